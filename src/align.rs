@@ -1,0 +1,547 @@
+//! Section alignment: which section of the old edition became which of the new.
+//!
+//! 1. Level by level inside aligned parents: score every old child against every new child
+//!    (title similarity after numbering and shifted years are set aside, plus content cosine),
+//!    then take the optimal one-to-one assignment (Kuhn–Munkres).
+//! 2. Split and merge: a section left over on one side whose content is largely contained in a
+//!    section already paired on the same level joins that pair as a group (two old sections
+//!    merged into one new, or one old split into two new). Groups align their children as one.
+//! 3. Moves: sections still unpaired anywhere in the tree are matched across the whole tree,
+//!    with a stricter threshold, widening to their children round by round. Pairs found this
+//!    way, and pairs whose order among their siblings changed, are moves.
+
+use pathfinding::prelude::{Matrix, kuhn_munkres};
+
+use crate::outline::{Document, Section, SectionKind};
+use crate::similarity::{Idf, TermVector, title_similarity};
+use crate::year::{mask_years, same_under_shift};
+
+/// Minimum score for two sections on the same level under aligned parents to pair.
+const PAIR_THRESHOLD: f64 = 0.30;
+/// Minimum score to pair sections found anywhere in the tree (a move must be convincing).
+const MOVE_THRESHOLD: f64 = 0.55;
+/// Share of a leftover section's content that must be found in a paired section to join it.
+const CONTAINMENT_THRESHOLD: f64 = 0.45;
+/// Above this many candidate pairs a level is matched greedily instead of optimally.
+const MAX_OPTIMAL_CELLS: usize = 250_000;
+
+/// A section of one edition, flattened out of the tree with what alignment needs.
+#[derive(Debug)]
+pub struct Node<'a> {
+    /// The section itself.
+    pub section: &'a Section,
+    /// Index of the parent node, if any.
+    pub parent: Option<usize>,
+    /// Indices of the child nodes.
+    pub children: Vec<usize>,
+    /// Headings from the top of the tree down to this section.
+    pub path: Vec<String>,
+    /// All text of the section and its children.
+    pub text: String,
+    vector: TermVector,
+}
+
+/// One edition flattened for alignment. Node indices follow reading order.
+#[derive(Debug)]
+pub struct Tree<'a> {
+    /// All sections, depth first.
+    pub nodes: Vec<Node<'a>>,
+    /// Indices of the top-level sections.
+    pub roots: Vec<usize>,
+}
+
+impl<'a> Tree<'a> {
+    fn build(doc: &'a Document, idf: &Idf) -> Tree<'a> {
+        let mut tree = Tree {
+            nodes: Vec::new(),
+            roots: Vec::new(),
+        };
+        for s in &doc.sections {
+            let id = tree.add(s, None, Vec::new(), idf);
+            tree.roots.push(id);
+        }
+        tree
+    }
+
+    fn add(
+        &mut self,
+        section: &'a Section,
+        parent: Option<usize>,
+        mut path: Vec<String>,
+        idf: &Idf,
+    ) -> usize {
+        path.push(section.heading_text());
+        let text = section.full_text();
+        let vector = idf.vector(&text);
+        let id = self.nodes.len();
+        self.nodes.push(Node {
+            section,
+            parent,
+            children: Vec::new(),
+            path: path.clone(),
+            text,
+            vector,
+        });
+        for c in &section.children {
+            let child = self.add(c, Some(id), path.clone(), idf);
+            self.nodes[id].children.push(child);
+        }
+        id
+    }
+
+    /// The vector of a group of nodes taken together.
+    fn group_vector(&self, ids: &[usize]) -> TermVector {
+        TermVector::sum(ids.iter().map(|&i| &self.nodes[i].vector))
+    }
+}
+
+/// How a group of sections was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placement {
+    /// Paired under aligned parents, in the same order as their siblings.
+    InPlace,
+    /// Paired under aligned parents, but their order among siblings changed.
+    Reordered,
+    /// Paired across the tree: the parents are not aligned to each other.
+    Relocated,
+}
+
+/// A set of old sections that correspond to a set of new sections. One side may be empty
+/// (added or removed sections); both sides hold more than one section only for splits and merges.
+#[derive(Debug, Clone)]
+pub struct AlignedGroup {
+    /// Old node indices, in reading order.
+    pub old: Vec<usize>,
+    /// New node indices, in reading order.
+    pub new: Vec<usize>,
+    /// How the pairing was found.
+    pub placement: Placement,
+    /// Content similarity of the two sides in [0, 1].
+    pub similarity: f64,
+}
+
+/// The alignment of two editions: every section of both appears in exactly one group.
+#[derive(Debug)]
+pub struct SectionAlignment<'a> {
+    /// The old edition, flattened.
+    pub old: Tree<'a>,
+    /// The new edition, flattened.
+    pub new: Tree<'a>,
+    /// The groups, in no particular order.
+    pub groups: Vec<AlignedGroup>,
+    /// Cosine similarity of the two whole documents.
+    pub overall_similarity: f64,
+    /// The year shift the alignment used.
+    pub year_shift: i32,
+}
+
+/// Aligns the sections of two documents. `year_shift` is how many years the new edition's
+/// years are ahead of the old one's (0 compares years literally).
+pub fn align<'a>(old: &'a Document, new: &'a Document, year_shift: i32) -> SectionAlignment<'a> {
+    let paragraphs = old
+        .walk()
+        .into_iter()
+        .chain(new.walk())
+        .flat_map(|s| s.paragraphs.iter().map(|p| p.text.as_str()))
+        .collect::<Vec<_>>();
+    let idf = Idf::learn(paragraphs);
+    let old_tree = Tree::build(old, &idf);
+    let new_tree = Tree::build(new, &idf);
+    let overall = old_tree
+        .group_vector(&old_tree.roots)
+        .cosine(&new_tree.group_vector(&new_tree.roots));
+    let mut aligner = Aligner {
+        old: &old_tree,
+        new: &new_tree,
+        shift: year_shift,
+        old_done: vec![false; old_tree.nodes.len()],
+        new_done: vec![false; new_tree.nodes.len()],
+        groups: Vec::new(),
+    };
+    aligner.align_level(&old_tree.roots, &new_tree.roots);
+    aligner.match_across_tree();
+    let mut groups = aligner.groups;
+    for (i, done) in aligner.old_done.iter().enumerate() {
+        if !done {
+            groups.push(AlignedGroup {
+                old: vec![i],
+                new: vec![],
+                placement: Placement::InPlace,
+                similarity: 0.0,
+            });
+        }
+    }
+    for (i, done) in aligner.new_done.iter().enumerate() {
+        if !done {
+            groups.push(AlignedGroup {
+                old: vec![],
+                new: vec![i],
+                placement: Placement::InPlace,
+                similarity: 0.0,
+            });
+        }
+    }
+    SectionAlignment {
+        old: old_tree,
+        new: new_tree,
+        groups,
+        overall_similarity: overall,
+        year_shift,
+    }
+}
+
+struct Aligner<'t, 'a> {
+    old: &'t Tree<'a>,
+    new: &'t Tree<'a>,
+    shift: i32,
+    old_done: Vec<bool>,
+    new_done: Vec<bool>,
+    groups: Vec<AlignedGroup>,
+}
+
+/// Kinds of section that may be paired with each other, and at what discount.
+fn kind_affinity(a: SectionKind, b: SectionKind) -> f64 {
+    use SectionKind::*;
+    match (a, b) {
+        _ if a == b => 1.0,
+        (Heading, Item) | (Item, Heading) => 0.8,
+        (Paragraph, Item) | (Item, Paragraph) => 0.8,
+        _ => 0.0,
+    }
+}
+
+impl Aligner<'_, '_> {
+    fn title_score(&self, o: &Section, n: &Section) -> Option<f64> {
+        if o.title.is_empty() || n.title.is_empty() {
+            return None;
+        }
+        if same_under_shift(&o.title, &n.title, self.shift) {
+            return Some(1.0);
+        }
+        Some(title_similarity(
+            &mask_years(&o.title).skeleton,
+            &mask_years(&n.title).skeleton,
+        ))
+    }
+
+    fn score(&self, o: usize, n: usize) -> f64 {
+        let (on, nn) = (&self.old.nodes[o], &self.new.nodes[n]);
+        let affinity = kind_affinity(on.section.kind, nn.section.kind);
+        if affinity == 0.0 {
+            return 0.0;
+        }
+        let content = on.vector.cosine(&nn.vector);
+        let score = match self.title_score(on.section, nn.section) {
+            // Items are titled by their lead sentence, which is part of the content: titles
+            // weigh less there than for headings.
+            Some(t) if on.section.kind == SectionKind::Heading => 0.4 * t + 0.6 * content,
+            Some(t) => 0.2 * t + 0.8 * content,
+            None => content,
+        };
+        score * affinity
+    }
+
+    fn pairs(&self, old: &[usize], new: &[usize], threshold: f64) -> Vec<(usize, usize, f64)> {
+        if old.is_empty() || new.is_empty() {
+            return Vec::new();
+        }
+        let scores: Vec<Vec<f64>> = old
+            .iter()
+            .map(|&o| new.iter().map(|&n| self.score(o, n)).collect())
+            .collect();
+        let picked = if old.len() * new.len() <= MAX_OPTIMAL_CELLS {
+            optimal_assignment(&scores, threshold)
+        } else {
+            greedy_assignment(&scores, threshold)
+        };
+        picked
+            .into_iter()
+            .map(|(i, j)| (old[i], new[j], scores[i][j]))
+            .collect()
+    }
+
+    fn align_level(&mut self, old: &[usize], new: &[usize]) {
+        let pairs = self.pairs(old, new, PAIR_THRESHOLD);
+        let reordered = out_of_order(&pairs);
+        let mut groups: Vec<AlignedGroup> = pairs
+            .iter()
+            .map(|&(o, n, s)| AlignedGroup {
+                old: vec![o],
+                new: vec![n],
+                placement: if reordered.contains(&(o, n)) {
+                    Placement::Reordered
+                } else {
+                    Placement::InPlace
+                },
+                similarity: s,
+            })
+            .collect();
+        self.absorb_leftovers(old, new, &mut groups);
+        for g in &mut groups {
+            for &o in &g.old {
+                self.old_done[o] = true;
+            }
+            for &n in &g.new {
+                self.new_done[n] = true;
+            }
+            g.similarity = self
+                .old
+                .group_vector(&g.old)
+                .cosine(&self.new.group_vector(&g.new));
+        }
+        for g in &groups {
+            let old_children: Vec<usize> = g
+                .old
+                .iter()
+                .flat_map(|&o| self.old.nodes[o].children.clone())
+                .collect();
+            let new_children: Vec<usize> = g
+                .new
+                .iter()
+                .flat_map(|&n| self.new.nodes[n].children.clone())
+                .collect();
+            self.align_level(&old_children, &new_children);
+        }
+        self.groups.extend(groups);
+    }
+
+    /// Split and merge: a leftover section whose content is mostly inside a paired section
+    /// of the other side joins that pair.
+    fn absorb_leftovers(&self, old: &[usize], new: &[usize], groups: &mut [AlignedGroup]) {
+        let paired_old: Vec<usize> = groups.iter().flat_map(|g| g.old.clone()).collect();
+        let paired_new: Vec<usize> = groups.iter().flat_map(|g| g.new.clone()).collect();
+        for &o in old.iter().filter(|o| !paired_old.contains(o)) {
+            let best = groups
+                .iter()
+                .enumerate()
+                .filter(|(_, g)| g.old.len() == 1 && !g.new.is_empty())
+                .map(|(gi, g)| {
+                    (
+                        gi,
+                        self.old.nodes[o]
+                            .vector
+                            .contained_in(&self.new.group_vector(&g.new)),
+                    )
+                })
+                .max_by(|a, b| a.1.total_cmp(&b.1));
+            if let Some((gi, c)) = best
+                && c >= CONTAINMENT_THRESHOLD
+                && kind_affinity(
+                    self.old.nodes[o].section.kind,
+                    self.new.nodes[groups[gi].new[0]].section.kind,
+                ) > 0.0
+            {
+                groups[gi].old.push(o);
+                groups[gi].old.sort_unstable();
+            }
+        }
+        for &n in new.iter().filter(|n| !paired_new.contains(n)) {
+            let best = groups
+                .iter()
+                .enumerate()
+                .filter(|(_, g)| g.new.len() == 1 && !g.old.is_empty())
+                .map(|(gi, g)| {
+                    (
+                        gi,
+                        self.new.nodes[n]
+                            .vector
+                            .contained_in(&self.old.group_vector(&g.old)),
+                    )
+                })
+                .max_by(|a, b| a.1.total_cmp(&b.1));
+            if let Some((gi, c)) = best
+                && c >= CONTAINMENT_THRESHOLD
+                && kind_affinity(
+                    self.new.nodes[n].section.kind,
+                    self.old.nodes[groups[gi].old[0]].section.kind,
+                ) > 0.0
+            {
+                groups[gi].new.push(n);
+                groups[gi].new.sort_unstable();
+            }
+        }
+    }
+
+    /// Matches sections still unpaired anywhere in the tree, starting with the largest
+    /// unpaired subtrees and widening to their children when they find no partner.
+    fn match_across_tree(&mut self) {
+        let top = |done: &[bool], tree: &Tree| -> Vec<usize> {
+            (0..tree.nodes.len())
+                .filter(|&i| !done[i] && tree.nodes[i].parent.is_none_or(|p| done[p]))
+                .collect()
+        };
+        let mut old_pool = top(&self.old_done, self.old);
+        let mut new_pool = top(&self.new_done, self.new);
+        for _round in 0..6 {
+            if old_pool.is_empty() && new_pool.is_empty() {
+                break;
+            }
+            let pairs = self.pairs(&old_pool, &new_pool, MOVE_THRESHOLD);
+            for (o, n, _) in pairs {
+                // A node may already be taken by a group formed while aligning an earlier pair's children.
+                if self.old_done[o] || self.new_done[n] {
+                    continue;
+                }
+                self.old_done[o] = true;
+                self.new_done[n] = true;
+                let similarity = self.old.nodes[o].vector.cosine(&self.new.nodes[n].vector);
+                self.groups.push(AlignedGroup {
+                    old: vec![o],
+                    new: vec![n],
+                    placement: Placement::Relocated,
+                    similarity,
+                });
+                let (oc, nc) = (
+                    self.old.nodes[o].children.clone(),
+                    self.new.nodes[n].children.clone(),
+                );
+                self.align_level(&oc, &nc);
+            }
+            let widen = |pool: &[usize], done: &[bool], tree: &Tree| -> Vec<usize> {
+                let mut next: Vec<usize> = pool
+                    .iter()
+                    .filter(|&&i| !done[i])
+                    .flat_map(|&i| std::iter::once(i).chain(tree.nodes[i].children.iter().copied()))
+                    .filter(|&i| !done[i])
+                    .collect();
+                next.sort_unstable();
+                next.dedup();
+                next
+            };
+            let next_old = widen(&old_pool, &self.old_done, self.old);
+            let next_new = widen(&new_pool, &self.new_done, self.new);
+            if next_old == old_pool && next_new == new_pool {
+                break;
+            }
+            old_pool = next_old;
+            new_pool = next_new;
+        }
+    }
+}
+
+/// Pairs (old, new) that are not part of the longest run kept in the same order.
+fn out_of_order(pairs: &[(usize, usize, f64)]) -> Vec<(usize, usize)> {
+    let mut by_old: Vec<(usize, usize)> = pairs.iter().map(|&(o, n, _)| (o, n)).collect();
+    by_old.sort_unstable();
+    let news: Vec<usize> = by_old.iter().map(|&(_, n)| n).collect();
+    let keep = longest_increasing(&news);
+    by_old
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !keep.contains(i))
+        .map(|(_, &p)| p)
+        .collect()
+}
+
+/// Indices of one longest strictly increasing subsequence (patience sorting).
+fn longest_increasing(values: &[usize]) -> Vec<usize> {
+    let mut tails: Vec<usize> = Vec::new(); // index into values
+    let mut prev: Vec<Option<usize>> = vec![None; values.len()];
+    for (i, &v) in values.iter().enumerate() {
+        let pos = tails.partition_point(|&t| values[t] < v);
+        if pos > 0 {
+            prev[i] = Some(tails[pos - 1]);
+        }
+        if pos == tails.len() {
+            tails.push(i);
+        } else {
+            tails[pos] = i;
+        }
+    }
+    let mut out = Vec::new();
+    let mut cur = tails.last().copied();
+    while let Some(i) = cur {
+        out.push(i);
+        cur = prev[i];
+    }
+    out.reverse();
+    out
+}
+
+/// Maximum-weight one-to-one assignment over scores at or above `threshold`.
+fn optimal_assignment(scores: &[Vec<f64>], threshold: f64) -> Vec<(usize, usize)> {
+    let rows = scores.len();
+    let cols = scores[0].len();
+    let transpose = rows > cols;
+    let (r, c) = if transpose {
+        (cols, rows)
+    } else {
+        (rows, cols)
+    };
+    let weight = |i: usize, j: usize| -> i64 {
+        let s = if transpose {
+            scores[j][i]
+        } else {
+            scores[i][j]
+        };
+        if s >= threshold {
+            (s * 1_000_000.0) as i64
+        } else {
+            0
+        }
+    };
+    let matrix = Matrix::from_fn(r, c, |(i, j)| weight(i, j));
+    let (_, assignment) = kuhn_munkres(&matrix);
+    assignment
+        .into_iter()
+        .enumerate()
+        .filter(|&(i, j)| weight(i, j) > 0)
+        .map(|(i, j)| if transpose { (j, i) } else { (i, j) })
+        .collect()
+}
+
+/// Best-first greedy assignment, for levels too large for the optimal one.
+fn greedy_assignment(scores: &[Vec<f64>], threshold: f64) -> Vec<(usize, usize)> {
+    let mut cells: Vec<(usize, usize, f64)> = scores
+        .iter()
+        .enumerate()
+        .flat_map(|(i, row)| {
+            row.iter()
+                .enumerate()
+                .filter(|&(_, &s)| s >= threshold)
+                .map(move |(j, &s)| (i, j, s))
+        })
+        .collect();
+    cells.sort_by(|a, b| b.2.total_cmp(&a.2));
+    let (mut used_r, mut used_c) = (vec![false; scores.len()], vec![false; scores[0].len()]);
+    let mut out = Vec::new();
+    for (i, j, _) in cells {
+        if !used_r[i] && !used_c[j] {
+            used_r[i] = true;
+            used_c[j] = true;
+            out.push((i, j));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lis_keeps_longest_run() {
+        assert_eq!(longest_increasing(&[0, 1, 2, 3]), vec![0, 1, 2, 3]);
+        assert_eq!(longest_increasing(&[2, 0, 1, 3]), vec![1, 2, 3]);
+        assert!(longest_increasing(&[]).is_empty());
+    }
+
+    #[test]
+    fn assignment_prefers_total_over_greedy() {
+        // Greedy would take (0,0)=0.9 and then (1,1)=0.1 (below threshold); optimal takes
+        // (0,1)=0.8 and (1,0)=0.8.
+        let scores = vec![vec![0.9, 0.8], vec![0.8, 0.1]];
+        let mut got = optimal_assignment(&scores, 0.3);
+        got.sort_unstable();
+        assert_eq!(got, vec![(0, 1), (1, 0)]);
+        assert_eq!(greedy_assignment(&scores, 0.3), vec![(0, 0)]);
+    }
+
+    #[test]
+    fn assignment_leaves_weak_pairs_out_and_handles_wide_and_tall() {
+        let tall = vec![vec![0.9], vec![0.2], vec![0.5]];
+        assert_eq!(optimal_assignment(&tall, 0.3), vec![(0, 0)]);
+        let wide = vec![vec![0.1, 0.6, 0.2]];
+        assert_eq!(optimal_assignment(&wide, 0.3), vec![(0, 1)]);
+    }
+}

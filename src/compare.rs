@@ -1,0 +1,307 @@
+//! The comparison of two editions: the `Comparison` every renderer reads.
+//!
+//! This module turns a [`SectionAlignment`](crate::align::SectionAlignment) into the data model
+//! of `docs/json-schema.md`: section pairs with a kind and a similarity, in reading order,
+//! and a summary. Renderers never look at the raw text or the alignment internals.
+
+use serde::Serialize;
+
+use crate::align::{self, Placement, SectionAlignment, Tree};
+use crate::outline::{Document, Lang, OutlineOptions, SectionKind};
+use crate::year::same_under_shift;
+
+/// How years are compared across editions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum YearShift {
+    /// Relative to each edition's own year (new year − old year), when both are known.
+    #[default]
+    Auto,
+    /// Literally.
+    Off,
+    /// With a fixed shift of N years.
+    Fixed(i32),
+}
+
+/// Options for a comparison.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CompareOptions {
+    /// How years are compared.
+    pub year_shift: YearShift,
+    /// How the editions are outlined.
+    pub outline: OutlineOptions,
+}
+
+/// What happened to a section between the editions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PairKind {
+    /// Same title and same text (allowing for the year shift).
+    Unchanged,
+    /// Same title, different text.
+    Edited,
+    /// Different title.
+    Renamed,
+    /// Now under another parent, or in another order among its siblings.
+    Moved,
+    /// One old section became several new ones.
+    Split,
+    /// Several old sections became one new one.
+    Merged,
+    /// Only in the new edition.
+    Added,
+    /// Only in the old edition.
+    Removed,
+}
+
+impl PairKind {
+    /// Every kind, in the order summaries list them.
+    pub const ALL: [PairKind; 8] = [
+        PairKind::Unchanged,
+        PairKind::Edited,
+        PairKind::Renamed,
+        PairKind::Moved,
+        PairKind::Split,
+        PairKind::Merged,
+        PairKind::Added,
+        PairKind::Removed,
+    ];
+
+    /// The name used in outputs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PairKind::Unchanged => "unchanged",
+            PairKind::Edited => "edited",
+            PairKind::Renamed => "renamed",
+            PairKind::Moved => "moved",
+            PairKind::Split => "split",
+            PairKind::Merged => "merged",
+            PairKind::Added => "added",
+            PairKind::Removed => "removed",
+        }
+    }
+}
+
+/// A section as seen from a pair: where it sits in its edition.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionRef {
+    /// Headings from the top of the outline down to this section.
+    pub path: Vec<String>,
+    /// Numbering as written.
+    pub number: String,
+    /// Title.
+    pub title: String,
+    /// Depth in the outline, 1 at the top.
+    pub level: u32,
+    /// Kind of section.
+    pub kind: SectionKind,
+    /// First and last line in the original input.
+    pub lines: [u32; 2],
+}
+
+/// A change to one sentence inside a pair of sections (filled by sentence alignment).
+#[derive(Debug, Clone, Serialize)]
+pub struct SentenceChange {
+    /// `added`, `removed`, `reworded` or `moved`.
+    pub kind: String,
+    /// The old sentence, if any.
+    pub old: Option<String>,
+    /// The new sentence, if any.
+    pub new: Option<String>,
+    /// Line of the old sentence.
+    pub old_line: Option<u32>,
+    /// Line of the new sentence.
+    pub new_line: Option<u32>,
+}
+
+/// Old sections and the new sections they became.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionPair {
+    /// What happened.
+    pub kind: PairKind,
+    /// Content similarity in [0, 1] (1 for unchanged, 0 for added and removed).
+    pub similarity: f64,
+    /// The old sections (empty when added).
+    pub old: Vec<SectionRef>,
+    /// The new sections (empty when removed).
+    pub new: Vec<SectionRef>,
+    /// Sentence-level changes inside the pair.
+    pub changes: Vec<SentenceChange>,
+}
+
+/// One edition as the comparison names it.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocInfo {
+    /// Where it came from.
+    pub source: String,
+    /// Its own year, when found.
+    pub year: Option<i32>,
+    /// Its language.
+    pub lang: Lang,
+    /// Its title.
+    pub title: String,
+}
+
+/// Counts that head every output.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    /// Section pairs by kind.
+    pub sections: std::collections::BTreeMap<&'static str, usize>,
+    /// Cosine similarity of the two whole texts.
+    pub similarity: f64,
+    /// The year shift used (new minus old; 0 when comparing literally).
+    pub year_shift: i32,
+}
+
+/// Everything yoydiff found between two editions.
+#[derive(Debug, Clone, Serialize)]
+pub struct Comparison {
+    /// The older edition.
+    pub old: DocInfo,
+    /// The newer edition.
+    pub new: DocInfo,
+    /// Counts and overall similarity.
+    pub summary: Summary,
+    /// Section pairs in reading order of the new edition; removed sections sit after the
+    /// section that preceded them in the old edition.
+    pub sections: Vec<SectionPair>,
+}
+
+impl Comparison {
+    /// True when anything differs between the editions.
+    pub fn has_changes(&self) -> bool {
+        self.sections.iter().any(|p| p.kind != PairKind::Unchanged)
+    }
+
+    /// Number of pairs of a kind.
+    pub fn count(&self, kind: PairKind) -> usize {
+        self.summary
+            .sections
+            .get(kind.as_str())
+            .copied()
+            .unwrap_or(0)
+    }
+}
+
+/// The year shift to use for two documents under `mode`.
+pub fn resolve_year_shift(old: &Document, new: &Document, mode: YearShift) -> i32 {
+    match mode {
+        YearShift::Off => 0,
+        YearShift::Fixed(n) => n,
+        YearShift::Auto => match (old.year, new.year) {
+            (Some(a), Some(b)) => b - a,
+            _ => 0,
+        },
+    }
+}
+
+/// Compares two outlined editions.
+pub fn compare(old: &Document, new: &Document, options: &CompareOptions) -> Comparison {
+    let shift = resolve_year_shift(old, new, options.year_shift);
+    let alignment = align::align(old, new, shift);
+    let mut pairs: Vec<(SortKey, SectionPair)> = alignment
+        .groups
+        .iter()
+        .map(|g| (sort_key(&alignment, g), section_pair(&alignment, g)))
+        .collect();
+    pairs.sort_by_key(|(key, _)| *key);
+    let sections: Vec<SectionPair> = pairs.into_iter().map(|(_, p)| p).collect();
+    let mut summary = Summary {
+        similarity: round3(alignment.overall_similarity),
+        year_shift: shift,
+        ..Summary::default()
+    };
+    for kind in PairKind::ALL {
+        summary.sections.insert(
+            kind.as_str(),
+            sections.iter().filter(|p| p.kind == kind).count(),
+        );
+    }
+    Comparison {
+        old: doc_info(old),
+        new: doc_info(new),
+        summary,
+        sections,
+    }
+}
+
+fn doc_info(d: &Document) -> DocInfo {
+    DocInfo {
+        source: d.source.clone(),
+        year: d.year,
+        lang: d.lang,
+        title: d.title.clone(),
+    }
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+fn section_ref(tree: &Tree, id: usize) -> SectionRef {
+    let node = &tree.nodes[id];
+    let s = node.section;
+    SectionRef {
+        path: node.path.clone(),
+        number: s.number.clone(),
+        title: s.title.clone(),
+        level: s.level,
+        kind: s.kind,
+        lines: [s.lines.0, s.lines.1],
+    }
+}
+
+fn section_pair(a: &SectionAlignment, g: &align::AlignedGroup) -> SectionPair {
+    let old: Vec<SectionRef> = g.old.iter().map(|&i| section_ref(&a.old, i)).collect();
+    let new: Vec<SectionRef> = g.new.iter().map(|&i| section_ref(&a.new, i)).collect();
+    let (kind, similarity) = match (g.old.as_slice(), g.new.as_slice()) {
+        ([], _) => (PairKind::Added, 0.0),
+        (_, []) => (PairKind::Removed, 0.0),
+        ([_, _, ..], [_]) => (PairKind::Merged, g.similarity),
+        (_, [_, _, ..]) => (PairKind::Split, g.similarity),
+        ([o], [n]) => {
+            let (os, ns) = (a.old.nodes[*o].section, a.new.nodes[*n].section);
+            let same_text =
+                same_under_shift(&a.old.nodes[*o].text, &a.new.nodes[*n].text, a.year_shift);
+            let titled =
+                matches!(os.kind, SectionKind::Heading) || matches!(ns.kind, SectionKind::Heading);
+            if g.placement != Placement::InPlace {
+                (PairKind::Moved, g.similarity)
+            } else if same_text {
+                (PairKind::Unchanged, 1.0)
+            } else if titled && !same_under_shift(&os.title, &ns.title, a.year_shift) {
+                (PairKind::Renamed, g.similarity)
+            } else {
+                (PairKind::Edited, g.similarity)
+            }
+        }
+    };
+    SectionPair {
+        kind,
+        similarity: round3(similarity),
+        old,
+        new,
+        changes: Vec::new(),
+    }
+}
+
+/// Orders pairs by the new edition's reading order; removed sections follow the nearest old
+/// section before them that has a place in the new edition.
+type SortKey = (usize, usize, usize);
+
+fn sort_key(a: &SectionAlignment, g: &align::AlignedGroup) -> SortKey {
+    if let Some(&n) = g.new.first() {
+        return (n, 0, 0);
+    }
+    let o = g.old[0];
+    // Find the closest earlier old node that was paired, and sit right after its partner.
+    let anchor = (0..o).rev().find_map(|prev| {
+        a.groups
+            .iter()
+            .find(|h| h.old.contains(&prev) && !h.new.is_empty())
+            .map(|h| *h.new.iter().max().unwrap())
+    });
+    match anchor {
+        Some(n) => (n, 1, o),
+        None => (0, 0, o),
+    }
+}

@@ -1,0 +1,81 @@
+//! The errors the library reports. Each message is one line that names the input and, where
+//! there is one, tells the user what to do about it.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong between reading an input and producing a comparison.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The path does not exist.
+    #[error("{path}: no such file")]
+    NotFound {
+        /// The path as the user gave it.
+        path: PathBuf,
+    },
+    /// The path exists but is a directory.
+    #[error("{path}: is a directory, expected a text file")]
+    IsDirectory {
+        /// The path as the user gave it.
+        path: PathBuf,
+    },
+    /// Reading failed for another reason (permissions, I/O).
+    #[error("{name}: cannot read: {source}")]
+    Read {
+        /// The input's display name.
+        name: String,
+        /// The underlying I/O error.
+        source: std::io::Error,
+    },
+    /// The input is larger than yoydiff is willing to hold in memory.
+    #[error("{name}: file is {size} bytes, over the {limit}-byte limit for one report")]
+    TooLarge {
+        /// The input's display name.
+        name: String,
+        /// Size in bytes.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// The input has no bytes at all.
+    #[error("{name}: file is empty")]
+    Empty {
+        /// The input's display name.
+        name: String,
+    },
+    /// The input has bytes but no visible text once whitespace and page furniture are removed.
+    #[error("{name}: no text found (only whitespace, page numbers or separators)")]
+    NoText {
+        /// The input's display name.
+        name: String,
+    },
+    /// The input looks like a binary file.
+    #[error("{name}: looks like a binary file, not text (convert it to plain text first)")]
+    Binary {
+        /// The input's display name.
+        name: String,
+    },
+    /// The bytes are not valid in the detected or forced encoding.
+    #[error("{name}: cannot decode as {encoding}; try --encoding with the file's real encoding")]
+    Decode {
+        /// The input's display name.
+        name: String,
+        /// The encoding that was tried.
+        encoding: String,
+    },
+    /// `--encoding` named an encoding yoydiff does not know.
+    #[error(
+        "unknown encoding {0:?}; use a WHATWG label such as utf-8, utf-16le, gb18030, gbk or big5"
+    )]
+    UnknownEncoding(String),
+    /// `git show REV:PATH` failed.
+    #[error("{spec}: git could not read it: {message}")]
+    Git {
+        /// The `REV:PATH` argument.
+        spec: String,
+        /// The first line git printed, or why git could not run.
+        message: String,
+    },
+}
+
+/// Shorthand for results whose error is [`Error`].
+pub type Result<T> = std::result::Result<T, Error>;

@@ -1,0 +1,259 @@
+//! Recognising the numbering that opens a heading: `一、`, `（一）`, `1.`/`1、`, `（1）`,
+//! Markdown `#`, `PART I`, `Item 7.` and numbered English headings (`1.`, `2.3`).
+//!
+//! Recognition only looks at the start of a paragraph. Whether a match really is a heading (and
+//! what its title is) is decided by the outline parser, which sees the whole paragraph.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// The numbering style of a heading. Styles have a fixed rank, so a `（一）` heading always sits
+/// under a `一、` heading whatever order a report uses them in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HeadingStyle {
+    /// Markdown `#` with its depth (1–6).
+    Markdown(u8),
+    /// `PART I` in a filing.
+    Part,
+    /// `Item 7.` in a filing.
+    Item,
+    /// `一、`
+    ZhLevel1,
+    /// `（一）`
+    ZhLevel2,
+    /// `1.` or `1、` in a Chinese report.
+    ZhLevel3,
+    /// `（1）`
+    ZhLevel4,
+    /// `一是…。` standing alone as a paragraph: a sub-heading in a review part.
+    ZhOrdinal,
+    /// English numbered heading with its depth (`1.` is 1, `1.2` is 2).
+    Numbered(u8),
+    /// A short title-case line with no numbering (`The Power of Retained Earnings`).
+    Unmarked,
+}
+
+impl HeadingStyle {
+    /// Nesting rank: a heading closes every open heading of the same or a higher rank.
+    pub fn rank(self) -> u8 {
+        match self {
+            HeadingStyle::Markdown(d) => d,
+            HeadingStyle::Part => 10,
+            HeadingStyle::Item => 20,
+            HeadingStyle::ZhLevel1 => 10,
+            HeadingStyle::ZhLevel2 => 20,
+            HeadingStyle::ZhLevel3 => 30,
+            HeadingStyle::ZhLevel4 => 40,
+            HeadingStyle::ZhOrdinal => 25,
+            HeadingStyle::Numbered(d) => 30 + d,
+            HeadingStyle::Unmarked => 50,
+        }
+    }
+}
+
+/// The numbering found at the start of a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Numbering {
+    /// The style of the numbering.
+    pub style: HeadingStyle,
+    /// The numbering as written, without surrounding spaces (`一、`, `（三）`, `Item 7.`).
+    pub number: String,
+    /// Byte offset in the paragraph where the text after the numbering starts.
+    pub rest_start: usize,
+}
+
+static ZH1: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([一二三四五六七八九十]{1,3})\s*、\s*").unwrap());
+static ZH2: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*").unwrap());
+static ZH3: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2})\s*(?:、|[.．](?:\s|[^\d\s.．]))\s*").unwrap());
+static ZH4: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[（(]\s*(\d{1,2})\s*[）)]\s*").unwrap());
+static ZH_ORDINAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([一二三四五六七八九十]{1,3})是").unwrap());
+static MARKDOWN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(#{1,6})\s+").unwrap());
+static PART: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i:part)\s+([IVX]{1,5})\b\.?\s*").unwrap());
+static ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i:item)\s+(\d{1,2}[A-C]?)\.?(?:\s+|$)").unwrap());
+static NUMBERED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+").unwrap());
+
+/// Finds Chinese heading numbering at the start of `text`.
+pub fn chinese_numbering(text: &str) -> Option<Numbering> {
+    let candidates: [(&Regex, HeadingStyle); 4] = [
+        (&ZH2, HeadingStyle::ZhLevel2),
+        (&ZH4, HeadingStyle::ZhLevel4),
+        (&ZH1, HeadingStyle::ZhLevel1),
+        (&ZH3, HeadingStyle::ZhLevel3),
+    ];
+    for (re, style) in candidates {
+        if let Some(m) = re.find(text) {
+            let mut rest_start = m.end();
+            // ZH3 consumes one character after a dot to rule out decimals; give it back.
+            if style == HeadingStyle::ZhLevel3 {
+                let matched = m.as_str();
+                if let Some(last) = matched.chars().last()
+                    && !last.is_whitespace()
+                    && last != '、'
+                    && last != '.'
+                    && last != '．'
+                {
+                    rest_start -= last.len_utf8();
+                }
+            }
+            let number = text[..rest_start].trim().to_string();
+            if rest_start >= text.len() {
+                return None;
+            }
+            return Some(Numbering {
+                style,
+                number,
+                rest_start,
+            });
+        }
+    }
+    None
+}
+
+/// Finds `一是` / `二是` at the start of `text`. Such a paragraph is a heading only when it is
+/// one short sentence; the outline parser checks that.
+pub fn chinese_ordinal(text: &str) -> Option<Numbering> {
+    let m = ZH_ORDINAL.find(text)?;
+    (m.end() < text.len()).then(|| Numbering {
+        style: HeadingStyle::ZhOrdinal,
+        number: m.as_str().to_string(),
+        rest_start: m.end(),
+    })
+}
+
+/// Finds English heading numbering at the start of `text`.
+pub fn english_numbering(text: &str) -> Option<Numbering> {
+    if let Some(c) = MARKDOWN.captures(text) {
+        let depth = c[1].len() as u8;
+        let m = c.get(0).unwrap();
+        return Some(Numbering {
+            style: HeadingStyle::Markdown(depth),
+            number: c[1].to_string(),
+            rest_start: m.end(),
+        });
+    }
+    for (re, style) in [(&*PART, HeadingStyle::Part), (&*ITEM, HeadingStyle::Item)] {
+        if let Some(m) = re.find(text) {
+            return Some(Numbering {
+                style,
+                number: text[..m.end()].trim().to_string(),
+                rest_start: m.end(),
+            });
+        }
+    }
+    if let Some(c) = NUMBERED.captures(text) {
+        let m = c.get(0).unwrap();
+        let depth = c[1].split('.').count() as u8;
+        let rest = &text[m.end()..];
+        // "2019 was a good year" is not a heading: numbers of headings are small.
+        if rest.chars().next().is_some_and(|ch| ch.is_uppercase()) {
+            return Some(Numbering {
+                style: HeadingStyle::Numbered(depth),
+                number: text[..m.end()].trim().to_string(),
+                rest_start: m.end(),
+            });
+        }
+    }
+    None
+}
+
+/// True when a line starts like a heading in either language. Used by normalisation to end a
+/// paragraph before a heading.
+pub fn starts_like_heading(line: &str) -> bool {
+    chinese_numbering(line).is_some()
+        || MARKDOWN.is_match(line)
+        || PART.is_match(line)
+        || ITEM.is_match(line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn zh(s: &str) -> Option<(HeadingStyle, String, String)> {
+        chinese_numbering(s).map(|n| (n.style, n.number, s[n.rest_start..].to_string()))
+    }
+
+    #[test]
+    fn chinese_levels() {
+        assert_eq!(
+            zh("一、2024 年工作回顾"),
+            Some((
+                HeadingStyle::ZhLevel1,
+                "一、".into(),
+                "2024 年工作回顾".into()
+            ))
+        );
+        assert_eq!(
+            zh("（十四）加强自身建设。"),
+            Some((
+                HeadingStyle::ZhLevel2,
+                "（十四）".into(),
+                "加强自身建设。".into()
+            ))
+        );
+        assert_eq!(
+            zh("(三)半角括号也算"),
+            Some((HeadingStyle::ZhLevel2, "(三)".into(), "半角括号也算".into()))
+        );
+        assert_eq!(
+            zh("1.优化营商环境"),
+            Some((HeadingStyle::ZhLevel3, "1.".into(), "优化营商环境".into()))
+        );
+        assert_eq!(
+            zh("2、稳就业"),
+            Some((HeadingStyle::ZhLevel3, "2、".into(), "稳就业".into()))
+        );
+        assert_eq!(
+            zh("（1）完善制度"),
+            Some((HeadingStyle::ZhLevel4, "（1）".into(), "完善制度".into()))
+        );
+    }
+
+    #[test]
+    fn decimals_and_plain_text_are_not_headings() {
+        assert_eq!(zh("1.5%左右的增长"), None);
+        assert_eq!(zh("2500亿元"), None);
+        assert_eq!(zh("一是加强监管"), None);
+        assert_eq!(zh("一、"), None);
+    }
+
+    #[test]
+    fn chinese_ordinal_sub_headings() {
+        let n = chinese_ordinal("六是加强生态环境保护，促进可持续发展。").unwrap();
+        assert_eq!(
+            (n.style, n.number.as_str()),
+            (HeadingStyle::ZhOrdinal, "六是")
+        );
+        assert!(chinese_ordinal("是否").is_none());
+        // Not a heading start for line joining: enumerations run on inside paragraphs.
+        assert!(!starts_like_heading("二是加强监管；"));
+    }
+
+    #[test]
+    fn english_forms() {
+        let md = english_numbering("## Insurance").unwrap();
+        assert_eq!(md.style, HeadingStyle::Markdown(2));
+        let part = english_numbering("PART II").unwrap();
+        assert_eq!(part.style, HeadingStyle::Part);
+        let item = english_numbering("Item 7. Management's Discussion").unwrap();
+        assert_eq!(
+            (item.style, item.number.as_str()),
+            (HeadingStyle::Item, "Item 7.")
+        );
+        let item1a = english_numbering("ITEM 1A. RISK FACTORS").unwrap();
+        assert_eq!(item1a.number, "ITEM 1A.");
+        let num = english_numbering("2.3 Capital Allocation").unwrap();
+        assert_eq!(num.style, HeadingStyle::Numbered(2));
+        assert!(english_numbering("2019 was a good year").is_none());
+        assert!(english_numbering("Items of note").is_none());
+    }
+}

@@ -1,0 +1,116 @@
+//! The `yoydiff` command: parse arguments, run the library, print, and map errors to exit codes.
+
+mod cli;
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::Parser;
+
+use cli::{Cli, Command, CommonArgs, Format};
+use yoydiff::exit_codes;
+use yoydiff::input::{self, Source};
+use yoydiff::outline::Document;
+use yoydiff::render::{self, TermOptions};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => ExitCode::from(code as u8),
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                // `yoydiff … | head` closed the pipe: the reader has what it wanted.
+                return ExitCode::from(exit_codes::SUCCESS as u8);
+            }
+            eprintln!("yoydiff: {}", one_line(&err));
+            ExitCode::from(exit_codes::ERROR as u8)
+        }
+    }
+}
+
+/// The error and its causes on one line, without repeating a cause the message already holds.
+fn one_line(err: &anyhow::Error) -> String {
+    let mut msg = err.to_string();
+    for cause in err.chain().skip(1) {
+        let c = cause.to_string();
+        if !msg.contains(&c) {
+            msg.push_str(": ");
+            msg.push_str(&c);
+        }
+    }
+    msg.replace('\n', " ")
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn run(cli: Cli) -> Result<i32> {
+    match cli.command {
+        Command::Outline { file, common } => {
+            let doc = load(&file, &common)?;
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::new(stdout.lock());
+            match common.format {
+                Format::Term => render::term::write_outline(&mut out, &doc, term_options(&common))?,
+                Format::Json => render::json::write_outline(&mut out, &doc)?,
+            }
+            out.flush()?;
+            Ok(exit_codes::SUCCESS)
+        }
+        Command::Diff {
+            old,
+            new,
+            common,
+            year_shift,
+            exit_code,
+        } => {
+            let options = cli::compare_options(&year_shift, common.outline_options())
+                .map_err(anyhow::Error::msg)?;
+            let old_doc = load(&old, &common)?;
+            let new_doc = load(&new, &common)?;
+            let comparison = yoydiff::compare::compare(&old_doc, &new_doc, &options);
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::new(stdout.lock());
+            match common.format {
+                Format::Term => {
+                    render::term::write_comparison(&mut out, &comparison, term_options(&common))?
+                }
+                Format::Json => render::json::write_comparison(&mut out, &comparison)?,
+            }
+            out.flush()?;
+            Ok(if exit_code && comparison.has_changes() {
+                exit_codes::DIFFERENCES
+            } else {
+                exit_codes::SUCCESS
+            })
+        }
+    }
+}
+
+fn term_options(common: &CommonArgs) -> TermOptions {
+    let width = console::Term::stdout()
+        .size_checked()
+        .map_or(100, |(_, w)| w as usize)
+        .max(60);
+    TermOptions {
+        color: common.use_color(),
+        width,
+    }
+}
+
+fn load(arg: &str, common: &CommonArgs) -> Result<Document> {
+    let forced = match &common.encoding {
+        Some(label) => Some(input::encoding_for_label(label)?),
+        None => None,
+    };
+    Ok(yoydiff::load_document(
+        &Source::from_arg(arg),
+        forced,
+        common.outline_options(),
+    )?)
+}

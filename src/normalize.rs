@@ -1,0 +1,719 @@
+//! Normalisation: from decoded text to clean paragraphs, each with a map back to the lines of
+//! the original input.
+//!
+//! The input is usually text extracted from a PDF, so lines are rarely paragraphs. The steps:
+//! 1. clean each line (zero-width characters out, full-width digits and letters folded, edges
+//!    trimmed) and drop Markdown front matter;
+//! 2. classify lines: page numbers, separators (`****`), running headers and footers, and the
+//!    licence trailer that web copies carry are page furniture, not text;
+//! 3. decide whether the text is hard-wrapped (most lines end near one width) or has one
+//!    paragraph per line;
+//! 4. join lines into paragraphs. In wrapped text a paragraph ends at a line that ends a
+//!    sentence and is visibly shorter than the width, or before a heading; blank lines alone
+//!    never end one, because PDF extraction puts them everywhere;
+//! 5. tidy spaces: none between CJK and anything, one between Latin words.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::heading;
+use crate::script::{display_width, fold_fullwidth, is_han, is_invisible, is_sentence_final};
+
+/// A paragraph of clean text with the original lines it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Paragraph {
+    /// The paragraph as one run of text.
+    pub text: String,
+    /// First and last line (1-based) of the original input.
+    pub lines: (u32, u32),
+    /// Byte offsets in `text` where each original line starts, with that line's number.
+    line_starts: Vec<(usize, u32)>,
+}
+
+impl Paragraph {
+    /// Builds a paragraph that comes from a single line.
+    pub fn single(text: String, line: u32) -> Paragraph {
+        Paragraph {
+            text,
+            lines: (line, line),
+            line_starts: vec![(0, line)],
+        }
+    }
+
+    /// The original line that holds the byte at `offset` of `text`.
+    pub fn line_at(&self, offset: usize) -> u32 {
+        let idx = self
+            .line_starts
+            .partition_point(|&(start, _)| start <= offset);
+        self.line_starts
+            .get(idx.saturating_sub(1))
+            .map_or(self.lines.0, |&(_, l)| l)
+    }
+
+    /// Splits the paragraph at byte `at` (a char boundary), keeping the line map of both halves.
+    /// Leading and trailing spaces at the cut are dropped.
+    pub fn split_at(&self, at: usize) -> (Paragraph, Paragraph) {
+        let head_text = self.text[..at].trim_end().to_string();
+        let tail_raw = &self.text[at..];
+        let trimmed = tail_raw.len() - tail_raw.trim_start().len();
+        let tail_start = at + trimmed;
+        let head = self.slice(0, head_text.len(), head_text);
+        let tail = self.slice(
+            tail_start,
+            self.text.len(),
+            self.text[tail_start..].to_string(),
+        );
+        (head, tail)
+    }
+
+    fn slice(&self, from: usize, to: usize, text: String) -> Paragraph {
+        let first = self.line_at(from);
+        let last = self.line_at(to.saturating_sub(1).max(from));
+        let mut starts = vec![(0, first)];
+        starts.extend(
+            self.line_starts
+                .iter()
+                .filter(|&&(s, _)| s > from && s < to)
+                .map(|&(s, l)| (s - from, l)),
+        );
+        Paragraph {
+            text,
+            lines: (first, last),
+            line_starts: starts,
+        }
+    }
+}
+
+/// The result of normalisation.
+#[derive(Debug, Clone)]
+pub struct CleanText {
+    /// Paragraphs in reading order.
+    pub paragraphs: Vec<Paragraph>,
+    /// True when the input was hard-wrapped (PDF text), false for one paragraph per line.
+    pub wrapped: bool,
+    /// The wrap width in display columns, when wrapped.
+    pub wrap_width: usize,
+    /// How many lines were dropped as page numbers, running headers, separators or trailer.
+    pub dropped_lines: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LineKind {
+    Text,
+    Blank,
+    /// Page numbers, headers/footers, front matter and trailer: dropped without a trace.
+    Furniture,
+    /// `****`, `---`: dropped, but a paragraph always ends there.
+    Separator,
+}
+
+struct Line {
+    number: u32,
+    text: String,
+    kind: LineKind,
+    /// A form feed or page number came right before this line.
+    after_page_break: bool,
+}
+
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)^(?:
+            [-—–－\s]*\d{1,3}[-—–－\s]*
+          | 第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?
+          | page\s+\d{1,4}(?:\s+of\s+\d{1,4})?
+          | \d{1,4}\s*/\s*\d{1,4}
+        )$",
+    )
+    .unwrap()
+});
+
+static SEPARATOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[*＊\-_=~·•—–]\s*){3,}$").unwrap());
+
+/// Lines that open the licence trailer web copies of public documents carry.
+static TRAILER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:本作品是|本作品在|注：中文维基文库|Public domain$|This work is in the public domain)",
+    )
+    .unwrap()
+});
+
+/// Normalises decoded text into paragraphs.
+pub fn normalize(text: &str) -> CleanText {
+    let mut lines = clean_lines(text);
+    let mut dropped = drop_front_matter(&mut lines);
+    dropped += classify_furniture(&mut lines);
+    dropped += drop_trailer(&mut lines);
+    let widths: Vec<usize> = lines
+        .iter()
+        .filter(|l| l.kind == LineKind::Text)
+        .map(|l| display_width(&l.text))
+        .collect();
+    let (wrapped, wrap_width) = detect_wrapping(&widths);
+    let vocabulary = if wrapped {
+        latin_vocabulary(&lines)
+    } else {
+        HashSet::new()
+    };
+    let paragraphs = build_paragraphs(&lines, wrapped, wrap_width, &vocabulary);
+    CleanText {
+        paragraphs,
+        wrapped,
+        wrap_width,
+        dropped_lines: dropped,
+    }
+}
+
+fn clean_lines(text: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut page_break = false;
+    for (i, raw) in text.split('\n').enumerate() {
+        let mut cleaned = String::with_capacity(raw.len());
+        for c in raw.chars() {
+            if c == '\x0c' {
+                page_break = true;
+                continue;
+            }
+            if is_invisible(c) || c == '\r' {
+                continue;
+            }
+            let c = if c == '\t' || c == '\u{00A0}' || c == '\u{3000}' {
+                ' '
+            } else {
+                c
+            };
+            cleaned.push(fold_fullwidth(c));
+        }
+        let trimmed = cleaned.trim().to_string();
+        let kind = if trimmed.is_empty() {
+            LineKind::Blank
+        } else {
+            LineKind::Text
+        };
+        out.push(Line {
+            number: i as u32 + 1,
+            text: trimmed,
+            kind,
+            after_page_break: page_break,
+        });
+        if kind == LineKind::Text {
+            page_break = false;
+        }
+    }
+    out
+}
+
+/// A YAML block (`---` … `---`) at the very top is metadata about the file, not report text.
+fn drop_front_matter(lines: &mut [Line]) -> usize {
+    let Some(first) = lines.iter().position(|l| l.kind == LineKind::Text) else {
+        return 0;
+    };
+    if lines[first].text != "---" {
+        return 0;
+    }
+    let end = lines
+        .iter()
+        .enumerate()
+        .skip(first + 1)
+        .take(40)
+        .find(|(_, l)| l.text == "---");
+    let Some((end, _)) = end else { return 0 };
+    let is_yaml = lines[first + 1..end]
+        .iter()
+        .filter(|l| l.kind == LineKind::Text)
+        .all(|l| l.text.contains(':') || l.text.starts_with('-'));
+    if !is_yaml {
+        return 0;
+    }
+    for l in &mut lines[first..=end] {
+        l.kind = LineKind::Furniture;
+    }
+    end + 1 - first
+}
+
+fn classify_furniture(lines: &mut [Line]) -> usize {
+    let mut dropped = 0;
+    let mut page_number_at = Vec::new();
+    for (i, l) in lines.iter_mut().enumerate() {
+        if l.kind != LineKind::Text {
+            continue;
+        }
+        if PAGE_NUMBER.is_match(&l.text) {
+            l.kind = LineKind::Furniture;
+            page_number_at.push(i);
+            dropped += 1;
+        } else if SEPARATOR.is_match(&l.text) {
+            l.kind = LineKind::Separator;
+            dropped += 1;
+        }
+    }
+    for &i in &page_number_at {
+        if let Some(next) = lines
+            .iter_mut()
+            .skip(i + 1)
+            .find(|l| l.kind == LineKind::Text)
+        {
+            next.after_page_break = true;
+        }
+    }
+    dropped + drop_running_lines(lines, &page_number_at)
+}
+
+/// Running headers and footers: short lines without sentence punctuation, repeated on several
+/// pages, and found next to page numbers (or, with digits in them, repeated often).
+fn drop_running_lines(lines: &mut [Line], page_number_at: &[usize]) -> usize {
+    let key = |s: &str| -> String {
+        s.chars()
+            .map(|c| if c.is_ascii_digit() { '#' } else { c })
+            .collect()
+    };
+    let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        if l.kind == LineKind::Text
+            && display_width(&l.text) <= 60
+            && !l.text.ends_with(|c: char| {
+                is_sentence_final(c) || matches!(c, ':' | '：' | '！' | '，' | ',')
+            })
+            && !heading::starts_like_heading(&l.text)
+        {
+            groups.entry(key(&l.text)).or_default().push(i);
+        }
+    }
+    let near_page_number = |i: usize| page_number_at.iter().any(|&p| p.abs_diff(i) <= 3);
+    let mut dropped = 0;
+    for (k, at) in groups {
+        if at.len() < 3 {
+            continue;
+        }
+        let near = at.iter().filter(|&&i| near_page_number(i)).count();
+        let running = (page_number_at.len() >= 2 && near * 2 >= at.len())
+            || (k.contains('#') && at.len() >= 4 && page_number_at.len() >= 2);
+        if running {
+            for i in at {
+                lines[i].kind = LineKind::Furniture;
+                dropped += 1;
+            }
+        }
+    }
+    dropped
+}
+
+/// Web copies of public documents end with a licence notice; it is not part of the report.
+fn drop_trailer(lines: &mut [Line]) -> usize {
+    let text_lines: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].kind == LineKind::Text)
+        .collect();
+    let tail_from = text_lines.len() * 4 / 5;
+    let Some(&start) = text_lines[tail_from..]
+        .iter()
+        .find(|&&i| TRAILER.is_match(&lines[i].text))
+    else {
+        return 0;
+    };
+    let mut dropped = 0;
+    for l in &mut lines[start..] {
+        if l.kind == LineKind::Text {
+            dropped += 1;
+        }
+        l.kind = LineKind::Furniture;
+    }
+    dropped
+}
+
+/// Hard-wrapped text has most of its lines within a narrow band below one width. Text with
+/// one paragraph per line has lengths spread far and wide.
+fn detect_wrapping(widths: &[usize]) -> (bool, usize) {
+    if widths.len() < 8 {
+        return (false, 0);
+    }
+    let mut sorted = widths.to_vec();
+    sorted.sort_unstable();
+    let width = sorted[sorted.len() * 3 / 4];
+    if !(16..=240).contains(&width) {
+        return (false, width);
+    }
+    let low = width - wrap_tolerance(width);
+    let band = sorted
+        .iter()
+        .filter(|&&w| w >= low && w <= width + width / 8 + 2)
+        .count();
+    (band * 2 >= sorted.len(), width)
+}
+
+/// How far below the wrap width a line may end and still count as full. PDF text is justified
+/// with proportional fonts, so full lines vary by a few columns.
+fn wrap_tolerance(width: usize) -> usize {
+    (width / 7).max(4)
+}
+
+/// Lower-cased Latin words of the whole text, to decide whether `hy-` + `phen` is one word.
+fn latin_vocabulary(lines: &[Line]) -> HashSet<String> {
+    let mut words = HashSet::new();
+    for l in lines.iter().filter(|l| l.kind == LineKind::Text) {
+        for w in l.text.split(|c: char| !c.is_alphabetic()) {
+            if w.len() > 2 && w.is_ascii() {
+                words.insert(w.to_ascii_lowercase());
+            }
+        }
+    }
+    words
+}
+
+fn ends_sentence(text: &str) -> bool {
+    let trimmed = text.trim_end_matches(crate::script::is_closing);
+    trimmed.ends_with(|c: char| is_sentence_final(c) || matches!(c, ':' | '：' | '！' | '？'))
+}
+
+/// A short opening sentence without commas (`重点产业支撑有力。`): in Chinese wrapped text it
+/// starts a new paragraph even after a full line.
+fn opens_with_lead_sentence(text: &str) -> bool {
+    let Some(end) = text.find('。') else {
+        return false;
+    };
+    let lead = &text[..end];
+    let n = lead.chars().count();
+    (2..=20).contains(&n)
+        && !lead.contains(['，', '；', '：', ','])
+        && lead.chars().filter(|&c| is_han(c)).count() >= 2
+}
+
+fn build_paragraphs(
+    lines: &[Line],
+    wrapped: bool,
+    width: usize,
+    vocabulary: &HashSet<String>,
+) -> Vec<Paragraph> {
+    let mut paragraphs = Vec::new();
+    let mut current: Option<ParagraphBuilder> = None;
+    let mut hard_break = false;
+    for line in lines {
+        match line.kind {
+            LineKind::Separator => {
+                hard_break = true;
+                continue;
+            }
+            LineKind::Blank | LineKind::Furniture => continue,
+            LineKind::Text => {}
+        }
+        let join = match &current {
+            None => false,
+            Some(_) if hard_break => false,
+            Some(p) if wrapped => continues_wrapped(&p.last_line, &line.text, width),
+            Some(p) => continues_fragment(&p.text, &line.text),
+        };
+        hard_break = false;
+        match current.as_mut() {
+            Some(p) if join => p.push(line, wrapped, vocabulary),
+            _ => {
+                if let Some(done) = current.take() {
+                    paragraphs.push(done.finish());
+                }
+                current = Some(ParagraphBuilder::new(line));
+            }
+        }
+    }
+    if let Some(done) = current.take() {
+        paragraphs.push(done.finish());
+    }
+    paragraphs.retain(|p| !p.text.is_empty());
+    paragraphs
+}
+
+/// Forms of address that open a paragraph of a speech.
+const ADDRESS_FORMS: [&str; 3] = ["各位代表", "同志们", "Ladies and gentlemen"];
+
+/// In wrapped text, does `next` continue the paragraph whose last line is `prev`?
+fn continues_wrapped(prev: &str, next: &str, width: usize) -> bool {
+    let prev_width = display_width(prev);
+    let full = prev_width + wrap_tolerance(width) >= width;
+    let next_is_heading = heading::starts_like_heading(next);
+    let prev_is_heading = heading::starts_like_heading(prev) && !full;
+    if prev_is_heading {
+        return false;
+    }
+    if !full {
+        // A short line ends its paragraph: the last line, a title, a table row.
+        return false;
+    }
+    if next_is_heading {
+        // A heading number after a full line that ends a sentence starts a heading; after a
+        // full line mid-sentence it is a number that wrapped ("…增长\n1.5%").
+        let short_title =
+            display_width(next) + wrap_tolerance(width) < width && !next.contains(['。', '.']);
+        return !(ends_sentence(prev) || short_title);
+    }
+    // A full line that ends a sentence, followed by a line that opens with a short lead
+    // sentence and runs on (items are never one line long), starts an item. Closing
+    // addresses (`各位代表，…`) start a paragraph too.
+    let next_full = display_width(next) + wrap_tolerance(width) >= width;
+    if prev.ends_with('。') && next_full && opens_with_lead_sentence(next) {
+        return false;
+    }
+    if ends_sentence(prev) && ADDRESS_FORMS.iter().any(|a| next.starts_with(a)) {
+        return false;
+    }
+    true
+}
+
+/// In one-paragraph-per-line text, lines are broken only where web markup split a paragraph
+/// (`（PM` / `2.5` / `）平均浓度…`). Join such fragments back.
+fn continues_fragment(prev: &str, next: &str) -> bool {
+    if ends_sentence(prev)
+        || heading::starts_like_heading(next)
+        || heading::starts_like_heading(prev)
+    {
+        return false;
+    }
+    let tiny = |s: &str| display_width(s) <= 8;
+    let opens_with_continuation = next.starts_with([
+        '，', '。', '、', '；', '：', '）', '”', '》', '」', ')', ',',
+    ]);
+    opens_with_continuation || tiny(prev) || tiny(next)
+}
+
+struct ParagraphBuilder {
+    text: String,
+    last_line: String,
+    first: u32,
+    last: u32,
+    line_starts: Vec<(usize, u32)>,
+}
+
+impl ParagraphBuilder {
+    fn new(line: &Line) -> Self {
+        ParagraphBuilder {
+            text: line.text.clone(),
+            last_line: line.text.clone(),
+            first: line.number,
+            last: line.number,
+            line_starts: vec![(0, line.number)],
+        }
+    }
+
+    fn push(&mut self, line: &Line, wrapped: bool, vocabulary: &HashSet<String>) {
+        let prev_last = self.text.chars().next_back().unwrap_or(' ');
+        let next_first = line.text.chars().next().unwrap_or(' ');
+        if wrapped && prev_last == '-' && next_first.is_alphabetic() {
+            let before: String = self.text[..self.text.len() - 1]
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphabetic())
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let after: String = line
+                .text
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            let joined = format!("{before}{after}").to_ascii_lowercase();
+            if !before.is_empty() && vocabulary.contains(&joined) {
+                self.text.pop();
+            }
+        } else if wrapped && needs_space(prev_last, next_first) {
+            self.text.push(' ');
+        }
+        self.line_starts.push((self.text.len(), line.number));
+        self.text.push_str(&line.text);
+        self.last_line = line.text.clone();
+        self.last = line.number;
+    }
+
+    fn finish(self) -> Paragraph {
+        let (text, line_starts) = tidy_spaces(&self.text, &self.line_starts);
+        Paragraph {
+            text,
+            lines: (self.first, self.last),
+            line_starts,
+        }
+    }
+}
+
+/// Characters that Chinese typography sets solid: Han, kana, hangul and CJK punctuation.
+fn is_tight(c: char) -> bool {
+    is_han(c)
+        || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}' | '\u{3040}'..='\u{30FF}' | '\u{AC00}'..='\u{D7AF}')
+}
+
+fn needs_space(prev: char, next: char) -> bool {
+    !(is_tight(prev) || is_tight(next) || prev == '—' || prev == '/' || next == '/')
+}
+
+/// Removes spaces next to CJK characters and collapses runs of spaces, moving the line map
+/// along with the text.
+fn tidy_spaces(text: &str, starts: &[(usize, u32)]) -> (String, Vec<(usize, u32)>) {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = String::with_capacity(text.len());
+    // old byte offset -> new byte offset, for the line map.
+    let mut remap: Vec<(usize, usize)> = Vec::with_capacity(starts.len());
+    let mut si = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let (off, c) = chars[i];
+        while si < starts.len() && starts[si].0 <= off {
+            remap.push((starts[si].0, out.len()));
+            si += 1;
+        }
+        if c == ' ' {
+            let mut j = i;
+            while j < chars.len() && chars[j].1 == ' ' {
+                j += 1;
+            }
+            let prev = out.chars().next_back();
+            let next = chars.get(j).map(|&(_, c)| c);
+            if let (Some(p), Some(n)) = (prev, next)
+                && !is_tight(p)
+                && !is_tight(n)
+            {
+                out.push(' ');
+            }
+            i = j;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    while si < starts.len() {
+        remap.push((starts[si].0, out.len()));
+        si += 1;
+    }
+    let mapped = starts
+        .iter()
+        .zip(remap)
+        .map(|(&(_, line), (_, new))| (new, line))
+        .collect();
+    (out, mapped)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paras(text: &str) -> Vec<String> {
+        normalize(text)
+            .paragraphs
+            .into_iter()
+            .map(|p| p.text)
+            .collect()
+    }
+
+    /// A hard-wrapped Chinese page in the style of a PDF extraction: about 14 characters a
+    /// line, a blank line after each, a page number and a leading space after the page break.
+    const WRAPPED_ZH: &str = "一、2024 年工作回顾\n\n过去一年，我们坚持稳中求进工作\n\n总基调，区级一般公共预算收入完\n\n成 180.97 亿元，同比增长 7.38%\n\n，增速位居全市第四，总量再创新\n\n高。\n\n重点产业支撑有力。做优做强重点\n\n产业，发布新一轮促进经济发展政\n\n策，完成综合税收 431.78亿元，\n\n\n\n5\n\n 同比增长 7.25%。联影智慧医疗\n\n产业园加速建设，成效明显突出。\n\n";
+
+    #[test]
+    fn rejoins_wrapped_chinese_without_spaces() {
+        let p = paras(WRAPPED_ZH);
+        assert_eq!(p[0], "一、2024年工作回顾");
+        assert_eq!(
+            p[1],
+            "过去一年，我们坚持稳中求进工作总基调，区级一般公共预算收入完成180.97亿元，同比增长7.38%，增速位居全市第四，总量再创新高。"
+        );
+        assert!(p[2].starts_with("重点产业支撑有力。"));
+        assert!(p[2].contains("431.78亿元，同比增长7.25%。联影"), "{}", p[2]);
+        assert_eq!(p.len(), 3);
+    }
+
+    #[test]
+    fn keeps_line_map_across_page_breaks() {
+        let clean = normalize(WRAPPED_ZH);
+        let p = &clean.paragraphs[2];
+        assert_eq!(p.lines, (13, 25));
+        let at = p.text.find("联影").unwrap();
+        assert_eq!(p.line_at(at), 23);
+        assert_eq!(p.line_at(0), 13);
+        assert_eq!(clean.dropped_lines, 1);
+    }
+
+    #[test]
+    fn drops_page_number_forms() {
+        for page in [
+            "5",
+            "- 5 -",
+            "— 12 —",
+            "第 5 页",
+            "第5页 共30页",
+            "Page 3 of 9",
+            "3/40",
+        ] {
+            assert!(PAGE_NUMBER.is_match(page), "{page}");
+        }
+        for text in ["2024", "5%", "5 家", "第五章"] {
+            assert!(!PAGE_NUMBER.is_match(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn one_paragraph_per_line_and_markup_fragments() {
+        let text = "政府工作报\n告\n\n各位代表：\n\n细颗粒物（PM\n2.5\n）平均浓度下降9.1%。\n\n第一批国家公园正式设立。\n";
+        assert_eq!(
+            paras(text),
+            vec![
+                "政府工作报告",
+                "各位代表：",
+                "细颗粒物（PM2.5）平均浓度下降9.1%。",
+                "第一批国家公园正式设立。"
+            ]
+        );
+    }
+
+    #[test]
+    fn latin_wrap_joins_with_space_and_dehyphenates_real_words() {
+        let body = "Berkshire earned a great deal of money last year, and our inves-\n\
+tors should note that the operating businesses did far better\n\
+than the market-value gains, which were in turn very ably-\n\
+managed by the whole team at the head office in Omaha, and\n\
+our investors were pleased.\n";
+        let text = body.repeat(3);
+        let p = paras(&text);
+        assert!(p[0].contains("our investors should"), "{}", p[0]);
+        assert!(p[0].contains("ably-managed"), "{}", p[0]);
+        assert!(p[0].contains("gains, which"), "{}", p[0]);
+    }
+
+    #[test]
+    fn tidies_spaces_between_digits_and_cjk() {
+        assert_eq!(paras("迈上 2500 亿元新台阶")[0], "迈上2500亿元新台阶");
+        assert_eq!(paras(" 政 府 工 作 报 告")[0], "政府工作报告");
+        assert_eq!(paras("grew by  3.6%  in 2022")[0], "grew by 3.6% in 2022");
+    }
+
+    #[test]
+    fn folds_fullwidth_and_removes_zero_width() {
+        assert_eq!(paras("增长\u{200B}５％。")[0], "增长5%。");
+    }
+
+    #[test]
+    fn drops_front_matter_separators_and_trailer() {
+        let text = "---\nsource: x\nyear: 2015\n---\n\nTo the Shareholders:\n************\nBody.\n";
+        assert_eq!(paras(text), vec!["To the Shareholders:", "Body."]);
+        let mut zh = String::new();
+        for i in 0..20 {
+            zh.push_str(&format!("第{i}段正文。\n\n"));
+        }
+        zh.push_str("本作品是中华人民共和国的\n法律\n、\n法规\n\nPublic domain\nfalse\n");
+        let p = paras(&zh);
+        assert_eq!(p.len(), 20);
+        assert_eq!(p.last().unwrap(), "第19段正文。");
+    }
+
+    #[test]
+    fn drops_running_headers_next_to_page_numbers() {
+        let mut text = String::new();
+        for page in 1..=4 {
+            text.push_str("ACME Annual Report\n");
+            for _ in 0..3 {
+                text.push_str(&format!("Paragraph text on page {page} that ends here.\n"));
+            }
+            text.push_str(&format!("{page}\n"));
+        }
+        let joined = paras(&text).join("\n");
+        assert!(!joined.contains("ACME"), "{joined}");
+        for page in 1..=4 {
+            assert!(joined.contains(&format!("on page {page} that")), "{joined}");
+        }
+    }
+}

@@ -1,0 +1,772 @@
+//! The outline: clean paragraphs parsed into a tree of sections (`Document`).
+//!
+//! Headings are recognised by their numbering (see [`crate::heading`]) and, in English, by
+//! short title-case lines standing between paragraphs. In Chinese reports a paragraph that
+//! opens with a short lead sentence (`重点产业支撑有力。`) is an **item**, a section of its own
+//! whose title is that sentence. Text before the first heading is the preamble; the closing
+//! address (`各位代表！…`) is the closing section. A report with almost no headings is
+//! outlined paragraph by paragraph so that alignment still has units to work with.
+
+use std::collections::HashMap;
+
+use serde::{Serialize, Serializer};
+
+use crate::heading::{self, HeadingStyle, Numbering};
+use crate::normalize::{CleanText, Paragraph};
+use crate::script::{display_width, han_ratio, is_han};
+use crate::sentence::split_sentences;
+use crate::year;
+
+/// The language of a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Chinese.
+    Zh,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Guesses the language from the share of Han characters.
+    pub fn detect(text: &str) -> Lang {
+        let sample: String = text.chars().take(20_000).collect();
+        if han_ratio(&sample) > 0.3 {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The code used in outputs (`zh`, `en`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// What kind of section a node of the outline is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SectionKind {
+    /// Text before the first heading.
+    Preamble,
+    /// A numbered or titled heading.
+    Heading,
+    /// A paragraph led by a short lead sentence, which is its title.
+    Item,
+    /// A plain paragraph, used as a unit when a report has almost no headings.
+    Paragraph,
+    /// The closing address.
+    Closing,
+}
+
+impl SectionKind {
+    /// The name used in outputs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SectionKind::Preamble => "preamble",
+            SectionKind::Heading => "heading",
+            SectionKind::Item => "item",
+            SectionKind::Paragraph => "paragraph",
+            SectionKind::Closing => "closing",
+        }
+    }
+}
+
+/// One node of the outline.
+#[derive(Debug, Clone, Serialize)]
+pub struct Section {
+    /// What kind of node this is.
+    pub kind: SectionKind,
+    /// Depth in the tree, 1 for top-level sections.
+    pub level: u32,
+    /// The numbering as written (`一、`, `（三）`, `Item 7.`), empty when there is none.
+    pub number: String,
+    /// The title: the heading text, the lead sentence of an item, or empty for the preamble.
+    pub title: String,
+    /// First and last line of the original input covered by this section and its children.
+    #[serde(serialize_with = "serialize_range")]
+    pub lines: (u32, u32),
+    /// Body paragraphs directly under this section (not those of its children).
+    pub paragraphs: Vec<Paragraph>,
+    /// Child sections.
+    pub children: Vec<Section>,
+    #[serde(skip)]
+    style: Option<HeadingStyle>,
+}
+
+impl Section {
+    fn new(
+        kind: SectionKind,
+        number: String,
+        title: String,
+        line: u32,
+        style: Option<HeadingStyle>,
+    ) -> Section {
+        Section {
+            kind,
+            level: 1,
+            number,
+            title,
+            lines: (line, line),
+            paragraphs: Vec::new(),
+            children: Vec::new(),
+            style,
+        }
+    }
+
+    /// `number` and `title` as a reader sees them (`一、2024年工作回顾`).
+    pub fn heading_text(&self) -> String {
+        match (self.number.is_empty(), self.title.is_empty()) {
+            (_, true) if self.kind == SectionKind::Preamble => "(preamble)".to_string(),
+            (_, true) if self.kind == SectionKind::Closing => "(closing)".to_string(),
+            (true, _) => self.title.clone(),
+            (false, _) => {
+                let latin_number = self
+                    .number
+                    .ends_with(|c: char| c.is_ascii_alphanumeric() || c == '.');
+                let latin_title = self.title.starts_with(|c: char| c.is_ascii_alphanumeric());
+                let sep = if latin_number && latin_title { " " } else { "" };
+                format!("{}{sep}{}", self.number, self.title)
+            }
+        }
+    }
+
+    /// All text of this section and its children: title, then paragraphs, then children.
+    pub fn full_text(&self) -> String {
+        let mut out = String::new();
+        self.collect_text(&mut out);
+        out
+    }
+
+    fn collect_text(&self, out: &mut String) {
+        if !self.title.is_empty() {
+            out.push_str(&self.title);
+            out.push('\n');
+        }
+        for p in &self.paragraphs {
+            out.push_str(&p.text);
+            out.push('\n');
+        }
+        for c in &self.children {
+            c.collect_text(out);
+        }
+    }
+
+    /// This section and all its descendants, depth first.
+    pub fn walk(&self) -> Vec<&Section> {
+        let mut out = vec![self];
+        for c in &self.children {
+            out.extend(c.walk());
+        }
+        out
+    }
+
+    fn finish(&mut self, level: u32) {
+        self.level = level;
+        let mut last = self.lines.1;
+        for p in &self.paragraphs {
+            last = last.max(p.lines.1);
+        }
+        for c in &mut self.children {
+            c.finish(level + 1);
+            last = last.max(c.lines.1);
+        }
+        self.lines.1 = last;
+    }
+}
+
+fn serialize_range<S: Serializer>(range: &(u32, u32), s: S) -> Result<S::Ok, S::Error> {
+    [range.0, range.1].serialize(s)
+}
+
+impl Serialize for Paragraph {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Paragraph", 2)?;
+        st.serialize_field("text", &self.text)?;
+        st.serialize_field("lines", &[self.lines.0, self.lines.1])?;
+        st.end()
+    }
+}
+
+/// A parsed report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    /// Where the report came from, as given by the user.
+    pub source: String,
+    /// The report's own year (the year its plan part is for), when found.
+    pub year: Option<i32>,
+    /// The report's language.
+    pub lang: Lang,
+    /// The report's title (`政府工作报告`), or the source name when it has none.
+    pub title: String,
+    /// Top-level sections in reading order.
+    pub sections: Vec<Section>,
+}
+
+impl Document {
+    /// Every section of the tree, depth first.
+    pub fn walk(&self) -> Vec<&Section> {
+        self.sections.iter().flat_map(Section::walk).collect()
+    }
+
+    /// Counts sections by kind.
+    pub fn count(&self, kind: SectionKind) -> usize {
+        self.walk().iter().filter(|s| s.kind == kind).count()
+    }
+}
+
+/// Options for outline parsing.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OutlineOptions {
+    /// Force a language instead of detecting it.
+    pub lang: Option<Lang>,
+}
+
+/// The largest share of a lead sentence that may be non-Han in a Chinese item title.
+const ITEM_RANK: u8 = 100;
+/// Reports with fewer headings than this are outlined paragraph by paragraph.
+const MIN_HEADINGS: usize = 3;
+
+/// Parses normalised text into a [`Document`].
+pub fn parse(source: &str, clean: &CleanText, options: OutlineOptions) -> Document {
+    let all_text: String = clean
+        .paragraphs
+        .iter()
+        .take(400)
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let lang = options.lang.unwrap_or_else(|| Lang::detect(&all_text));
+    let year = year::detect_year(clean.paragraphs.iter().map(|p| p.text.as_str()));
+    let paragraphs = &clean.paragraphs;
+
+    let closing_from = match lang {
+        Lang::Zh => find_closing(paragraphs),
+        Lang::En => None,
+    };
+    let body_end = closing_from.unwrap_or(paragraphs.len());
+
+    let mut builder = TreeBuilder::default();
+    let mut preamble = Section::new(
+        SectionKind::Preamble,
+        String::new(),
+        String::new(),
+        paragraphs.first().map_or(1, |p| p.lines.0),
+        None,
+    );
+    let mut heading_count = 0usize;
+    for i in 0..body_end {
+        let p = &paragraphs[i];
+        let prev = i.checked_sub(1).map(|j| &paragraphs[j]);
+        let next = paragraphs.get(i + 1);
+        if let Some((numbering, title, rest)) = recognise_heading(lang, p, prev, next, &mut builder)
+        {
+            heading_count += 1;
+            let mut section = Section::new(
+                SectionKind::Heading,
+                numbering.number,
+                title,
+                p.lines.0,
+                Some(numbering.style),
+            );
+            if let Some(rest) = rest {
+                section.paragraphs.push(rest);
+            }
+            builder.open(section, numbering.style.rank());
+            continue;
+        }
+        if lang == Lang::Zh
+            && builder.is_open()
+            && let Some((title, rest)) = lead_sentence(p)
+        {
+            let mut item = Section::new(SectionKind::Item, String::new(), title, p.lines.0, None);
+            item.paragraphs.push(rest);
+            builder.open(item, ITEM_RANK);
+            continue;
+        }
+        if builder.is_open() {
+            builder.push_paragraph(p.clone());
+        } else {
+            preamble.paragraphs.push(p.clone());
+        }
+    }
+    let mut sections = Vec::new();
+    let title = document_title(lang, &preamble, source);
+    if !preamble.paragraphs.is_empty() {
+        preamble.lines = (
+            preamble.paragraphs[0].lines.0,
+            preamble.paragraphs[0].lines.0,
+        );
+        sections.push(preamble);
+    }
+    sections.extend(builder.finish());
+    if let Some(from) = closing_from {
+        let mut closing = Section::new(
+            SectionKind::Closing,
+            String::new(),
+            String::new(),
+            paragraphs[from].lines.0,
+            None,
+        );
+        closing.paragraphs = paragraphs[from..].to_vec();
+        sections.push(closing);
+    }
+    if heading_count < MIN_HEADINGS {
+        sections = outline_by_paragraph(sections);
+    }
+    for s in &mut sections {
+        s.finish(1);
+    }
+    Document {
+        source: source.to_string(),
+        year,
+        lang,
+        title,
+        sections,
+    }
+}
+
+/// Builds the tree as headings arrive: a stack of open sections, each with its rank.
+#[derive(Default)]
+struct TreeBuilder {
+    roots: Vec<Section>,
+    stack: Vec<(Section, u8)>,
+    /// Last number seen per heading style among the open siblings, to check sequences.
+    last_number: HashMap<HeadingStyle, u32>,
+}
+
+impl TreeBuilder {
+    fn is_open(&self) -> bool {
+        !self.stack.is_empty()
+    }
+
+    fn close_to(&mut self, rank: u8) {
+        while self.stack.last().is_some_and(|(_, r)| *r >= rank) {
+            let (done, _) = self.stack.pop().unwrap();
+            match self.stack.last_mut() {
+                Some((parent, _)) => parent.children.push(done),
+                None => self.roots.push(done),
+            }
+        }
+    }
+
+    fn open(&mut self, section: Section, rank: u8) {
+        self.close_to(rank);
+        if let Some(style) = section.style {
+            self.last_number.retain(|s, _| s.rank() <= rank);
+            if let Some(v) = numbering_value(&section.number) {
+                self.last_number.insert(style, v);
+            }
+        }
+        self.stack.push((section, rank));
+    }
+
+    fn push_paragraph(&mut self, p: Paragraph) {
+        if let Some((top, _)) = self.stack.last_mut() {
+            top.paragraphs.push(p);
+        }
+    }
+
+    /// Would a heading of `style` numbered `value` continue the sequence here? A stray
+    /// `三、` inside a list must not open a top-level section.
+    fn fits_sequence(&self, style: HeadingStyle, value: Option<u32>) -> bool {
+        let Some(v) = value else { return true };
+        match self.last_number.get(&style) {
+            Some(&last) => v == last + 1 || v == 1 && self.opens_new_scope(style),
+            None => {
+                v <= 2
+                    || matches!(
+                        style,
+                        HeadingStyle::Markdown(_) | HeadingStyle::Item | HeadingStyle::Part
+                    )
+            }
+        }
+    }
+
+    /// A heading numbered 1 may restart its sequence when a heading of a lower rank opened
+    /// since the last one of its style.
+    fn opens_new_scope(&self, style: HeadingStyle) -> bool {
+        self.stack
+            .iter()
+            .rev()
+            .take_while(|(s, _)| s.style != Some(style))
+            .any(|(_, r)| *r < style.rank())
+    }
+
+    fn finish(mut self) -> Vec<Section> {
+        self.close_to(0);
+        self.roots
+    }
+}
+
+/// The numeric value of a heading number (`三、` → 3, `（12）` → 12, `Item 7.` → 7).
+fn numbering_value(number: &str) -> Option<u32> {
+    let digits: String = number.chars().filter(|c| c.is_ascii_digit()).collect();
+    if !digits.is_empty() {
+        // "1.2" style numbers: the last component counts.
+        let last = number
+            .trim_end_matches('.')
+            .rsplit('.')
+            .next()
+            .unwrap_or(number);
+        let d: String = last.chars().filter(|c| c.is_ascii_digit()).collect();
+        return d.parse().ok().or_else(|| digits.parse().ok());
+    }
+    let han: String = number.chars().filter(|&c| is_han(c)).collect();
+    if !han.is_empty() {
+        return crate::script::chinese_numeral_value(&han);
+    }
+    let roman: String = number
+        .split_whitespace()
+        .nth(1)
+        .unwrap_or("")
+        .trim_end_matches('.')
+        .to_string();
+    roman_value(&roman)
+}
+
+fn roman_value(s: &str) -> Option<u32> {
+    let mut total = 0i32;
+    let mut prev = 0i32;
+    for c in s.chars().rev() {
+        let v = match c {
+            'I' => 1,
+            'V' => 5,
+            'X' => 10,
+            _ => return None,
+        };
+        if v < prev {
+            total -= v
+        } else {
+            total += v;
+            prev = v
+        }
+    }
+    (total > 0).then_some(total as u32)
+}
+
+/// Recognises a heading paragraph. Returns the numbering, the title and the body that follows
+/// the title on the same paragraph.
+fn recognise_heading(
+    lang: Lang,
+    p: &Paragraph,
+    prev: Option<&Paragraph>,
+    next: Option<&Paragraph>,
+    builder: &mut TreeBuilder,
+) -> Option<(Numbering, String, Option<Paragraph>)> {
+    let text = p.text.as_str();
+    let numbering = match lang {
+        Lang::Zh => heading::chinese_numbering(text)
+            .or_else(|| heading::chinese_ordinal(text))
+            .or_else(|| {
+                heading::english_numbering(text)
+                    .filter(|n| matches!(n.style, HeadingStyle::Markdown(_)))
+            }),
+        Lang::En => heading::english_numbering(text),
+    };
+    if let Some(mut n) = numbering {
+        if matches!(n.style, HeadingStyle::Markdown(_)) {
+            // `##` is markup, not numbering a reader would quote.
+            n.number.clear();
+        }
+        let rest = &text[n.rest_start..];
+        let (title, body) = split_title(p, n.rest_start);
+        let title_len = title.chars().count();
+        let ok = match n.style {
+            HeadingStyle::ZhLevel1 => title_len <= 40,
+            HeadingStyle::ZhOrdinal => body.is_none() && title_len <= 40,
+            HeadingStyle::ZhLevel2 | HeadingStyle::ZhLevel3 | HeadingStyle::ZhLevel4 => {
+                title_len <= 60 && rest.chars().next().is_some_and(|c| !c.is_ascii_digit())
+            }
+            HeadingStyle::Markdown(_) => true,
+            HeadingStyle::Part | HeadingStyle::Item => display_width(text) <= 120,
+            HeadingStyle::Numbered(_) => {
+                body.is_none() && display_width(text) <= 90 && !text.ends_with(['.', ',', ';', ':'])
+            }
+            HeadingStyle::Unmarked => false,
+        };
+        if ok && builder.fits_sequence(n.style, numbering_value(&n.number)) {
+            return Some((n, title, body));
+        }
+        return None;
+    }
+    if lang == Lang::En && is_unmarked_heading(p, prev, next) {
+        let n = Numbering {
+            style: HeadingStyle::Unmarked,
+            number: String::new(),
+            rest_start: 0,
+        };
+        return Some((n, text.to_string(), None));
+    }
+    None
+}
+
+/// Splits a heading paragraph after its numbering into the title (its first sentence, without
+/// the final full stop) and the body that continues on the same paragraph.
+fn split_title(p: &Paragraph, rest_start: usize) -> (String, Option<Paragraph>) {
+    let rest = &p.text[rest_start..];
+    let sentences = split_sentences(rest);
+    let Some(first) = sentences.first() else {
+        return (String::new(), None);
+    };
+    let title = rest[first.clone()]
+        .trim_end_matches(['。', '.', '；', ';'])
+        .trim()
+        .to_string();
+    let body_start = rest_start + first.end;
+    if body_start >= p.text.len() || p.text[body_start..].trim().is_empty() {
+        return (title, None);
+    }
+    let (_, body) = p.split_at(body_start);
+    (title, Some(body))
+}
+
+/// A paragraph that opens with a lead sentence of 2–20 characters ending in `。`, without
+/// commas, and followed by more text, is an item. Dash-led lines (`——经济保持恢复发展。`) are items too.
+fn lead_sentence(p: &Paragraph) -> Option<(String, Paragraph)> {
+    let text = p.text.as_str();
+    let start = text.len() - text.trim_start_matches(['—', '-', '－']).len();
+    let rest = &text[start..];
+    let end = rest.find('。')?;
+    let lead = &rest[..end];
+    let n = lead.chars().count();
+    if !(2..=20).contains(&n)
+        || lead.contains(['，', '；', '：', ',', '！', '？'])
+        || lead.chars().filter(|&c| is_han(c)).count() * 2 < n
+    {
+        return None;
+    }
+    // A lone short sentence is a paragraph, not an item: an item's lead introduces a body.
+    let body_start = start + end + '。'.len_utf8();
+    if text[body_start..].trim().is_empty() {
+        return None;
+    }
+    Some((lead.to_string(), p.split_at(body_start).1))
+}
+
+/// An English heading without numbering: one short title-case line with no final punctuation,
+/// standing between real paragraphs (not inside a table of short lines).
+fn is_unmarked_heading(p: &Paragraph, prev: Option<&Paragraph>, next: Option<&Paragraph>) -> bool {
+    const SMALL: &[&str] = &[
+        "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from",
+        "vs", "vs.", "as", "is", "its", "our", "about", "into", "–", "—", "-", "&",
+    ];
+    let text = p.text.as_str();
+    if p.lines.0 != p.lines.1
+        || display_width(text) > 70
+        || text.ends_with(['.', ',', ';', ':', '!'])
+    {
+        return false;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.is_empty() || words.len() > 10 || !text.starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    if letters * 10 < text.chars().count() * 7 {
+        return false;
+    }
+    let significant: Vec<&&str> = words
+        .iter()
+        .filter(|w| !SMALL.contains(&w.to_lowercase().as_str()))
+        .collect();
+    let capitalised = significant
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .count();
+    if significant.is_empty() || capitalised * 10 < significant.len() * 7 {
+        return false;
+    }
+    let real_paragraph = |q: &Paragraph| q.text.chars().count() >= 100;
+    let next_ok = next.is_some_and(real_paragraph);
+    let prev_ok = prev
+        .is_none_or(|q| real_paragraph(q) || q.text.ends_with(['.', ':', '!', '?', '”', '"', ')']));
+    next_ok && prev_ok
+}
+
+/// The closing address of a Chinese report: from the last paragraph opening with `各位代表`
+/// near the end, provided no heading follows it.
+fn find_closing(paragraphs: &[Paragraph]) -> Option<usize> {
+    let tail_from = paragraphs.len().saturating_sub(8);
+    let last_heading = paragraphs
+        .iter()
+        .rposition(|p| heading::chinese_numbering(&p.text).is_some());
+    let at = (tail_from..paragraphs.len())
+        .rev()
+        .find(|&i| paragraphs[i].text.starts_with("各位代表"))?;
+    (last_heading.is_none_or(|h| h < at)).then_some(at)
+}
+
+/// The title: a short first line of the preamble, else the source name.
+fn document_title(lang: Lang, preamble: &Section, source: &str) -> String {
+    let first = preamble
+        .paragraphs
+        .first()
+        .map(|p| p.text.trim_start_matches('#').trim());
+    match first {
+        Some(t)
+            if !t.is_empty() && t.chars().count() <= 40 && !t.ends_with(['。', '：', ':', '.']) =>
+        {
+            t.to_string()
+        }
+        _ => {
+            let name = std::path::Path::new(source)
+                .file_stem()
+                .map(|s| s.to_string_lossy().to_string());
+            let _ = lang;
+            name.unwrap_or_else(|| source.to_string())
+        }
+    }
+}
+
+/// For reports with almost no headings: each body paragraph becomes a section of kind
+/// `paragraph` under the section that held it (or at the top level).
+fn outline_by_paragraph(sections: Vec<Section>) -> Vec<Section> {
+    sections
+        .into_iter()
+        .map(|mut s| {
+            if s.children.is_empty() && s.paragraphs.len() > 1 && s.kind != SectionKind::Closing {
+                let paragraphs = std::mem::take(&mut s.paragraphs);
+                s.children = paragraphs.into_iter().map(paragraph_section).collect();
+            }
+            s
+        })
+        .collect()
+}
+
+fn paragraph_section(p: Paragraph) -> Section {
+    let first = split_sentences(&p.text)
+        .first()
+        .map(|r| p.text[r.clone()].to_string())
+        .unwrap_or_default();
+    let title: String = if first.chars().count() > 60 {
+        first.chars().take(57).chain("…".chars()).collect()
+    } else {
+        first
+    };
+    let mut s = Section::new(
+        SectionKind::Paragraph,
+        String::new(),
+        title,
+        p.lines.0,
+        None,
+    );
+    s.paragraphs.push(p);
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize;
+
+    fn outline(text: &str) -> Document {
+        parse("test.txt", &normalize(text), OutlineOptions::default())
+    }
+
+    fn tree(doc: &Document) -> Vec<String> {
+        doc.walk()
+            .iter()
+            .map(|s| {
+                format!(
+                    "{}{}:{}",
+                    "  ".repeat(s.level as usize - 1),
+                    s.kind.as_str(),
+                    s.heading_text()
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn chinese_levels_items_and_closing() {
+        let doc = outline(
+            "政府工作报告\n\n各位代表：\n\n一、2024年工作回顾\n\n过去一年，我们做了以下工作。\n\n\
+（一）全力以赴稳增长，区域经济稳中向好。把稳增长放在首要位置。\n\n\
+重点产业支撑有力。做优做强重点产业。\n\n“上海硅巷”建设逐渐起势。打造硅巷。\n\n\
+（二）坚定不移抓改革。深化改革。\n\n二、2025年主要任务\n\n1.稳增长\n\n（1）扩大投资\n\n各位代表！\n\n让我们携手奋进！\n",
+        );
+        assert_eq!(doc.title, "政府工作报告");
+        assert_eq!(doc.year, Some(2025));
+        assert_eq!(doc.lang, Lang::Zh);
+        assert_eq!(
+            tree(&doc),
+            vec![
+                "preamble:(preamble)",
+                "heading:一、2024年工作回顾",
+                "  heading:（一）全力以赴稳增长，区域经济稳中向好",
+                "    item:重点产业支撑有力",
+                "    item:“上海硅巷”建设逐渐起势",
+                "  heading:（二）坚定不移抓改革",
+                "heading:二、2025年主要任务",
+                "  heading:1.稳增长",
+                "    heading:（1）扩大投资",
+                "closing:(closing)",
+            ]
+        );
+        let first_l2 = &doc.sections[1].children[0];
+        assert_eq!(first_l2.paragraphs[0].text, "把稳增长放在首要位置。");
+        assert_eq!(
+            first_l2.children[0].paragraphs[0].text,
+            "做优做强重点产业。"
+        );
+    }
+
+    #[test]
+    fn out_of_sequence_numbers_are_text() {
+        let doc = outline("一、回顾\n\n正文。\n\n三、不是标题\n\n二、计划\n\n正文。\n\n三、总结\n");
+        let titles: Vec<String> = doc.sections.iter().map(Section::heading_text).collect();
+        assert_eq!(titles, vec!["一、回顾", "二、计划", "三、总结"]);
+        assert_eq!(doc.sections[0].paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn english_unmarked_and_markdown_headings() {
+        let long = "Berkshire earned a great deal this year, and the operating businesses did well across the board, as they usually do.";
+        let text = format!(
+            "To the Shareholders:\n\n{long}\n\nThe Power of Retained Earnings\n\n{long}\n\nCompany\n\nApple\n\n## Insurance\n\n{long}\n\nItem 7. Management's Discussion\n\n{long}\n"
+        );
+        let doc = outline(&text);
+        assert_eq!(doc.lang, Lang::En);
+        let t = tree(&doc);
+        assert!(
+            t.contains(&"heading:The Power of Retained Earnings".to_string()),
+            "{t:?}"
+        );
+        assert!(!t.iter().any(|l| l.ends_with(":Apple")), "{t:?}");
+        assert!(t.iter().any(|l| l.ends_with("heading:Insurance")), "{t:?}");
+        assert!(
+            t.iter()
+                .any(|l| l.contains("Item 7. Management's Discussion")),
+            "{t:?}"
+        );
+    }
+
+    #[test]
+    fn documents_without_headings_are_outlined_by_paragraph() {
+        let text = "Sir, we have been fighting for three years. It was hard.\n\nOur economy grew by 3.6% in 2022.\n\nInflation was high.\n";
+        let doc = outline(text);
+        assert_eq!(doc.sections.len(), 1);
+        let kinds: Vec<_> = doc.sections[0].children.iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, vec![SectionKind::Paragraph; 3]);
+        assert_eq!(
+            doc.sections[0].children[0].title,
+            "Sir, we have been fighting for three years."
+        );
+    }
+
+    #[test]
+    fn line_ranges_cover_children() {
+        let doc = outline(
+            "一、回顾\n\n正文一。\n\n（一）小节。正文二。\n\n正文三。\n\n二、计划\n\n正文四。\n\n三、总结\n",
+        );
+        assert_eq!(doc.sections[0].lines, (1, 7));
+        assert_eq!(doc.sections[0].children[0].lines, (5, 7));
+        assert_eq!(doc.sections[1].lines, (9, 11));
+    }
+}

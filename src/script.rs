@@ -1,0 +1,146 @@
+//! Character classes used across the pipeline.
+//!
+//! Annual reports mix Han characters, CJK punctuation, full-width forms and Latin text. Every
+//! rule that decides about spacing, joining or sentence ends asks one of these questions, so they
+//! live in one place.
+
+/// True for Han ideographs (the CJK Unified Ideographs blocks and their extensions) and `〇`.
+pub fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2FA1F}'
+        | '〇')
+}
+
+/// True for CJK and full-width punctuation (`，。；：“”《》（）` and friends).
+pub fn is_cjk_punct(c: char) -> bool {
+    matches!(c,
+        '\u{3000}'..='\u{303F}'
+        | '\u{FF00}'..='\u{FF0F}'
+        | '\u{FF1A}'..='\u{FF20}'
+        | '\u{FF3B}'..='\u{FF40}'
+        | '\u{FF5B}'..='\u{FF65}'
+        | '\u{FE30}'..='\u{FE4F}'
+        | '“' | '”' | '‘' | '’' | '…' | '—' | '·')
+}
+
+/// True for characters that Chinese typography sets without spaces around them.
+pub fn is_cjk(c: char) -> bool {
+    is_han(c) || is_cjk_punct(c) || matches!(c, '\u{3040}'..='\u{30FF}' | '\u{AC00}'..='\u{D7AF}')
+}
+
+/// Zero-width and formatting characters that PDF and web extraction leave behind.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    )
+}
+
+/// Folds a full-width ASCII digit, letter or `%` to its half-width form; other characters,
+/// including Chinese punctuation, are kept as written.
+pub fn fold_fullwidth(c: char) -> char {
+    match c {
+        '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '％' => {
+            char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+        }
+        _ => c,
+    }
+}
+
+/// Sentence-final punctuation in either script.
+pub fn is_sentence_final(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；' | '.' | '!' | '?' | ';' | '…')
+}
+
+/// Closing quotes and brackets that belong to the sentence before them.
+pub fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        '”' | '’' | '」' | '』' | '）' | ')' | '》' | '"' | '\'' | '】' | ']'
+    )
+}
+
+/// Display width of a string in terminal columns (CJK characters take two).
+pub fn display_width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+/// Share of Han characters among the letters of `text`, used to tell Chinese from English.
+pub fn han_ratio(text: &str) -> f64 {
+    let (mut han, mut letters) = (0usize, 0usize);
+    for c in text.chars() {
+        if is_han(c) {
+            han += 1;
+            letters += 1;
+        } else if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    if letters == 0 {
+        0.0
+    } else {
+        han as f64 / letters as f64
+    }
+}
+
+/// The Chinese numerals used in headings (`一` … `十九`, `二十`…) read as a number.
+pub fn chinese_numeral_value(s: &str) -> Option<u32> {
+    fn digit(c: char) -> Option<u32> {
+        Some(match c {
+            '〇' | '零' => 0,
+            '一' => 1,
+            '二' | '两' => 2,
+            '三' => 3,
+            '四' => 4,
+            '五' => 5,
+            '六' => 6,
+            '七' => 7,
+            '八' => 8,
+            '九' => 9,
+            _ => return None,
+        })
+    }
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        [] => None,
+        [c] if *c == '十' => Some(10),
+        [c] => digit(*c),
+        ['十', u] => Some(10 + digit(*u)?),
+        [t, '十'] => Some(digit(*t)? * 10),
+        [t, '十', u] => Some(digit(*t)? * 10 + digit(*u)?),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_fullwidth_digits_but_keeps_chinese_punctuation() {
+        let folded: String = "２０２５年，增长５％。"
+            .chars()
+            .map(fold_fullwidth)
+            .collect();
+        assert_eq!(folded, "2025年，增长5%。");
+    }
+
+    #[test]
+    fn reads_heading_numerals() {
+        assert_eq!(chinese_numeral_value("一"), Some(1));
+        assert_eq!(chinese_numeral_value("十"), Some(10));
+        assert_eq!(chinese_numeral_value("十四"), Some(14));
+        assert_eq!(chinese_numeral_value("二十"), Some(20));
+        assert_eq!(chinese_numeral_value("二十三"), Some(23));
+        assert_eq!(chinese_numeral_value("是"), None);
+    }
+
+    #[test]
+    fn cjk_width_is_two_columns() {
+        assert_eq!(display_width("工作回顾"), 8);
+        assert_eq!(display_width("2024 年"), 7);
+    }
+}

@@ -1,0 +1,250 @@
+//! Text similarity: TF-IDF term vectors over Han character bigrams (Chinese) and words
+//! (English), compared by cosine, plus containment for split and merge detection.
+//!
+//! Digits and years are left out of the terms, so a section whose figures moved on from one
+//! year to the next still looks like itself.
+
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use crate::script::is_han;
+
+/// Common English words that carry no topic.
+const STOPWORDS: &[&str] = &[
+    "the", "of", "and", "to", "in", "a", "is", "that", "for", "it", "as", "was", "with", "be",
+    "by", "on", "not", "he", "this", "are", "or", "his", "from", "at", "which", "but", "have",
+    "an", "had", "they", "you", "were", "their", "one", "all", "we", "can", "her", "has", "there",
+    "been", "if", "more", "when", "will", "would", "who", "so", "no", "our", "us", "its", "than",
+    "these", "those", "i", "me", "my", "do", "did", "does", "into", "also", "them", "then", "some",
+    "any", "such",
+];
+
+/// The terms of a text, as hashes: Han character bigrams and lower-cased Latin words.
+pub fn terms(text: &str) -> Vec<u64> {
+    let mut out = Vec::new();
+    let mut prev_han: Option<char> = None;
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut Vec<u64>| {
+        if word.len() >= 2 && !STOPWORDS.contains(&word.as_str()) {
+            out.push(hash_str(word));
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if is_han(c) {
+            flush(&mut word, &mut out);
+            if let Some(p) = prev_han {
+                out.push(((p as u64) << 32) | c as u64);
+            }
+            prev_han = Some(c);
+            continue;
+        }
+        prev_han = None;
+        if c.is_alphabetic() {
+            word.extend(c.to_lowercase());
+        } else if c == '\'' || c == '’' {
+            // "Berkshire's" and "Berkshire" are the same term.
+            flush(&mut word, &mut out);
+        } else {
+            flush(&mut word, &mut out);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+fn hash_str(s: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    s.hash(&mut h);
+    // Keep word hashes apart from bigram codes, which never set the top bit.
+    h.finish() | (1 << 63)
+}
+
+/// Inverse document frequencies learnt from a set of texts (the paragraphs of both editions).
+#[derive(Debug, Default)]
+pub struct Idf {
+    df: HashMap<u64, u32>,
+    n: u32,
+}
+
+impl Idf {
+    /// Learns document frequencies from `texts`.
+    pub fn learn<'a>(texts: impl IntoIterator<Item = &'a str>) -> Idf {
+        let mut idf = Idf::default();
+        for t in texts {
+            let mut ts = terms(t);
+            ts.sort_unstable();
+            ts.dedup();
+            for term in ts {
+                *idf.df.entry(term).or_default() += 1;
+            }
+            idf.n += 1;
+        }
+        idf
+    }
+
+    /// The weight of a term: rare terms count more. Unknown terms get the highest weight.
+    pub fn weight(&self, term: u64) -> f32 {
+        let df = self.df.get(&term).copied().unwrap_or(0) as f32;
+        ((1.0 + self.n as f32) / (1.0 + df)).ln() + 1.0
+    }
+
+    /// The TF-IDF vector of `text`.
+    pub fn vector(&self, text: &str) -> TermVector {
+        let mut tf: HashMap<u64, f32> = HashMap::new();
+        for t in terms(text) {
+            *tf.entry(t).or_default() += 1.0;
+        }
+        let mut entries: Vec<(u64, f32)> = tf
+            .into_iter()
+            .map(|(t, n)| (t, (1.0 + n.ln()) * self.weight(t)))
+            .collect();
+        entries.sort_unstable_by_key(|&(t, _)| t);
+        TermVector::new(entries)
+    }
+}
+
+/// A sparse weighted term vector, sorted by term.
+#[derive(Debug, Clone, Default)]
+pub struct TermVector {
+    entries: Vec<(u64, f32)>,
+    norm: f32,
+    mass: f32,
+}
+
+impl TermVector {
+    fn new(entries: Vec<(u64, f32)>) -> TermVector {
+        let norm = entries.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
+        let mass = entries.iter().map(|&(_, w)| w).sum();
+        TermVector {
+            entries,
+            norm,
+            mass,
+        }
+    }
+
+    /// True when the text had no terms at all.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The sum of several vectors (the text of a merged or split group).
+    pub fn sum<'a>(vectors: impl IntoIterator<Item = &'a TermVector>) -> TermVector {
+        let mut acc: HashMap<u64, f32> = HashMap::new();
+        for v in vectors {
+            for &(t, w) in &v.entries {
+                *acc.entry(t).or_default() += w;
+            }
+        }
+        let mut entries: Vec<(u64, f32)> = acc.into_iter().collect();
+        entries.sort_unstable_by_key(|&(t, _)| t);
+        TermVector::new(entries)
+    }
+
+    /// Cosine similarity in [0, 1].
+    pub fn cosine(&self, other: &TermVector) -> f64 {
+        if self.norm == 0.0 || other.norm == 0.0 {
+            return 0.0;
+        }
+        let dot = merge_fold(&self.entries, &other.entries, |a, b| a * b);
+        (dot / (self.norm * other.norm)).clamp(0.0, 1.0) as f64
+    }
+
+    /// How much of this vector's weight is found in `other` (1.0 = all of it).
+    pub fn contained_in(&self, other: &TermVector) -> f64 {
+        if self.mass == 0.0 {
+            return 0.0;
+        }
+        (merge_fold(&self.entries, &other.entries, f32::min) / self.mass).clamp(0.0, 1.0) as f64
+    }
+}
+
+fn merge_fold(a: &[(u64, f32)], b: &[(u64, f32)], f: impl Fn(f32, f32) -> f32) -> f32 {
+    let (mut i, mut j, mut acc) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                acc += f(a[i].1, b[j].1);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    acc
+}
+
+/// Similarity of two short titles in [0, 1]: Dice coefficient over their terms, where a
+/// single-character Chinese title counts its character.
+pub fn title_similarity(a: &str, b: &str) -> f64 {
+    let key = |s: &str| -> Vec<u64> {
+        let mut t = terms(s);
+        if t.is_empty() {
+            t = s
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .map(|c| c as u64)
+                .collect();
+        }
+        t.sort_unstable();
+        t
+    };
+    let (ka, kb) = (key(a), key(b));
+    if ka.is_empty() || kb.is_empty() {
+        return 0.0;
+    }
+    let mut common = 0usize;
+    let (mut i, mut j) = (0, 0);
+    while i < ka.len() && j < kb.len() {
+        match ka[i].cmp(&kb[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * common as f64 / (ka.len() + kb.len()) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_terms_are_bigrams_without_digits() {
+        assert_eq!(terms("工作回顾").len(), 3);
+        assert_eq!(terms("2024年工作"), terms("2025年工作"));
+    }
+
+    #[test]
+    fn english_terms_skip_stopwords_and_case() {
+        assert_eq!(
+            terms("The Insurance of Berkshire"),
+            terms("insurance BERKSHIRE")
+        );
+    }
+
+    #[test]
+    fn cosine_and_containment() {
+        let idf = Idf::learn(["稳增长强动能", "抓改革促开放", "优环境强功能"]);
+        let a = idf.vector("全力以赴稳增长强动能");
+        let b = idf.vector("全力以赴稳增长强动能");
+        let c = idf.vector("坚定不移抓改革促开放");
+        assert!((a.cosine(&b) - 1.0).abs() < 1e-6);
+        assert!(a.cosine(&c) < 0.1);
+        let both = TermVector::sum([&a, &c]);
+        assert!(a.contained_in(&both) > 0.99);
+        assert!(both.contained_in(&a) < 0.7);
+    }
+
+    #[test]
+    fn title_similarity_scores() {
+        assert_eq!(title_similarity("工作回顾", "工作回顾"), 1.0);
+        assert!(title_similarity("2021年工作回顾", "过去一年和五年工作回顾") > 0.4);
+        assert!(title_similarity("工作回顾", "主要任务") < 0.01);
+    }
+}
