@@ -17,11 +17,11 @@ use crate::similarity::{Idf, TermVector, title_similarity};
 use crate::year::{mask_years, same_under_shift};
 
 /// Minimum score for two sections on the same level under aligned parents to pair.
-const PAIR_THRESHOLD: f64 = 0.30;
+const PAIR_THRESHOLD: f64 = 0.25;
 /// Minimum score to pair sections found anywhere in the tree (a move must be convincing).
 const MOVE_THRESHOLD: f64 = 0.55;
 /// Share of a leftover section's content that must be found in a paired section to join it.
-const CONTAINMENT_THRESHOLD: f64 = 0.45;
+const CONTAINMENT_THRESHOLD: f64 = 0.35;
 /// Above this many candidate pairs a level is matched greedily instead of optimally.
 const MAX_OPTIMAL_CELLS: usize = 250_000;
 
@@ -230,15 +230,19 @@ impl Aligner<'_, '_> {
         if affinity == 0.0 {
             return 0.0;
         }
-        let content = on.vector.cosine(&nn.vector);
+        // Cosine alone under-rates a section that shrank to a summary of itself; the overlap
+        // of the smaller text in the larger one makes up for it (geometric mean, so a tiny
+        // section inside a large one does not score on overlap alone).
+        let content = (on.vector.cosine(&nn.vector) * on.vector.overlap(&nn.vector)).sqrt();
         let score = match self.title_score(on.section, nn.section) {
-            // Items are titled by their lead sentence, which is part of the content: titles
-            // weigh less there than for headings.
             Some(t) if on.section.kind == SectionKind::Heading => 0.4 * t + 0.6 * content,
-            Some(t) => 0.2 * t + 0.8 * content,
+            // Items are titled by their lead sentence, which is part of their content.
+            Some(t) => 0.35 * t + 0.65 * content,
             None => content,
         };
-        score * affinity
+        // Reports keep their numbering more often than not: same number, small bonus.
+        let same_number = !on.section.number.is_empty() && on.section.number == nn.section.number;
+        (score * affinity + if same_number { 0.05 } else { 0.0 }).min(1.0)
     }
 
     fn pairs(&self, old: &[usize], new: &[usize], threshold: f64) -> Vec<(usize, usize, f64)> {
@@ -305,61 +309,12 @@ impl Aligner<'_, '_> {
         self.groups.extend(groups);
     }
 
-    /// Split and merge: a leftover section whose content is mostly inside a paired section
-    /// of the other side joins that pair.
+    /// Split and merge: a leftover section joins the pair next to it (holding its nearest
+    /// paired sibling before or after) whose other side is most like it, when enough of its
+    /// content is found there. Old leftovers make merges, new leftovers make splits.
     fn absorb_leftovers(&self, old: &[usize], new: &[usize], groups: &mut [AlignedGroup]) {
-        let paired_old: Vec<usize> = groups.iter().flat_map(|g| g.old.clone()).collect();
-        let paired_new: Vec<usize> = groups.iter().flat_map(|g| g.new.clone()).collect();
-        for &o in old.iter().filter(|o| !paired_old.contains(o)) {
-            let best = groups
-                .iter()
-                .enumerate()
-                .filter(|(_, g)| g.old.len() == 1 && !g.new.is_empty())
-                .map(|(gi, g)| {
-                    (
-                        gi,
-                        self.old.nodes[o]
-                            .vector
-                            .contained_in(&self.new.group_vector(&g.new)),
-                    )
-                })
-                .max_by(|a, b| a.1.total_cmp(&b.1));
-            if let Some((gi, c)) = best
-                && c >= CONTAINMENT_THRESHOLD
-                && kind_affinity(
-                    self.old.nodes[o].section.kind,
-                    self.new.nodes[groups[gi].new[0]].section.kind,
-                ) > 0.0
-            {
-                groups[gi].old.push(o);
-                groups[gi].old.sort_unstable();
-            }
-        }
-        for &n in new.iter().filter(|n| !paired_new.contains(n)) {
-            let best = groups
-                .iter()
-                .enumerate()
-                .filter(|(_, g)| g.new.len() == 1 && !g.old.is_empty())
-                .map(|(gi, g)| {
-                    (
-                        gi,
-                        self.new.nodes[n]
-                            .vector
-                            .contained_in(&self.old.group_vector(&g.old)),
-                    )
-                })
-                .max_by(|a, b| a.1.total_cmp(&b.1));
-            if let Some((gi, c)) = best
-                && c >= CONTAINMENT_THRESHOLD
-                && kind_affinity(
-                    self.new.nodes[n].section.kind,
-                    self.old.nodes[groups[gi].old[0]].section.kind,
-                ) > 0.0
-            {
-                groups[gi].new.push(n);
-                groups[gi].new.sort_unstable();
-            }
-        }
+        absorb_side(old, groups, Side::Old, self.old, self.new);
+        absorb_side(new, groups, Side::New, self.new, self.old);
     }
 
     /// Matches sections still unpaired anywhere in the tree, starting with the largest
@@ -415,6 +370,76 @@ impl Aligner<'_, '_> {
             }
             old_pool = next_old;
             new_pool = next_new;
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Old,
+    New,
+}
+
+impl AlignedGroup {
+    fn side(&self, side: Side) -> &Vec<usize> {
+        match side {
+            Side::Old => &self.old,
+            Side::New => &self.new,
+        }
+    }
+
+    fn side_mut(&mut self, side: Side) -> &mut Vec<usize> {
+        match side {
+            Side::Old => &mut self.old,
+            Side::New => &mut self.new,
+        }
+    }
+}
+
+/// One side of [`Aligner::absorb_leftovers`]: `level` lists the siblings of `this` tree in
+/// reading order, `other` is the tree on the far side of the groups.
+fn absorb_side(
+    level: &[usize],
+    groups: &mut [AlignedGroup],
+    side: Side,
+    this: &Tree,
+    other: &Tree,
+) {
+    let far = match side {
+        Side::Old => Side::New,
+        Side::New => Side::Old,
+    };
+    let group_of =
+        |groups: &[AlignedGroup], id: usize| groups.iter().position(|g| g.side(side).contains(&id));
+    for (pos, &id) in level.iter().enumerate() {
+        if group_of(groups, id).is_some() {
+            continue;
+        }
+        let before = level[..pos].iter().rev().find_map(|&s| group_of(groups, s));
+        let after = level[pos + 1..].iter().find_map(|&s| group_of(groups, s));
+        let node = &this.nodes[id];
+        let best = [before, after]
+            .into_iter()
+            .flatten()
+            .filter(|&gi| groups[gi].side(side).len() == 1 && !groups[gi].side(far).is_empty())
+            .filter(|&gi| {
+                kind_affinity(
+                    node.section.kind,
+                    other.nodes[groups[gi].side(far)[0]].section.kind,
+                ) > 0.0
+            })
+            .map(|gi| (gi, other.group_vector(groups[gi].side(far))))
+            .max_by(|a, b| {
+                node.vector
+                    .cosine(&a.1)
+                    .total_cmp(&node.vector.cosine(&b.1))
+            });
+        if let Some((gi, v)) = best
+            && node.vector.contained_in(&v) >= CONTAINMENT_THRESHOLD
+        {
+            let members = groups[gi].side_mut(side);
+            members.push(id);
+            members.sort_unstable();
         }
     }
 }

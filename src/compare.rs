@@ -262,8 +262,7 @@ fn section_pair(a: &SectionAlignment, g: &align::AlignedGroup) -> SectionPair {
             let (os, ns) = (a.old.nodes[*o].section, a.new.nodes[*n].section);
             let same_text =
                 same_under_shift(&a.old.nodes[*o].text, &a.new.nodes[*n].text, a.year_shift);
-            let titled =
-                matches!(os.kind, SectionKind::Heading) || matches!(ns.kind, SectionKind::Heading);
+            let titled = matches!(os.kind, SectionKind::Heading | SectionKind::Item);
             if g.placement != Placement::InPlace {
                 (PairKind::Moved, g.similarity)
             } else if same_text {

@@ -150,6 +150,8 @@ pub fn normalize(text: &str) -> CleanText {
         .iter()
         .filter(|l| l.kind == LineKind::Text)
         .map(|l| display_width(&l.text))
+        // Table cells and titles are short whatever the layout; body lines tell the layout.
+        .filter(|&w| w > 12)
         .collect();
     let (wrapped, wrap_width) = detect_wrapping(&widths);
     let vocabulary = if wrapped {
@@ -244,7 +246,7 @@ fn classify_furniture(lines: &mut [Line]) -> usize {
             l.kind = LineKind::Furniture;
             page_number_at.push(i);
             dropped += 1;
-        } else if SEPARATOR.is_match(&l.text) {
+        } else if SEPARATOR.is_match(&l.text) || is_lone_glyph(&l.text) {
             l.kind = LineKind::Separator;
             dropped += 1;
         }
@@ -259,6 +261,13 @@ fn classify_furniture(lines: &mut [Line]) -> usize {
         }
     }
     dropped + drop_running_lines(lines, &page_number_at)
+}
+
+/// A lone non-Han character on its own line is a bullet that PDF extraction turned into a
+/// letter (`•` read as `Š`): it starts a new paragraph but is not text.
+fn is_lone_glyph(text: &str) -> bool {
+    let mut chars = text.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if !is_han(c) && !c.is_ascii_digit())
 }
 
 /// Running headers and footers: short lines without sentence punctuation, repeated on several
@@ -449,6 +458,14 @@ fn continues_wrapped(prev: &str, next: &str, width: usize) -> bool {
     // addresses (`各位代表，…`) start a paragraph too.
     let next_full = display_width(next) + wrap_tolerance(width) >= width;
     if prev.ends_with('。') && next_full && opens_with_lead_sentence(next) {
+        return false;
+    }
+    // A short capitalised line without final punctuation after a finished sentence is an
+    // unnumbered heading ("Acquisitions"), not the paragraph's last line.
+    let short_title = display_width(next) * 2 < width
+        && next.starts_with(|c: char| c.is_uppercase())
+        && !next.ends_with(|c: char| is_sentence_final(c) || matches!(c, ',' | ':'));
+    if ends_sentence(prev) && short_title {
         return false;
     }
     if ends_sentence(prev) && ADDRESS_FORMS.iter().any(|a| next.starts_with(a)) {

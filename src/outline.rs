@@ -582,7 +582,7 @@ fn is_unmarked_heading(p: &Paragraph, prev: Option<&Paragraph>, next: Option<&Pa
     if significant.is_empty() || capitalised * 10 < significant.len() * 7 {
         return false;
     }
-    let real_paragraph = |q: &Paragraph| q.text.chars().count() >= 100;
+    let real_paragraph = |q: &Paragraph| q.text.chars().count() >= 80 || q.lines.1 > q.lines.0;
     let next_ok = next.is_some_and(real_paragraph);
     let prev_ok = prev
         .is_none_or(|q| real_paragraph(q) || q.text.ends_with(['.', ':', '!', '?', '”', '"', ')']));

@@ -150,6 +150,17 @@ impl TermVector {
         (dot / (self.norm * other.norm)).clamp(0.0, 1.0) as f64
     }
 
+    /// How much of the smaller vector's weight is found in the larger one: 1.0 when one text
+    /// is wholly inside the other. Cosine punishes a short section against a long one; this
+    /// does not.
+    pub fn overlap(&self, other: &TermVector) -> f64 {
+        let smaller = self.mass.min(other.mass);
+        if smaller == 0.0 {
+            return 0.0;
+        }
+        (merge_fold(&self.entries, &other.entries, f32::min) / smaller).clamp(0.0, 1.0) as f64
+    }
+
     /// How much of this vector's weight is found in `other` (1.0 = all of it).
     pub fn contained_in(&self, other: &TermVector) -> f64 {
         if self.mass == 0.0 {

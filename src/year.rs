@@ -21,8 +21,10 @@ static ZH_YEAR_IS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{4})\s*�
 static ZH_REVIEW: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})\s*年\s*工作回顾").unwrap());
 static EN_FISCAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:financial|fiscal)\s+(?:year\s+)?(?:\d{1,2}\s+[A-Z][a-z]+\s+)?(\d{4})\b")
-        .unwrap()
+    Regex::new(
+        r"\b(?i:financial\s+year|fiscal\s+year|fiscal)\s+(?:\d{1,2}\s+[A-Z][a-z]+\s+)?(\d{4})\b",
+    )
+    .unwrap()
 });
 
 /// Writes Chinese-numeral years (`二〇二五年`) with Arabic digits so one set of rules reads both.
@@ -65,13 +67,22 @@ pub fn detect_year<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> Option<
             .and_then(|c| c[1].parse::<i32>().ok())
             .map(|y| y + offset)
     };
+    // A report names its own fiscal year at the start; later mentions are history
+    // ("we began fiscal 1965").
+    let opening = |re: &Regex| -> Option<i32> {
+        texts
+            .iter()
+            .take(12)
+            .find_map(|t| re.captures(t))
+            .and_then(|c| c[1].parse::<i32>().ok())
+    };
     let plausible = |y: i32| (1900..=2200).contains(&y);
     let cue = first(&ZH_DATE_LINE, 0)
         .or_else(|| first(&ZH_PROPOSAL, 0))
         .or_else(|| first(&ZH_PLAN, 0))
         .or_else(|| first(&ZH_REVIEW, 1))
         .or_else(|| first(&ZH_YEAR_IS, 0))
-        .or_else(|| first(&EN_FISCAL, 0))
+        .or_else(|| opening(&EN_FISCAL))
         .filter(|&y| plausible(y));
     if cue.is_some() {
         return cue;
