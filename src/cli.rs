@@ -36,7 +36,12 @@ pub enum Command {
         common: CommonArgs,
         /// Compare years literally (off), relative to each edition's own year (auto), or with a
         /// fixed shift of N years.
-        #[arg(long, value_name = "auto|off|N", default_value = "auto")]
+        #[arg(
+            long,
+            value_name = "auto|off|N",
+            default_value = "auto",
+            allow_negative_numbers = true
+        )]
         year_shift: String,
         /// Exit with 1 when the editions differ, as `git diff --exit-code` does.
         #[arg(long)]

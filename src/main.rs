@@ -15,7 +15,10 @@ use yoydiff::outline::Document;
 use yoydiff::render::{self, TermOptions};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return usage_error(err),
+    };
     match run(cli) {
         Ok(code) => ExitCode::from(code as u8),
         Err(err) => {
@@ -27,6 +30,38 @@ fn main() -> ExitCode {
             ExitCode::from(exit_codes::ERROR as u8)
         }
     }
+}
+
+/// Help and version go to stdout as clap writes them; a usage error becomes one line on
+/// stderr and exit code 2, like every other error.
+fn usage_error(err: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        err.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = err.print();
+        let code = if err.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+            exit_codes::ERROR
+        } else {
+            exit_codes::SUCCESS
+        };
+        return ExitCode::from(code as u8);
+    }
+    let text = err.render().to_string();
+    let line = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| {
+            !l.is_empty() && !l.starts_with("Usage:") && !l.starts_with("For more information")
+        })
+        .map(|l| l.trim_start_matches("error: "))
+        .collect::<Vec<_>>()
+        .join("; ");
+    eprintln!("yoydiff: {line} (see yoydiff --help)");
+    ExitCode::from(exit_codes::ERROR as u8)
 }
 
 /// The error and its causes on one line, without repeating a cause the message already holds.
@@ -71,6 +106,9 @@ fn run(cli: Cli) -> Result<i32> {
         } => {
             let options = cli::compare_options(&year_shift, common.outline_options())
                 .map_err(anyhow::Error::msg)?;
+            if old == "-" && new == "-" {
+                anyhow::bail!("only one side of diff can be read from standard input (-)");
+            }
             let old_doc = load(&old, &common)?;
             let new_doc = load(&new, &common)?;
             let comparison = yoydiff::compare::compare(&old_doc, &new_doc, &options);

@@ -354,7 +354,7 @@ fn detect_wrapping(widths: &[usize]) -> (bool, usize) {
 /// How far below the wrap width a line may end and still count as full. PDF text is justified
 /// with proportional fonts, so full lines vary by a few columns.
 fn wrap_tolerance(width: usize) -> usize {
-    (width / 7).max(4)
+    (width / 9).max(4)
 }
 
 /// Lower-cased Latin words of the whole text, to decide whether `hy-` + `phen` is one word.
@@ -409,6 +409,8 @@ fn build_paragraphs(
         let join = match &current {
             None => false,
             Some(_) if hard_break => false,
+            // `八是…。` alone on its line is a sub-heading, even when it nearly fills the line.
+            Some(p) if wrapped && p.text == p.last_line && is_ordinal_sentence(&p.text) => false,
             Some(p) if wrapped => continues_wrapped(&p.last_line, &line.text, width),
             Some(p) => continues_fragment(&p.text, &line.text),
         };
@@ -465,6 +467,10 @@ fn continues_wrapped(prev: &str, next: &str, width: usize) -> bool {
     let short_title = display_width(next) * 2 < width
         && next.starts_with(|c: char| c.is_uppercase())
         && !next.ends_with(|c: char| is_sentence_final(c) || matches!(c, ',' | ':'));
+    // `三是…。` after a finished sentence opens a sub-part of a review.
+    if prev.ends_with('。') && heading::chinese_ordinal(next).is_some() {
+        return false;
+    }
     if ends_sentence(prev) && short_title {
         return false;
     }
@@ -472,6 +478,13 @@ fn continues_wrapped(prev: &str, next: &str, width: usize) -> bool {
         return false;
     }
     true
+}
+
+/// One sentence that opens with `一是`/`二是`…: a sub-heading of a review part.
+fn is_ordinal_sentence(text: &str) -> bool {
+    heading::chinese_ordinal(text).is_some()
+        && text.ends_with('。')
+        && text.matches('。').count() == 1
 }
 
 /// In one-paragraph-per-line text, lines are broken only where web markup split a paragraph
@@ -512,6 +525,8 @@ impl ParagraphBuilder {
     fn push(&mut self, line: &Line, wrapped: bool, vocabulary: &HashSet<String>) {
         let prev_last = self.text.chars().next_back().unwrap_or(' ');
         let next_first = line.text.chars().next().unwrap_or(' ');
+        // A number wrapped across lines ("法规1" / "5部") is one number.
+        let split_number = prev_last.is_ascii_digit() && next_first.is_ascii_digit();
         if wrapped && prev_last == '-' && next_first.is_alphabetic() {
             let before: String = self.text[..self.text.len() - 1]
                 .chars()
@@ -530,7 +545,7 @@ impl ParagraphBuilder {
             if !before.is_empty() && vocabulary.contains(&joined) {
                 self.text.pop();
             }
-        } else if wrapped && needs_space(prev_last, next_first) {
+        } else if wrapped && !split_number && needs_space(prev_last, next_first) {
             self.text.push(' ');
         }
         self.line_starts.push((self.text.len(), line.number));
