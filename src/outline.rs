@@ -564,7 +564,9 @@ fn is_unmarked_heading(p: &Paragraph, prev: Option<&Paragraph>, next: Option<&Pa
         return false;
     }
     let words: Vec<&str> = text.split_whitespace().collect();
-    if words.is_empty() || words.len() > 10 || !text.starts_with(|c: char| c.is_uppercase()) {
+    // A title may open with a quotation: “The Bet” is Over…
+    let opening = text.trim_start_matches(['“', '"', '‘', '\'']);
+    if words.is_empty() || words.len() > 12 || !opening.starts_with(|c: char| c.is_uppercase()) {
         return false;
     }
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
@@ -584,8 +586,12 @@ fn is_unmarked_heading(p: &Paragraph, prev: Option<&Paragraph>, next: Option<&Pa
     }
     let real_paragraph = |q: &Paragraph| q.text.chars().count() >= 80 || q.lines.1 > q.lines.0;
     let next_ok = next.is_some_and(real_paragraph);
-    let prev_ok = prev
-        .is_none_or(|q| real_paragraph(q) || q.text.ends_with(['.', ':', '!', '?', '”', '"', ')']));
+    // Not inside a table of short labels; the last row of a table of figures is fine.
+    let prev_ok = prev.is_none_or(|q| {
+        real_paragraph(q)
+            || q.text.ends_with(['.', ':', '!', '?', '”', '"', ')'])
+            || q.text.contains(|c: char| c.is_ascii_digit())
+    });
     next_ok && prev_ok
 }
 
