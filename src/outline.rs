@@ -227,7 +227,7 @@ pub struct OutlineOptions {
     pub lang: Option<Lang>,
 }
 
-/// The largest share of a lead sentence that may be non-Han in a Chinese item title.
+/// Items rank below every heading style, so an item never holds a heading.
 const ITEM_RANK: u8 = 100;
 /// Reports with fewer headings than this are outlined paragraph by paragraph.
 const MIN_HEADINGS: usize = 3;
@@ -296,7 +296,7 @@ pub fn parse(source: &str, clean: &CleanText, options: OutlineOptions) -> Docume
         }
     }
     let mut sections = Vec::new();
-    let title = document_title(lang, &preamble, source);
+    let title = document_title(&preamble, source);
     if !preamble.paragraphs.is_empty() {
         preamble.lines = (
             preamble.paragraphs[0].lines.0,
@@ -609,7 +609,7 @@ fn find_closing(paragraphs: &[Paragraph]) -> Option<usize> {
 }
 
 /// The title: a short first line of the preamble, else the source name.
-fn document_title(lang: Lang, preamble: &Section, source: &str) -> String {
+fn document_title(preamble: &Section, source: &str) -> String {
     let first = preamble
         .paragraphs
         .first()
@@ -624,7 +624,6 @@ fn document_title(lang: Lang, preamble: &Section, source: &str) -> String {
             let name = std::path::Path::new(source)
                 .file_stem()
                 .map(|s| s.to_string_lossy().to_string());
-            let _ = lang;
             name.unwrap_or_else(|| source.to_string())
         }
     }
