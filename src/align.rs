@@ -10,11 +10,14 @@
 //!    with a stricter threshold, widening to their children round by round. Pairs found this
 //!    way, and pairs whose order among their siblings changed, are moves.
 
+use rustc_hash::FxHashMap;
+use std::borrow::Cow;
+
 use pathfinding::prelude::{Matrix, kuhn_munkres};
 
 use crate::outline::{Document, Section, SectionKind};
-use crate::similarity::{Idf, TermVector, title_similarity};
-use crate::year::{mask_years, same_under_shift};
+use crate::similarity::{Idf, TermCounts, TermVector, TitleTerms};
+use crate::year::{YearMasked, mask_years};
 
 /// Minimum score for two sections on the same level under aligned parents to pair.
 const PAIR_THRESHOLD: f64 = 0.25;
@@ -22,6 +25,8 @@ const PAIR_THRESHOLD: f64 = 0.25;
 const MOVE_THRESHOLD: f64 = 0.55;
 /// Share of a leftover section's content that must be found in a paired section to join it.
 const CONTAINMENT_THRESHOLD: f64 = 0.35;
+/// Heaviest terms kept per section to rule out pairs across the tree cheaply.
+const SIGNATURE_TERMS: usize = 16;
 /// Above this many candidate pairs a level is matched greedily instead of optimally.
 const MAX_OPTIMAL_CELLS: usize = 250_000;
 
@@ -39,6 +44,11 @@ pub struct Node<'a> {
     /// All text of the section and its children.
     pub text: String,
     vector: TermVector,
+    /// The title with its years masked, and the terms of that masked title; `None` when the
+    /// section has no title.
+    title_key: Option<(YearMasked, TitleTerms)>,
+    /// The heaviest terms of the subtree, to rule out hopeless pairs across the tree.
+    signature: Vec<u64>,
 }
 
 /// One edition flattened for alignment. Node indices follow reading order.
@@ -57,22 +67,33 @@ impl<'a> Tree<'a> {
             roots: Vec::new(),
         };
         for s in &doc.sections {
-            let id = tree.add(s, None, Vec::new(), idf);
+            let (id, _) = tree.add(s, None, Vec::new(), idf);
             tree.roots.push(id);
         }
         tree
     }
 
+    /// Adds a section and its children; returns its index and the term counts of its subtree.
     fn add(
         &mut self,
         section: &'a Section,
         parent: Option<usize>,
         mut path: Vec<String>,
         idf: &Idf,
-    ) -> usize {
+    ) -> (usize, TermCounts) {
         path.push(section.heading_text());
         let text = section.full_text();
-        let vector = idf.vector(&text);
+        let mut own = section.title.clone();
+        for p in &section.paragraphs {
+            own.push('\n');
+            own.push_str(&p.text);
+        }
+        let mut counts = TermCounts::of(&own);
+        let title_key = (!section.title.is_empty()).then(|| {
+            let masked = mask_years(&section.title);
+            let terms = TitleTerms::new(&masked.skeleton);
+            (masked, terms)
+        });
         let id = self.nodes.len();
         self.nodes.push(Node {
             section,
@@ -80,18 +101,26 @@ impl<'a> Tree<'a> {
             children: Vec::new(),
             path: path.clone(),
             text,
-            vector,
+            vector: TermVector::default(),
+            title_key,
+            signature: Vec::new(),
         });
         for c in &section.children {
-            let child = self.add(c, Some(id), path.clone(), idf);
+            let (child, child_counts) = self.add(c, Some(id), path.clone(), idf);
             self.nodes[id].children.push(child);
+            counts.add(&child_counts);
         }
-        id
+        self.nodes[id].vector = idf.weigh(&counts);
+        self.nodes[id].signature = self.nodes[id].vector.top_terms(SIGNATURE_TERMS);
+        (id, counts)
     }
 
-    /// The vector of a group of nodes taken together.
-    fn group_vector(&self, ids: &[usize]) -> TermVector {
-        TermVector::sum(ids.iter().map(|&i| &self.nodes[i].vector))
+    /// The vector of a group of nodes taken together; a single node lends its own.
+    fn group_vector(&self, ids: &[usize]) -> Cow<'_, TermVector> {
+        match ids {
+            [one] => Cow::Borrowed(&self.nodes[*one].vector),
+            _ => Cow::Owned(TermVector::sum(ids.iter().map(|&i| &self.nodes[i].vector))),
+        }
     }
 }
 
@@ -157,6 +186,7 @@ pub fn align<'a>(old: &'a Document, new: &'a Document, year_shift: i32) -> Secti
         old_done: vec![false; old_tree.nodes.len()],
         new_done: vec![false; new_tree.nodes.len()],
         groups: Vec::new(),
+        scores: FxHashMap::default(),
     };
     aligner.align_level(&old_tree.roots, &new_tree.roots);
     aligner.match_across_tree();
@@ -197,6 +227,8 @@ struct Aligner<'t, 'a> {
     old_done: Vec<bool>,
     new_done: Vec<bool>,
     groups: Vec<AlignedGroup>,
+    /// Pairing scores computed so far, by (old, new).
+    scores: FxHashMap<(usize, usize), f64>,
 }
 
 /// Kinds of section that may be paired with each other, and at what discount.
@@ -211,20 +243,26 @@ fn kind_affinity(a: SectionKind, b: SectionKind) -> f64 {
 }
 
 impl Aligner<'_, '_> {
-    fn title_score(&self, o: &Section, n: &Section) -> Option<f64> {
-        if o.title.is_empty() || n.title.is_empty() {
-            return None;
-        }
-        if same_under_shift(&o.title, &n.title, self.shift) {
+    fn title_score(&self, o: &Node, n: &Node) -> Option<f64> {
+        let ((om, ot), (nm, nt)) = (o.title_key.as_ref()?, n.title_key.as_ref()?);
+        if om.same_under_shift(nm, self.shift) {
             return Some(1.0);
         }
-        Some(title_similarity(
-            &mask_years(&o.title).skeleton,
-            &mask_years(&n.title).skeleton,
-        ))
+        Some(ot.dice(nt))
     }
 
-    fn score(&self, o: usize, n: usize) -> f64 {
+    /// The pairing score of an old and a new node, computed once and cached: the cross-tree
+    /// rounds ask for the same pairs again and again.
+    fn score(&mut self, o: usize, n: usize) -> f64 {
+        if let Some(&s) = self.scores.get(&(o, n)) {
+            return s;
+        }
+        let s = self.compute_score(o, n);
+        self.scores.insert((o, n), s);
+        s
+    }
+
+    fn compute_score(&self, o: usize, n: usize) -> f64 {
         let (on, nn) = (&self.old.nodes[o], &self.new.nodes[n]);
         let affinity = kind_affinity(on.section.kind, nn.section.kind);
         if affinity == 0.0 {
@@ -233,8 +271,9 @@ impl Aligner<'_, '_> {
         // Cosine alone under-rates a section that shrank to a summary of itself; the overlap
         // of the smaller text in the larger one makes up for it (geometric mean, so a tiny
         // section inside a large one does not score on overlap alone).
-        let content = (on.vector.cosine(&nn.vector) * on.vector.overlap(&nn.vector)).sqrt();
-        let score = match self.title_score(on.section, nn.section) {
+        let (cosine, overlap) = on.vector.cosine_and_overlap(&nn.vector);
+        let content = (cosine * overlap).sqrt();
+        let score = match self.title_score(on, nn) {
             Some(t) if on.section.kind == SectionKind::Heading => 0.4 * t + 0.6 * content,
             // Items are titled by their lead sentence, which is part of their content.
             Some(t) => 0.35 * t + 0.65 * content,
@@ -245,13 +284,31 @@ impl Aligner<'_, '_> {
         (score * affinity + if same_number { 0.05 } else { 0.0 }).min(1.0)
     }
 
-    fn pairs(&self, old: &[usize], new: &[usize], threshold: f64) -> Vec<(usize, usize, f64)> {
+    fn pairs(&mut self, old: &[usize], new: &[usize], threshold: f64) -> Vec<(usize, usize, f64)> {
         if old.is_empty() || new.is_empty() {
             return Vec::new();
         }
+        // Across the tree only a convincing pair counts, and a convincing pair shares some of
+        // its heaviest terms: skip the others without scoring them.
+        let across = threshold >= MOVE_THRESHOLD;
         let scores: Vec<Vec<f64>> = old
             .iter()
-            .map(|&o| new.iter().map(|&n| self.score(o, n)).collect())
+            .map(|&o| {
+                new.iter()
+                    .map(|&n| {
+                        if across
+                            && !share_any(
+                                &self.old.nodes[o].signature,
+                                &self.new.nodes[n].signature,
+                            )
+                        {
+                            0.0
+                        } else {
+                            self.score(o, n)
+                        }
+                    })
+                    .collect()
+            })
             .collect();
         let picked = if old.len() * new.len() <= MAX_OPTIMAL_CELLS {
             optimal_assignment(&scores, threshold)
@@ -444,6 +501,19 @@ fn absorb_side(
     }
 }
 
+/// True when two sorted term lists have a term in common.
+fn share_any(a: &[u64], b: &[u64]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
 /// Pairs (old, new) that are not part of the longest run kept in the same order.
 fn out_of_order(pairs: &[(usize, usize, f64)]) -> Vec<(usize, usize)> {
     let mut by_old: Vec<(usize, usize)> = pairs.iter().map(|&(o, n, _)| (o, n)).collect();
@@ -485,19 +555,28 @@ fn longest_increasing(values: &[usize]) -> Vec<usize> {
 
 /// Maximum-weight one-to-one assignment over scores at or above `threshold`.
 fn optimal_assignment(scores: &[Vec<f64>], threshold: f64) -> Vec<(usize, usize)> {
-    let rows = scores.len();
-    let cols = scores[0].len();
-    let transpose = rows > cols;
+    // Rows and columns without a single candidate cannot be paired; leaving them out keeps
+    // the cubic assignment small (most leftovers across the tree have no partner at all).
+    let rows: Vec<usize> = (0..scores.len())
+        .filter(|&i| scores[i].iter().any(|&s| s >= threshold))
+        .collect();
+    let cols: Vec<usize> = (0..scores[0].len())
+        .filter(|&j| scores.iter().any(|row| row[j] >= threshold))
+        .collect();
+    if rows.is_empty() || cols.is_empty() {
+        return Vec::new();
+    }
+    let transpose = rows.len() > cols.len();
     let (r, c) = if transpose {
-        (cols, rows)
+        (&cols, &rows)
     } else {
-        (rows, cols)
+        (&rows, &cols)
     };
     let weight = |i: usize, j: usize| -> i64 {
         let s = if transpose {
-            scores[j][i]
+            scores[c[j]][r[i]]
         } else {
-            scores[i][j]
+            scores[r[i]][c[j]]
         };
         if s >= threshold {
             (s * 1_000_000.0) as i64
@@ -505,13 +584,19 @@ fn optimal_assignment(scores: &[Vec<f64>], threshold: f64) -> Vec<(usize, usize)
             0
         }
     };
-    let matrix = Matrix::from_fn(r, c, |(i, j)| weight(i, j));
+    let matrix = Matrix::from_fn(r.len(), c.len(), |(i, j)| weight(i, j));
     let (_, assignment) = kuhn_munkres(&matrix);
     assignment
         .into_iter()
         .enumerate()
         .filter(|&(i, j)| weight(i, j) > 0)
-        .map(|(i, j)| if transpose { (j, i) } else { (i, j) })
+        .map(|(i, j)| {
+            if transpose {
+                (c[j], r[i])
+            } else {
+                (r[i], c[j])
+            }
+        })
         .collect()
 }
 

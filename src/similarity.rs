@@ -4,8 +4,9 @@
 //! Digits and years are left out of the terms, so a section whose figures moved on from one
 //! year to the next still looks like itself.
 
-use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::{FxHashMap, FxHasher};
 
 use crate::script::is_han;
 
@@ -54,7 +55,7 @@ pub fn terms(text: &str) -> Vec<u64> {
 }
 
 fn hash_str(s: &str) -> u64 {
-    let mut h = DefaultHasher::new();
+    let mut h = FxHasher::default();
     s.hash(&mut h);
     // Keep word hashes apart from bigram codes, which never set the top bit.
     h.finish() | (1 << 63)
@@ -63,44 +64,100 @@ fn hash_str(s: &str) -> u64 {
 /// Inverse document frequencies learnt from a set of texts (the paragraphs of both editions).
 #[derive(Debug, Default)]
 pub struct Idf {
-    df: HashMap<u64, u32>,
-    n: u32,
+    /// The weight of each term seen while learning.
+    weights: FxHashMap<u64, f32>,
+    /// The weight of a term never seen (the rarest possible).
+    unseen: f32,
 }
 
 impl Idf {
     /// Learns document frequencies from `texts`.
     pub fn learn<'a>(texts: impl IntoIterator<Item = &'a str>) -> Idf {
-        let mut idf = Idf::default();
+        let mut df: FxHashMap<u64, u32> = FxHashMap::default();
+        let mut n = 0u32;
         for t in texts {
             let mut ts = terms(t);
             ts.sort_unstable();
             ts.dedup();
             for term in ts {
-                *idf.df.entry(term).or_default() += 1;
+                *df.entry(term).or_default() += 1;
             }
-            idf.n += 1;
+            n += 1;
         }
-        idf
+        let weight = |df: u32| ((1.0 + n as f32) / (1.0 + df as f32)).ln() + 1.0;
+        let weights = df.into_iter().map(|(t, d)| (t, weight(d))).collect();
+        Idf {
+            weights,
+            unseen: weight(0),
+        }
     }
 
     /// The weight of a term: rare terms count more. Unknown terms get the highest weight.
     pub fn weight(&self, term: u64) -> f32 {
-        let df = self.df.get(&term).copied().unwrap_or(0) as f32;
-        ((1.0 + self.n as f32) / (1.0 + df)).ln() + 1.0
+        self.weights.get(&term).copied().unwrap_or(self.unseen)
     }
 
     /// The TF-IDF vector of `text`.
     pub fn vector(&self, text: &str) -> TermVector {
-        let mut tf: HashMap<u64, f32> = HashMap::new();
-        for t in terms(text) {
-            *tf.entry(t).or_default() += 1.0;
-        }
-        let mut entries: Vec<(u64, f32)> = tf
-            .into_iter()
-            .map(|(t, n)| (t, (1.0 + n.ln()) * self.weight(t)))
+        self.weigh(&TermCounts::of(text))
+    }
+
+    /// The TF-IDF vector of counted terms.
+    pub fn weigh(&self, counts: &TermCounts) -> TermVector {
+        let entries = counts
+            .0
+            .iter()
+            .map(|&(t, n)| (t, (1.0 + (n as f32).ln()) * self.weight(t)))
             .collect();
-        entries.sort_unstable_by_key(|&(t, _)| t);
         TermVector::new(entries)
+    }
+}
+
+/// How often each term occurs in a text, sorted by term. Counts add up, so a section's
+/// counts are its own text's plus its children's, without reading nested text again.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TermCounts(Vec<(u64, u32)>);
+
+impl TermCounts {
+    /// Counts the terms of `text`.
+    pub fn of(text: &str) -> TermCounts {
+        let mut ts = terms(text);
+        ts.sort_unstable();
+        let mut out: Vec<(u64, u32)> = Vec::with_capacity(ts.len());
+        for t in ts {
+            match out.last_mut() {
+                Some((last, n)) if *last == t => *n += 1,
+                _ => out.push((t, 1)),
+            }
+        }
+        TermCounts(out)
+    }
+
+    /// Adds `other`'s counts to these.
+    pub fn add(&mut self, other: &TermCounts) {
+        let (a, b) = (&self.0, &other.0);
+        let mut out = Vec::with_capacity(a.len() + b.len());
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => {
+                    out.push(a[i]);
+                    i += 1;
+                }
+                std::cmp::Ordering::Greater => {
+                    out.push(b[j]);
+                    j += 1;
+                }
+                std::cmp::Ordering::Equal => {
+                    out.push((a[i].0, a[i].1 + b[j].1));
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        out.extend_from_slice(&a[i..]);
+        out.extend_from_slice(&b[j..]);
+        self.0 = out;
     }
 }
 
@@ -123,6 +180,18 @@ impl TermVector {
         }
     }
 
+    /// The `k` heaviest terms, sorted by term: a cheap signature of what the text is about.
+    pub fn top_terms(&self, k: usize) -> Vec<u64> {
+        let mut by_weight: Vec<(u64, f32)> = self.entries.clone();
+        if by_weight.len() > k {
+            by_weight.select_nth_unstable_by(k, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            by_weight.truncate(k);
+        }
+        let mut top: Vec<u64> = by_weight.into_iter().map(|(t, _)| t).collect();
+        top.sort_unstable();
+        top
+    }
+
     /// True when the text had no terms at all.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
@@ -130,7 +199,7 @@ impl TermVector {
 
     /// The sum of several vectors (the text of a merged or split group).
     pub fn sum<'a>(vectors: impl IntoIterator<Item = &'a TermVector>) -> TermVector {
-        let mut acc: HashMap<u64, f32> = HashMap::new();
+        let mut acc: FxHashMap<u64, f32> = FxHashMap::default();
         for v in vectors {
             for &(t, w) in &v.entries {
                 *acc.entry(t).or_default() += w;
@@ -161,6 +230,37 @@ impl TermVector {
         (merge_fold(&self.entries, &other.entries, f32::min) / smaller).clamp(0.0, 1.0) as f64
     }
 
+    /// [`cosine`](Self::cosine) and [`overlap`](Self::overlap) in one pass over both vectors.
+    pub fn cosine_and_overlap(&self, other: &TermVector) -> (f64, f64) {
+        let (mut i, mut j, mut dot, mut shared) = (0, 0, 0.0f32, 0.0f32);
+        let (a, b) = (&self.entries, &other.entries);
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    dot += a[i].1 * b[j].1;
+                    shared += a[i].1.min(b[j].1);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        let norms = self.norm * other.norm;
+        let smaller = self.mass.min(other.mass);
+        let cosine = if norms == 0.0 {
+            0.0
+        } else {
+            (dot / norms).clamp(0.0, 1.0) as f64
+        };
+        let overlap = if smaller == 0.0 {
+            0.0
+        } else {
+            (shared / smaller).clamp(0.0, 1.0) as f64
+        };
+        (cosine, overlap)
+    }
+
     /// How much of this vector's weight is found in `other` (1.0 = all of it).
     pub fn contained_in(&self, other: &TermVector) -> f64 {
         if self.mass == 0.0 {
@@ -186,39 +286,52 @@ fn merge_fold(a: &[(u64, f32)], b: &[(u64, f32)], f: impl Fn(f32, f32) -> f32) -
     acc
 }
 
-/// Similarity of two short titles in [0, 1]: Dice coefficient over their terms, where a
-/// single-character Chinese title counts its character.
-pub fn title_similarity(a: &str, b: &str) -> f64 {
-    let key = |s: &str| -> Vec<u64> {
-        let mut t = terms(s);
+/// The terms of a short title, sorted, ready for [`TitleTerms::dice`]. A title with no terms
+/// (a single Chinese character) falls back to its characters.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TitleTerms(Vec<u64>);
+
+impl TitleTerms {
+    /// Collects the terms of `title`.
+    pub fn new(title: &str) -> TitleTerms {
+        let mut t = terms(title);
         if t.is_empty() {
-            t = s
+            t = title
                 .chars()
                 .filter(|c| c.is_alphanumeric())
                 .map(|c| c as u64)
                 .collect();
         }
         t.sort_unstable();
-        t
-    };
-    let (ka, kb) = (key(a), key(b));
-    if ka.is_empty() || kb.is_empty() {
-        return 0.0;
+        TitleTerms(t)
     }
-    let mut common = 0usize;
-    let (mut i, mut j) = (0, 0);
-    while i < ka.len() && j < kb.len() {
-        match ka[i].cmp(&kb[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
+
+    /// Dice coefficient of the two term multisets, in [0, 1].
+    pub fn dice(&self, other: &TitleTerms) -> f64 {
+        let (ka, kb) = (&self.0, &other.0);
+        if ka.is_empty() || kb.is_empty() {
+            return 0.0;
+        }
+        let mut common = 0usize;
+        let (mut i, mut j) = (0, 0);
+        while i < ka.len() && j < kb.len() {
+            match ka[i].cmp(&kb[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    common += 1;
+                    i += 1;
+                    j += 1;
+                }
             }
         }
+        2.0 * common as f64 / (ka.len() + kb.len()) as f64
     }
-    2.0 * common as f64 / (ka.len() + kb.len()) as f64
+}
+
+/// Similarity of two short titles in [0, 1]: Dice coefficient over their terms.
+pub fn title_similarity(a: &str, b: &str) -> f64 {
+    TitleTerms::new(a).dice(&TitleTerms::new(b))
 }
 
 #[cfg(test)]
@@ -248,8 +361,22 @@ mod tests {
         assert!((a.cosine(&b) - 1.0).abs() < 1e-6);
         assert!(a.cosine(&c) < 0.1);
         let both = TermVector::sum([&a, &c]);
+        let (cos, ovl) = a.cosine_and_overlap(&c);
+        assert_eq!((cos, ovl), (a.cosine(&c), a.overlap(&c)));
+        let (cos, ovl) = a.cosine_and_overlap(&both);
+        assert!((cos - a.cosine(&both)).abs() < 1e-6 && (ovl - a.overlap(&both)).abs() < 1e-6);
         assert!(a.contained_in(&both) > 0.99);
         assert!(both.contained_in(&a) < 0.7);
+    }
+
+    #[test]
+    fn counts_add_up_like_the_joined_text() {
+        let mut parts = TermCounts::of("稳增长强动能\nThe insurance float");
+        parts.add(&TermCounts::of("强动能 float grows"));
+        assert_eq!(
+            parts,
+            TermCounts::of("稳增长强动能\nThe insurance float\n强动能 float grows")
+        );
     }
 
     #[test]

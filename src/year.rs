@@ -146,16 +146,20 @@ pub fn mask_years(text: &str) -> YearMasked {
 /// True when `new` says what `old` said, allowing each year to be either the same or moved on
 /// by `shift` years.
 pub fn same_under_shift(old: &str, new: &str, shift: i32) -> bool {
-    if old == new {
-        return true;
+    old == new || mask_years(old).same_under_shift(&mask_years(new), shift)
+}
+
+impl YearMasked {
+    /// [`same_under_shift`] for texts already masked.
+    pub fn same_under_shift(&self, new: &YearMasked, shift: i32) -> bool {
+        self.skeleton == new.skeleton
+            && self.years.len() == new.years.len()
+            && self
+                .years
+                .iter()
+                .zip(&new.years)
+                .all(|(&a, &b)| b == a || b == a + shift)
     }
-    let (o, n) = (mask_years(old), mask_years(new));
-    o.skeleton == n.skeleton
-        && o.years.len() == n.years.len()
-        && o.years
-            .iter()
-            .zip(&n.years)
-            .all(|(&a, &b)| b == a || b == a + shift)
 }
 
 #[cfg(test)]
