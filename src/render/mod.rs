@@ -2,6 +2,8 @@
 //! [`Comparison`](crate::compare::Comparison) into text for people (`term`) or programs
 //! (`json`). Every renderer writes to any `io::Write`, so tests render into a `Vec<u8>`.
 
+pub mod figures;
+pub mod initiatives;
 pub mod json;
 pub mod term;
 

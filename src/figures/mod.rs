@@ -1,0 +1,1 @@
+//! Figures: every quantity of a report with its label, matched across editions.

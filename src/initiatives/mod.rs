@@ -1,0 +1,1 @@
+//! Initiatives: named programmes, plans and projects, and their status across editions.

@@ -1,0 +1,1 @@
+//! Terminal tables for figures, figure pairs and promises.

@@ -1,0 +1,1 @@
+//! Terminal lists of initiatives: new, dropped, upgraded, renamed, delivered and silent.
