@@ -310,12 +310,7 @@ impl Aligner<'_, '_> {
                     .collect()
             })
             .collect();
-        let picked = if old.len() * new.len() <= MAX_OPTIMAL_CELLS {
-            optimal_assignment(&scores, threshold)
-        } else {
-            greedy_assignment(&scores, threshold)
-        };
-        picked
+        assign(&scores, threshold)
             .into_iter()
             .map(|(i, j)| (old[i], new[j], scores[i][j]))
             .collect()
@@ -551,6 +546,19 @@ fn longest_increasing(values: &[usize]) -> Vec<usize> {
     }
     out.reverse();
     out
+}
+
+/// The best one-to-one assignment of rows to columns over scores at or above `threshold`:
+/// optimal (Kuhn–Munkres) when the matrix is small enough, best-first greedy otherwise.
+pub(crate) fn assign(scores: &[Vec<f64>], threshold: f64) -> Vec<(usize, usize)> {
+    let (rows, cols) = (scores.len(), scores.first().map_or(0, Vec::len));
+    if rows == 0 || cols == 0 {
+        Vec::new()
+    } else if rows * cols <= MAX_OPTIMAL_CELLS {
+        optimal_assignment(scores, threshold)
+    } else {
+        greedy_assignment(scores, threshold)
+    }
 }
 
 /// Maximum-weight one-to-one assignment over scores at or above `threshold`.

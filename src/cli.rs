@@ -46,6 +46,12 @@ pub enum Command {
         /// Exit with 1 when the editions differ, as `git diff --exit-code` does.
         #[arg(long)]
         exit_code: bool,
+        /// Show old and new sentences in two columns (terminal format).
+        #[arg(long)]
+        side_by_side: bool,
+        /// Show the output through a pager ($PAGER, else `less -R`).
+        #[arg(long)]
+        pager: bool,
     },
     /// Show the parsed outline of one report, to check what the parser saw.
     #[command(after_help = AFTER_HELP)]

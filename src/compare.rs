@@ -8,6 +8,8 @@ use serde::Serialize;
 
 use crate::align::{self, Placement, SectionAlignment, Tree};
 use crate::outline::{Document, Lang, OutlineOptions, SectionKind};
+use crate::textdiff::{self, ChangeKind, PairChanges};
+pub use crate::textdiff::{InlineOp, InlineTag, SentenceChange};
 use crate::year::same_under_shift;
 
 /// How years are compared across editions.
@@ -98,21 +100,6 @@ pub struct SectionRef {
     pub lines: [u32; 2],
 }
 
-/// A change to one sentence inside a pair of sections (filled by sentence alignment).
-#[derive(Debug, Clone, Serialize)]
-pub struct SentenceChange {
-    /// `added`, `removed`, `reworded` or `moved`.
-    pub kind: String,
-    /// The old sentence, if any.
-    pub old: Option<String>,
-    /// The new sentence, if any.
-    pub new: Option<String>,
-    /// Line of the old sentence.
-    pub old_line: Option<u32>,
-    /// Line of the new sentence.
-    pub new_line: Option<u32>,
-}
-
 /// Old sections and the new sections they became.
 #[derive(Debug, Clone, Serialize)]
 pub struct SectionPair {
@@ -124,7 +111,10 @@ pub struct SectionPair {
     pub old: Vec<SectionRef>,
     /// The new sections (empty when removed).
     pub new: Vec<SectionRef>,
-    /// Sentence-level changes inside the pair.
+    /// Share of the pair's own text (not its children's) that changed, in [0, 1]: characters
+    /// deleted and inserted over characters on both sides.
+    pub text_changed: f64,
+    /// Sentence-level changes inside the pair, in reading order.
     pub changes: Vec<SentenceChange>,
 }
 
@@ -146,8 +136,13 @@ pub struct DocInfo {
 pub struct Summary {
     /// Section pairs by kind.
     pub sections: std::collections::BTreeMap<&'static str, usize>,
+    /// Sentence changes by kind (`added`, `removed`, `reworded`, `moved`).
+    pub sentences: std::collections::BTreeMap<&'static str, usize>,
     /// Cosine similarity of the two whole texts.
     pub similarity: f64,
+    /// Share of all text that changed, in [0, 1]: characters deleted and inserted over the
+    /// characters of both editions.
+    pub text_changed: f64,
     /// The year shift used (new minus old; 0 when comparing literally).
     pub year_shift: i32,
 }
@@ -198,18 +193,39 @@ pub fn resolve_year_shift(old: &Document, new: &Document, mode: YearShift) -> i3
 pub fn compare(old: &Document, new: &Document, options: &CompareOptions) -> Comparison {
     let shift = resolve_year_shift(old, new, options.year_shift);
     let alignment = align::align(old, new, shift);
-    let mut pairs: Vec<(SortKey, SectionPair)> = alignment
+    let mut order: Vec<(SortKey, &align::AlignedGroup)> = alignment
         .groups
         .iter()
-        .map(|g| (sort_key(&alignment, g), section_pair(&alignment, g)))
+        .map(|g| (sort_key(&alignment, g), g))
         .collect();
-    pairs.sort_by_key(|(key, _)| *key);
-    let sections: Vec<SectionPair> = pairs.into_iter().map(|(_, p)| p).collect();
+    order.sort_by_key(|(key, _)| *key);
+    let groups: Vec<&align::AlignedGroup> = order.into_iter().map(|(_, g)| g).collect();
+    let mut sections: Vec<SectionPair> =
+        groups.iter().map(|g| section_pair(&alignment, g)).collect();
+    let (changed, total) = fill_sentence_changes(&alignment, &groups, &mut sections);
     let mut summary = Summary {
         similarity: round3(alignment.overall_similarity),
         year_shift: shift,
+        text_changed: round3(if total == 0 {
+            0.0
+        } else {
+            changed as f64 / total as f64
+        }),
         ..Summary::default()
     };
+    for kind in [
+        ChangeKind::Added,
+        ChangeKind::Removed,
+        ChangeKind::Reworded,
+        ChangeKind::Moved,
+    ] {
+        let n = sections
+            .iter()
+            .flat_map(|p| &p.changes)
+            .filter(|c| c.kind == kind)
+            .count();
+        summary.sentences.insert(kind.as_str(), n);
+    }
     for kind in PairKind::ALL {
         summary.sections.insert(
             kind.as_str(),
@@ -222,6 +238,60 @@ pub fn compare(old: &Document, new: &Document, options: &CompareOptions) -> Comp
         summary,
         sections,
     }
+}
+
+/// Aligns the sentences of every changed pair, finds sentences that moved between pairs, and
+/// stores the changes and each pair's changed share. Returns the characters changed and the
+/// characters of both editions.
+fn fill_sentence_changes(
+    a: &SectionAlignment,
+    groups: &[&align::AlignedGroup],
+    sections: &mut [SectionPair],
+) -> (usize, usize) {
+    let mut all: Vec<PairChanges> = Vec::with_capacity(sections.len());
+    let mut own_chars: Vec<usize> = Vec::with_capacity(sections.len());
+    for (pair, g) in sections.iter().zip(groups) {
+        let (olds, news) = (&g.old, &g.new);
+        let old_sents: Vec<textdiff::Sentence> = olds
+            .iter()
+            .flat_map(|&i| textdiff::sentences(a.old.nodes[i].section, &a.old.nodes[i].path))
+            .collect();
+        let new_sents: Vec<textdiff::Sentence> = news
+            .iter()
+            .flat_map(|&i| textdiff::sentences(a.new.nodes[i].section, &a.new.nodes[i].path))
+            .collect();
+        own_chars.push(
+            old_sents
+                .iter()
+                .chain(&new_sents)
+                .map(|s| s.text.chars().count())
+                .sum(),
+        );
+        let changes = if pair.kind == PairKind::Unchanged {
+            Vec::new()
+        } else {
+            textdiff::diff_sentences(&old_sents, &new_sents, a.year_shift)
+        };
+        all.push(PairChanges {
+            old_path: pair.old.first().map(|r| r.path.clone()),
+            new_path: pair.new.first().map(|r| r.path.clone()),
+            changes,
+        });
+    }
+    textdiff::detect_moves(&mut all, a.year_shift);
+    let (mut changed, mut total) = (0, 0);
+    for ((pair, pc), chars) in sections.iter_mut().zip(all).zip(own_chars) {
+        let pair_changed: usize = pc.changes.iter().map(SentenceChange::changed_chars).sum();
+        pair.text_changed = if chars == 0 {
+            0.0
+        } else {
+            round3((pair_changed as f64 / chars as f64).min(1.0))
+        };
+        pair.changes = pc.changes;
+        changed += pair_changed;
+        total += chars;
+    }
+    (changed, total)
 }
 
 fn doc_info(d: &Document) -> DocInfo {
@@ -279,6 +349,7 @@ fn section_pair(a: &SectionAlignment, g: &align::AlignedGroup) -> SectionPair {
         similarity: round3(similarity),
         old,
         new,
+        text_changed: 0.0,
         changes: Vec::new(),
     }
 }

@@ -15,8 +15,10 @@ pub mod normalize;
 pub mod outline;
 pub mod render;
 pub mod script;
+pub mod segment;
 pub mod sentence;
 pub mod similarity;
+pub mod textdiff;
 pub mod year;
 
 pub use error::{Error, Result};

@@ -91,7 +91,9 @@ fn run(cli: Cli) -> Result<i32> {
             let stdout = io::stdout();
             let mut out = io::BufWriter::new(stdout.lock());
             match common.format {
-                Format::Term => render::term::write_outline(&mut out, &doc, term_options(&common))?,
+                Format::Term => {
+                    render::term::write_outline(&mut out, &doc, term_options(&common, false))?
+                }
                 Format::Json => render::json::write_outline(&mut out, &doc)?,
             }
             out.flush()?;
@@ -103,6 +105,8 @@ fn run(cli: Cli) -> Result<i32> {
             common,
             year_shift,
             exit_code,
+            side_by_side,
+            pager,
         } => {
             let options = cli::compare_options(&year_shift, common.outline_options())
                 .map_err(anyhow::Error::msg)?;
@@ -112,15 +116,23 @@ fn run(cli: Cli) -> Result<i32> {
             let old_doc = load(&old, &common)?;
             let new_doc = load(&new, &common)?;
             let comparison = yoydiff::compare::compare(&old_doc, &new_doc, &options);
-            let stdout = io::stdout();
-            let mut out = io::BufWriter::new(stdout.lock());
+            let mut rendered = Vec::new();
             match common.format {
-                Format::Term => {
-                    render::term::write_comparison(&mut out, &comparison, term_options(&common))?
-                }
-                Format::Json => render::json::write_comparison(&mut out, &comparison)?,
+                Format::Term => render::term::write_comparison(
+                    &mut rendered,
+                    &comparison,
+                    term_options(&common, side_by_side),
+                )?,
+                Format::Json => render::json::write_comparison(&mut rendered, &comparison)?,
             }
-            out.flush()?;
+            if pager {
+                page(&rendered)?;
+            } else {
+                let stdout = io::stdout();
+                let mut out = stdout.lock();
+                out.write_all(&rendered)?;
+                out.flush()?;
+            }
             Ok(if exit_code && comparison.has_changes() {
                 exit_codes::DIFFERENCES
             } else {
@@ -130,7 +142,30 @@ fn run(cli: Cli) -> Result<i32> {
     }
 }
 
-fn term_options(common: &CommonArgs) -> TermOptions {
+/// Shows `text` through the user's pager (`$PAGER`, else `less -R`), only when asked with
+/// `--pager`.
+fn page(text: &[u8]) -> Result<()> {
+    use std::process::{Command, Stdio};
+    let pager = std::env::var("PAGER")
+        .ok()
+        .filter(|p| !p.trim().is_empty())
+        .unwrap_or_else(|| "less -R".to_string());
+    let mut parts = pager.split_whitespace();
+    let program = parts.next().unwrap_or("less");
+    let mut child = Command::new(program)
+        .args(parts)
+        .stdin(Stdio::piped())
+        .spawn()
+        .map_err(|e| anyhow::anyhow!("cannot start pager {pager:?}: {e}"))?;
+    if let Some(mut stdin) = child.stdin.take() {
+        // The reader may quit before reading everything; that is not an error.
+        let _ = stdin.write_all(text);
+    }
+    child.wait()?;
+    Ok(())
+}
+
+fn term_options(common: &CommonArgs, side_by_side: bool) -> TermOptions {
     let width = console::Term::stdout()
         .size_checked()
         .map_or(100, |(_, w)| w as usize)
@@ -138,6 +173,7 @@ fn term_options(common: &CommonArgs) -> TermOptions {
     TermOptions {
         color: common.use_color(),
         width,
+        side_by_side,
     }
 }
 

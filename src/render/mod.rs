@@ -17,6 +17,8 @@ pub struct TermOptions {
     pub color: bool,
     /// Width of the terminal in columns.
     pub width: usize,
+    /// Show old and new text in two columns.
+    pub side_by_side: bool,
 }
 
 impl Default for TermOptions {
@@ -24,6 +26,7 @@ impl Default for TermOptions {
         TermOptions {
             color: false,
             width: 80,
+            side_by_side: false,
         }
     }
 }

@@ -4,13 +4,15 @@ use std::io::{self, Write};
 
 use std::collections::HashSet;
 
-use comfy_table::{Cell, Color, ContentArrangement, Table};
 use console::Style;
 
 use super::TermOptions;
-use crate::compare::{Comparison, PairKind, SectionPair, SectionRef};
+use crate::compare::{
+    Comparison, InlineOp, InlineTag, PairKind, SectionPair, SectionRef, SentenceChange,
+};
 use crate::outline::{Document, Section, SectionKind};
 use crate::script::display_width;
+use crate::textdiff::ChangeKind;
 
 /// Styles used by the terminal renderers; all plain when colour is off.
 struct Palette {
@@ -18,6 +20,10 @@ struct Palette {
     bold: Style,
     heading: Style,
     item: Style,
+    deleted: Style,
+    inserted: Style,
+    changed: Style,
+    moved: Style,
 }
 
 impl Palette {
@@ -28,6 +34,10 @@ impl Palette {
             bold: s(Style::new().bold()),
             heading: s(Style::new().bold().cyan()),
             item: s(Style::new()),
+            deleted: s(Style::new().red().strikethrough()),
+            inserted: s(Style::new().green().underlined()),
+            changed: s(Style::new().yellow().bold()),
+            moved: s(Style::new().cyan().bold()),
         }
     }
 }
@@ -106,15 +116,40 @@ fn write_section<W: Write>(out: &mut W, s: &Section, p: &Palette, width: usize) 
     Ok(())
 }
 
-/// Writes the comparison: a summary header, then the section map (which section became which,
-/// with kind and similarity). Unchanged sections inside an unchanged parent are folded into
-/// their parent's row.
+/// Writes the comparison: a summary header, then every section pair in reading order with its
+/// kind, similarity and paths in both editions, and under each changed pair its sentence
+/// changes with inline word diffs. Unchanged sections take one line each, and unchanged
+/// sections inside an unchanged parent are folded into the parent's line.
 pub fn write_comparison<W: Write>(
     out: &mut W,
     c: &Comparison,
     opts: TermOptions,
 ) -> io::Result<()> {
     let p = Palette::new(opts.color);
+    write_summary(out, c, &p)?;
+    if !c.has_changes() {
+        writeln!(out, "No changes (allowing for the year shift).")?;
+        return Ok(());
+    }
+    let unchanged: HashSet<&[String]> = c
+        .sections
+        .iter()
+        .filter(|s| s.kind == PairKind::Unchanged)
+        .filter_map(|s| s.old.first().map(|r| r.path.as_slice()))
+        .collect();
+    let folded = |s: &SectionPair| {
+        s.kind == PairKind::Unchanged
+            && s.old.first().is_some_and(|r| {
+                r.path.len() > 1 && unchanged.contains(&r.path[..r.path.len() - 1])
+            })
+    };
+    for pair in c.sections.iter().filter(|s| !folded(s)) {
+        write_pair(out, pair, &p, opts)?;
+    }
+    Ok(())
+}
+
+fn write_summary<W: Write>(out: &mut W, c: &Comparison, p: &Palette) -> io::Result<()> {
     let edition = |d: &crate::compare::DocInfo| match d.year {
         Some(y) => format!("{} ({y})", d.source),
         None => d.source.clone(),
@@ -133,99 +168,314 @@ pub fn write_comparison<W: Write>(
         out,
         "{}",
         p.dim.apply_to(format!(
-            "{} · {shift} · overall similarity {:.3}",
+            "{} · {shift} · overall similarity {:.3} · {:.0}% of the text changed",
             c.new.lang.code(),
-            c.summary.similarity
+            c.summary.similarity,
+            c.summary.text_changed * 100.0
         ))
     )?;
-    let counts: Vec<String> = PairKind::ALL
-        .iter()
-        .filter(|&&k| c.count(k) > 0)
-        .map(|&k| format!("{} {}", c.count(k), k.as_str()))
-        .collect();
-    writeln!(
-        out,
-        "sections: {}",
-        if counts.is_empty() {
+    let counts = |pairs: Vec<(&str, usize)>| -> String {
+        let shown: Vec<String> = pairs
+            .into_iter()
+            .filter(|&(_, n)| n > 0)
+            .map(|(k, n)| format!("{n} {k}"))
+            .collect();
+        if shown.is_empty() {
             "none".to_string()
         } else {
-            counts.join(", ")
+            shown.join(", ")
         }
+    };
+    writeln!(
+        out,
+        "sections:  {}",
+        counts(
+            PairKind::ALL
+                .iter()
+                .map(|&k| (k.as_str(), c.count(k)))
+                .collect()
+        )
     )?;
-    writeln!(out)?;
-    if !c.has_changes() {
-        writeln!(out, "No changes (allowing for the year shift).")?;
+    let sentence_kinds = ["reworded", "added", "removed", "moved"];
+    writeln!(
+        out,
+        "sentences: {}",
+        counts(
+            sentence_kinds
+                .iter()
+                .map(|&k| (k, c.summary.sentences.get(k).copied().unwrap_or(0)))
+                .collect()
+        )
+    )?;
+    writeln!(out)
+}
+
+fn kind_style(kind: PairKind, color: bool) -> Style {
+    let s = match kind {
+        PairKind::Unchanged => Style::new().dim(),
+        PairKind::Edited => Style::new().yellow(),
+        PairKind::Renamed => Style::new().magenta(),
+        PairKind::Moved | PairKind::Split | PairKind::Merged => Style::new().cyan(),
+        PairKind::Added => Style::new().green(),
+        PairKind::Removed => Style::new().red(),
+    };
+    s.bold().force_styling(color)
+}
+
+/// The headings of a group of sections, as `a + b`.
+fn heading_of(refs: &[SectionRef]) -> String {
+    refs.iter()
+        .map(|r| r.path.last().map_or("", String::as_str))
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+/// The path above a section (`一、… › （二）…`), empty at the top level.
+fn parent_of(refs: &[SectionRef]) -> String {
+    refs.first().map_or(String::new(), |r| {
+        r.path[..r.path.len().saturating_sub(1)].join(" › ")
+    })
+}
+
+fn write_pair<W: Write>(
+    out: &mut W,
+    pair: &SectionPair,
+    p: &Palette,
+    opts: TermOptions,
+) -> io::Result<()> {
+    let level = pair.new.first().or(pair.old.first()).map_or(1, |r| r.level) as usize;
+    let indent = "  ".repeat(level.saturating_sub(1));
+    let kind = kind_style(pair.kind, opts.color).apply_to(format!("{:<9}", pair.kind.as_str()));
+    let (old, new) = (heading_of(&pair.old), heading_of(&pair.new));
+    let title = match pair.kind {
+        PairKind::Added => new,
+        PairKind::Removed | PairKind::Unchanged => old,
+        _ if old == new => new,
+        _ => format!("{old} → {new}"),
+    };
+    let mut meta = match pair.kind {
+        PairKind::Added | PairKind::Removed | PairKind::Unchanged => String::new(),
+        _ => format!("  sim {:.2}", pair.similarity),
+    };
+    if pair.text_changed > 0.0 && !matches!(pair.kind, PairKind::Added | PairKind::Removed) {
+        meta.push_str(&format!(" · {:.0}% changed", pair.text_changed * 100.0));
+    }
+    if pair.kind == PairKind::Moved {
+        meta.push_str(&format!(
+            " · from {}",
+            if parent_of(&pair.old).is_empty() {
+                "the top".to_string()
+            } else {
+                parent_of(&pair.old)
+            }
+        ));
+    }
+    let room = opts
+        .width
+        .saturating_sub(display_width(&indent) + 10 + display_width(&meta))
+        .max(20);
+    let title = truncate(&title, room);
+    let title = if pair.kind == PairKind::Unchanged {
+        p.dim.apply_to(title)
+    } else {
+        p.bold.apply_to(title)
+    };
+    writeln!(out, "{indent}{kind} {title}{}", p.dim.apply_to(meta))?;
+    if pair.kind == PairKind::Unchanged {
         return Ok(());
     }
-    write_section_map(out, c, opts)
-}
-
-fn kind_color(kind: PairKind) -> Option<Color> {
-    match kind {
-        PairKind::Unchanged => None,
-        PairKind::Edited => Some(Color::Yellow),
-        PairKind::Renamed => Some(Color::Magenta),
-        PairKind::Moved | PairKind::Split | PairKind::Merged => Some(Color::Cyan),
-        PairKind::Added => Some(Color::Green),
-        PairKind::Removed => Some(Color::Red),
-    }
-}
-
-fn refs_cell(refs: &[SectionRef]) -> String {
-    refs.iter()
-        .map(|r| {
-            format!(
-                "{}{}",
-                "  ".repeat(r.level.saturating_sub(1) as usize),
-                r.path.last().map_or("", String::as_str)
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn write_section_map<W: Write>(out: &mut W, c: &Comparison, opts: TermOptions) -> io::Result<()> {
-    let unchanged: HashSet<&[String]> = c
-        .sections
-        .iter()
-        .filter(|s| s.kind == PairKind::Unchanged)
-        .filter_map(|s| s.old.first().map(|r| r.path.as_slice()))
-        .collect();
-    let folded = |s: &SectionPair| {
-        s.kind == PairKind::Unchanged
-            && s.old.first().is_some_and(|r| {
-                r.path.len() > 1 && unchanged.contains(&r.path[..r.path.len() - 1])
-            })
-    };
-    let mut table = Table::new();
-    table
-        .load_style(comfy_table::presets::NOTHING)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(opts.width.min(u16::MAX as usize) as u16)
-        .set_truncation_indicator("…");
-    if opts.color {
-        table.enforce_styling();
+    let body_indent = format!("{indent}  ");
+    let whole_section = matches!(pair.kind, PairKind::Added | PairKind::Removed);
+    let shown = if whole_section {
+        pair.changes.len().min(WHOLE_SECTION_SENTENCES)
     } else {
-        table.force_no_tty();
-    }
-    table.set_header(vec!["kind", "sim", "old", "new"]);
-    for s in c.sections.iter().filter(|s| !folded(s)) {
-        let mut kind = Cell::new(s.kind.as_str());
-        if opts.color
-            && let Some(color) = kind_color(s.kind)
-        {
-            kind = kind.fg(color);
+        pair.changes.len()
+    };
+    for change in &pair.changes[..shown] {
+        if opts.side_by_side {
+            write_change_side_by_side(out, change, &body_indent, p, opts)?;
+        } else {
+            write_change(out, change, &body_indent, p, opts)?;
         }
-        let sim = match s.kind {
-            PairKind::Added | PairKind::Removed => String::new(),
-            _ => format!("{:.2}", s.similarity),
-        };
-        table.add_row(vec![
-            kind,
-            Cell::new(sim),
-            Cell::new(refs_cell(&s.old)),
-            Cell::new(refs_cell(&s.new)),
-        ]);
     }
-    writeln!(out, "{table}")
+    if shown < pair.changes.len() {
+        writeln!(
+            out,
+            "{body_indent}{}",
+            p.dim
+                .apply_to(format!("… {} more sentences", pair.changes.len() - shown))
+        )?;
+    }
+    Ok(())
+}
+
+/// How many sentences of a wholly added or removed section are shown.
+const WHOLE_SECTION_SENTENCES: usize = 3;
+
+fn line_label(change: &SentenceChange) -> String {
+    match (change.old_line, change.new_line) {
+        (Some(a), Some(b)) => format!("{a}→{b}"),
+        (Some(a), None) => format!("{a}"),
+        (None, Some(b)) => format!("{b}"),
+        (None, None) => String::new(),
+    }
+}
+
+/// Inline runs rendered for one side (`Some(Delete)`: the old sentence, `Some(Insert)`: the
+/// new one) or both (`None`), with colours or with `[-…-]`/`{+…+}` marks when colour is off.
+fn render_inline(runs: &[InlineOp], side: Option<InlineTag>, p: &Palette, color: bool) -> String {
+    let mut s = String::new();
+    for r in runs {
+        let keep = side.is_none() || r.op == InlineTag::Equal || Some(r.op) == side;
+        if !keep {
+            continue;
+        }
+        match (r.op, color) {
+            (InlineTag::Equal, _) => s.push_str(&r.text),
+            (InlineTag::Delete, true) => s.push_str(&p.deleted.apply_to(&r.text).to_string()),
+            (InlineTag::Insert, true) => s.push_str(&p.inserted.apply_to(&r.text).to_string()),
+            (InlineTag::Delete, false) => s.push_str(&format!("[-{}-]", r.text)),
+            (InlineTag::Insert, false) => s.push_str(&format!("{{+{}+}}", r.text)),
+        }
+    }
+    s
+}
+
+fn write_change<W: Write>(
+    out: &mut W,
+    change: &SentenceChange,
+    indent: &str,
+    p: &Palette,
+    opts: TermOptions,
+) -> io::Result<()> {
+    let lines = p.dim.apply_to(line_label(change));
+    let text = |t: &Option<String>| t.clone().unwrap_or_default();
+    match change.kind {
+        ChangeKind::Added => {
+            let body = if opts.color {
+                p.inserted.apply_to(text(&change.new)).to_string()
+            } else {
+                format!("{{+{}+}}", text(&change.new))
+            };
+            writeln!(out, "{indent}{} {lines}  {body}", p.inserted.apply_to("+"))
+        }
+        ChangeKind::Removed => {
+            let body = if opts.color {
+                p.deleted.apply_to(text(&change.old)).to_string()
+            } else {
+                format!("[-{}-]", text(&change.old))
+            };
+            writeln!(out, "{indent}{} {lines}  {body}", p.deleted.apply_to("-"))
+        }
+        ChangeKind::Reworded => {
+            writeln!(
+                out,
+                "{indent}{} {lines}  {}",
+                p.changed.apply_to("~"),
+                render_inline(&change.inline, None, p, opts.color)
+            )
+        }
+        ChangeKind::Moved => {
+            let from = change
+                .old_section
+                .as_ref()
+                .map(|path| path.join(" › "))
+                .unwrap_or_default();
+            let body = if change.inline.is_empty() {
+                text(&change.new)
+            } else {
+                render_inline(&change.inline, None, p, opts.color)
+            };
+            writeln!(out, "{indent}{} {lines}  {body}", p.moved.apply_to("↷"))?;
+            writeln!(
+                out,
+                "{indent}    {}",
+                p.dim.apply_to(format!("moved from {from}"))
+            )
+        }
+    }
+}
+
+/// Wraps `text` (which may hold ANSI styles) into lines of at most `width` display columns.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    let mut used = 0;
+    let mut in_escape = false;
+    for c in text.chars() {
+        if c == '\u{1b}' {
+            in_escape = true;
+        }
+        if in_escape {
+            lines.last_mut().unwrap().push(c);
+            if c == 'm' {
+                in_escape = false;
+            }
+            continue;
+        }
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width && used > 0 {
+            lines.push(String::new());
+            used = 0;
+        }
+        lines.last_mut().unwrap().push(c);
+        used += w;
+    }
+    lines
+}
+
+fn pad(s: &str, width: usize) -> String {
+    let visible = console::measure_text_width(s);
+    format!("{s}{}", " ".repeat(width.saturating_sub(visible)))
+}
+
+fn write_change_side_by_side<W: Write>(
+    out: &mut W,
+    change: &SentenceChange,
+    indent: &str,
+    p: &Palette,
+    opts: TermOptions,
+) -> io::Result<()> {
+    let column = (opts.width.saturating_sub(display_width(indent) + 3) / 2).max(16);
+    let plain = |t: &Option<String>| t.clone().unwrap_or_default();
+    let (left, right) = match change.kind {
+        ChangeKind::Added => (
+            String::new(),
+            if opts.color {
+                p.inserted.apply_to(plain(&change.new)).to_string()
+            } else {
+                format!("{{+{}+}}", plain(&change.new))
+            },
+        ),
+        ChangeKind::Removed => (
+            if opts.color {
+                p.deleted.apply_to(plain(&change.old)).to_string()
+            } else {
+                format!("[-{}-]", plain(&change.old))
+            },
+            String::new(),
+        ),
+        ChangeKind::Reworded | ChangeKind::Moved if !change.inline.is_empty() => (
+            render_inline(&change.inline, Some(InlineTag::Delete), p, opts.color),
+            render_inline(&change.inline, Some(InlineTag::Insert), p, opts.color),
+        ),
+        _ => (plain(&change.old), plain(&change.new)),
+    };
+    let marker = match change.kind {
+        ChangeKind::Added => "+",
+        ChangeKind::Removed => "-",
+        ChangeKind::Reworded => "~",
+        ChangeKind::Moved => "↷",
+    };
+    writeln!(
+        out,
+        "{indent}{}",
+        p.dim.apply_to(format!("{marker} {}", line_label(change)))
+    )?;
+    let (l, r) = (wrap(&left, column), wrap(&right, column));
+    for i in 0..l.len().max(r.len()) {
+        let a = l.get(i).map_or("", String::as_str);
+        let b = r.get(i).map_or("", String::as_str);
+        writeln!(out, "{indent}{} │ {b}", pad(a, column))?;
+    }
+    Ok(())
 }

@@ -1,0 +1,716 @@
+//! Text changes inside aligned sections: which sentences were added, removed, reworded or
+//! moved, and an inline word diff for each reworded sentence.
+//!
+//! 1. Inside one pair of sections, sentences are first matched exactly (after the year shift)
+//!    with a patience diff, which anchors on sentences that occur once and so is not fooled by
+//!    short stock sentences that recur everywhere.
+//! 2. Between two anchors, the left-over old and new sentences are paired when they are
+//!    similar enough to be one sentence edited (Dice over character bigrams for Chinese, words
+//!    for English, with the best one-to-one assignment); the rest are added or removed.
+//! 3. Across the whole document, a removed sentence that appears again elsewhere, unchanged or
+//!    lightly edited, is a move — but only when both sides are unique and long enough: missing
+//!    a move is better than inventing one.
+//! 4. A reworded sentence gets a diff over words (see [`crate::segment`]) cleaned up so that a
+//!    change reads as whole phrases: no one- or two-character equal islands between edits, and
+//!    each change region shown as one deletion followed by one insertion.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use similar::{Algorithm, DiffTag, capture_diff_slices};
+
+use crate::outline::Section;
+use crate::script::{is_han, is_sentence_final};
+use crate::segment;
+use crate::sentence::split_sentences;
+use crate::year::{YearMasked, mask_years};
+
+/// Lowest similarity for two sentences between the same anchors to be one sentence reworded.
+const REWORD_THRESHOLD: f64 = 0.45;
+/// Lowest similarity for a sentence found in another place to be the same sentence, moved.
+const MOVE_THRESHOLD: f64 = 0.8;
+/// Shorter sentences are never paired by similarity or moved: they recur as stock phrases.
+const MIN_PAIRED_CHARS: usize = 8;
+/// Equal runs this short (in characters) between two edits are folded into the edits.
+const MAX_ISLAND_CHARS: usize = 2;
+
+/// What happened to a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChangeKind {
+    /// Only in the new edition.
+    Added,
+    /// Only in the old edition.
+    Removed,
+    /// The same sentence, edited.
+    Reworded,
+    /// The same sentence (maybe lightly edited) in another place.
+    Moved,
+}
+
+impl ChangeKind {
+    /// The name used in outputs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChangeKind::Added => "added",
+            ChangeKind::Removed => "removed",
+            ChangeKind::Reworded => "reworded",
+            ChangeKind::Moved => "moved",
+        }
+    }
+}
+
+/// One run of an inline diff.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum InlineTag {
+    /// In both sentences.
+    Equal,
+    /// Only in the old sentence.
+    Delete,
+    /// Only in the new sentence.
+    Insert,
+}
+
+/// A run of text with its tag.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InlineOp {
+    /// Whether the run was kept, deleted or inserted.
+    pub op: InlineTag,
+    /// The text of the run.
+    pub text: String,
+}
+
+/// A change to one sentence inside a pair of sections.
+#[derive(Debug, Clone, Serialize)]
+pub struct SentenceChange {
+    /// What happened.
+    pub kind: ChangeKind,
+    /// The old sentence, if any.
+    pub old: Option<String>,
+    /// The new sentence, if any.
+    pub new: Option<String>,
+    /// Line of the old sentence in the old input.
+    pub old_line: Option<u32>,
+    /// Line of the new sentence in the new input.
+    pub new_line: Option<u32>,
+    /// Inline word diff for reworded and edited moved sentences; empty otherwise.
+    pub inline: Vec<InlineOp>,
+    /// For moves: the old section's path.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub old_section: Option<Vec<String>>,
+    /// For moves: the new section's path.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new_section: Option<Vec<String>>,
+}
+
+impl SentenceChange {
+    /// Characters deleted plus characters inserted by this change.
+    pub fn changed_chars(&self) -> usize {
+        let chars = |s: &Option<String>| s.as_deref().map_or(0, |t| t.chars().count());
+        match self.kind {
+            ChangeKind::Added | ChangeKind::Removed => chars(&self.old) + chars(&self.new),
+            ChangeKind::Reworded | ChangeKind::Moved => self
+                .inline
+                .iter()
+                .filter(|r| r.op != InlineTag::Equal)
+                .map(|r| r.text.chars().count())
+                .sum(),
+        }
+    }
+}
+
+/// A sentence with where it stands.
+#[derive(Debug, Clone)]
+pub struct Sentence<'a> {
+    /// The sentence as written in the clean text.
+    pub text: &'a str,
+    /// Its line in the original input.
+    pub line: u32,
+    /// The path of its section.
+    pub path: &'a [String],
+    masked: YearMasked,
+    terms: Vec<u64>,
+}
+
+impl<'a> Sentence<'a> {
+    fn new(text: &'a str, line: u32, path: &'a [String]) -> Sentence<'a> {
+        let masked = mask_years(text);
+        let terms = sentence_terms(&masked.skeleton);
+        Sentence {
+            text,
+            line,
+            path,
+            masked,
+            terms,
+        }
+    }
+
+    fn chars(&self) -> usize {
+        self.text.chars().count()
+    }
+}
+
+/// The sentences of a section's own paragraphs (not its children's), in reading order.
+pub fn sentences<'a>(section: &'a Section, path: &'a [String]) -> Vec<Sentence<'a>> {
+    let mut out = Vec::new();
+    for p in &section.paragraphs {
+        for range in split_sentences(&p.text) {
+            out.push(Sentence::new(
+                &p.text[range.clone()],
+                p.line_at(range.start),
+                path,
+            ));
+        }
+    }
+    out
+}
+
+/// Aligns the sentences of one pair of sections (or group, for splits and merges).
+pub fn diff_sentences(old: &[Sentence], new: &[Sentence], shift: i32) -> Vec<SentenceChange> {
+    let old_keys: Vec<&str> = old.iter().map(|s| s.masked.skeleton.as_str()).collect();
+    let new_keys: Vec<&str> = new.iter().map(|s| s.masked.skeleton.as_str()).collect();
+    let mut changes = Vec::new();
+    for op in capture_diff_slices(Algorithm::Patience, &old_keys, &new_keys) {
+        let (tag, o, n) = op.as_tag_tuple();
+        match tag {
+            DiffTag::Equal => {
+                for (a, b) in o.zip(n) {
+                    if !old[a].masked.same_under_shift(&new[b].masked, shift) {
+                        changes.push(reworded(&old[a], &new[b], shift));
+                    }
+                }
+            }
+            _ => changes.extend(pair_region(&old[o], &new[n], shift)),
+        }
+    }
+    changes
+}
+
+/// Pairs the sentences between two anchors by similarity; the rest are added or removed.
+/// Changes come out in reading order, as a unified diff shows them: between two reworded
+/// sentences, what was removed comes before what was added.
+fn pair_region(old: &[Sentence], new: &[Sentence], shift: i32) -> Vec<SentenceChange> {
+    let scores: Vec<Vec<f64>> = old
+        .iter()
+        .map(|o| new.iter().map(|n| pairing_similarity(o, n)).collect())
+        .collect();
+    let mut partner_of_new: Vec<Option<usize>> = vec![None; new.len()];
+    let mut paired_old = vec![false; old.len()];
+    if !old.is_empty() && !new.is_empty() {
+        for (i, j) in crate::align::assign(&scores, REWORD_THRESHOLD) {
+            partner_of_new[j] = Some(i);
+            paired_old[i] = true;
+        }
+    }
+    let mut out = Vec::new();
+    let mut emitted = paired_old.clone();
+    let mut emit_removed_before = |limit: usize, out: &mut Vec<SentenceChange>| {
+        for i in 0..limit {
+            if !emitted[i] {
+                emitted[i] = true;
+                out.push(removed(&old[i]));
+            }
+        }
+    };
+    let mut pending_added = Vec::new();
+    for (j, n) in new.iter().enumerate() {
+        match partner_of_new[j] {
+            Some(i) => {
+                emit_removed_before(i, &mut out);
+                out.append(&mut pending_added);
+                out.push(reworded(&old[i], n, shift));
+            }
+            None => pending_added.push(added(n)),
+        }
+    }
+    emit_removed_before(old.len(), &mut out);
+    out.append(&mut pending_added);
+    out
+}
+
+/// Similarity of two sentences for pairing, 0 when either is too short to pair safely.
+fn pairing_similarity(a: &Sentence, b: &Sentence) -> f64 {
+    if a.chars() < MIN_PAIRED_CHARS || b.chars() < MIN_PAIRED_CHARS {
+        return 0.0;
+    }
+    dice(&a.terms, &b.terms)
+}
+
+/// Terms for sentence similarity: character bigrams for Chinese (digits included, so a
+/// sentence that only changed a figure still pairs), lower-case words for English.
+fn sentence_terms(text: &str) -> Vec<u64> {
+    use std::hash::{Hash, Hasher};
+    let han = text.chars().filter(|&c| is_han(c)).count();
+    let mut terms: Vec<u64> = if han * 3 >= text.chars().count() {
+        let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+        chars
+            .windows(2)
+            .map(|w| ((w[0] as u64) << 32) | w[1] as u64)
+            .collect()
+    } else {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                let mut h = rustc_hash::FxHasher::default();
+                w.to_lowercase().hash(&mut h);
+                h.finish()
+            })
+            .collect()
+    };
+    terms.sort_unstable();
+    terms
+}
+
+fn dice(a: &[u64], b: &[u64]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * common as f64 / (a.len() + b.len()) as f64
+}
+
+fn added(n: &Sentence) -> SentenceChange {
+    SentenceChange {
+        kind: ChangeKind::Added,
+        old: None,
+        new: Some(n.text.to_string()),
+        old_line: None,
+        new_line: Some(n.line),
+        inline: Vec::new(),
+        old_section: None,
+        new_section: None,
+    }
+}
+
+fn removed(o: &Sentence) -> SentenceChange {
+    SentenceChange {
+        kind: ChangeKind::Removed,
+        old: Some(o.text.to_string()),
+        new: None,
+        old_line: Some(o.line),
+        new_line: None,
+        inline: Vec::new(),
+        old_section: None,
+        new_section: None,
+    }
+}
+
+fn reworded(o: &Sentence, n: &Sentence, shift: i32) -> SentenceChange {
+    SentenceChange {
+        kind: ChangeKind::Reworded,
+        old: Some(o.text.to_string()),
+        new: Some(n.text.to_string()),
+        old_line: Some(o.line),
+        new_line: Some(n.line),
+        inline: inline_diff(o.text, n.text, shift),
+        old_section: None,
+        new_section: None,
+    }
+}
+
+/// Where a sentence change sits: the index of its section pair and its index in that pair.
+type ChangeAt = (usize, usize);
+
+/// Turns a removed sentence and an added one elsewhere into one move. `pairs` holds each
+/// section pair's changes with the old and new section paths of that pair; a move is recorded
+/// where the sentence now stands and dropped from where it left.
+pub fn detect_moves(pairs: &mut [PairChanges], shift: i32) {
+    let mut removed: Vec<ChangeAt> = Vec::new();
+    let mut added: Vec<ChangeAt> = Vec::new();
+    for (pi, p) in pairs.iter().enumerate() {
+        for (ci, c) in p.changes.iter().enumerate() {
+            let long = |s: &Option<String>| {
+                s.as_deref()
+                    .is_some_and(|t| t.chars().count() >= MIN_PAIRED_CHARS)
+            };
+            match c.kind {
+                ChangeKind::Removed if long(&c.old) => removed.push((pi, ci)),
+                ChangeKind::Added if long(&c.new) => added.push((pi, ci)),
+                _ => {}
+            }
+        }
+    }
+    if removed.is_empty() || added.is_empty() {
+        return;
+    }
+    let removed_texts: Vec<String> = removed
+        .iter()
+        .map(|&(p, c)| pairs[p].changes[c].old.clone().unwrap_or_default())
+        .collect();
+    let added_texts: Vec<String> = added
+        .iter()
+        .map(|&(p, c)| pairs[p].changes[c].new.clone().unwrap_or_default())
+        .collect();
+    // Exact repeats of one text on either side make a move ambiguous: leave them alone.
+    let mut removed_count: HashMap<String, usize> = HashMap::new();
+    for t in &removed_texts {
+        *removed_count.entry(mask_years(t).skeleton).or_default() += 1;
+    }
+    let mut added_count: HashMap<String, usize> = HashMap::new();
+    for t in &added_texts {
+        *added_count.entry(mask_years(t).skeleton).or_default() += 1;
+    }
+    let removed_terms: Vec<Vec<u64>> = removed_texts
+        .iter()
+        .map(|t| sentence_terms(&mask_years(t).skeleton))
+        .collect();
+    let added_terms: Vec<Vec<u64>> = added_texts
+        .iter()
+        .map(|t| sentence_terms(&mask_years(t).skeleton))
+        .collect();
+    let unique = |count: &HashMap<String, usize>, texts: &[String]| -> Vec<bool> {
+        texts
+            .iter()
+            .map(|t| count.get(&mask_years(t).skeleton).copied().unwrap_or(0) <= 1)
+            .collect()
+    };
+    let (removed_unique, added_unique) = (
+        unique(&removed_count, &removed_texts),
+        unique(&added_count, &added_texts),
+    );
+    let scores: Vec<Vec<f64>> = (0..removed.len())
+        .map(|ri| {
+            (0..added.len())
+                .map(|ai| {
+                    let (a, b) = (&removed_terms[ri], &added_terms[ai]);
+                    // Dice can reach the threshold only if the lengths are close enough.
+                    let reachable = 2.0 * a.len().min(b.len()) as f64
+                        >= MOVE_THRESHOLD * (a.len() + b.len()) as f64;
+                    if removed_unique[ri] && added_unique[ai] && reachable {
+                        dice(a, b)
+                    } else {
+                        0.0
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let mut drop_at: Vec<ChangeAt> = Vec::new();
+    for (ri, ai) in crate::align::assign(&scores, MOVE_THRESHOLD) {
+        let (r, a) = (removed[ri], added[ai]);
+        let old_text = removed_texts[ri].clone();
+        let new_text = added_texts[ai].clone();
+        let old_line = pairs[r.0].changes[r.1].old_line;
+        let same = mask_years(&old_text).same_under_shift(&mask_years(&new_text), shift);
+        let inline = if same {
+            Vec::new()
+        } else {
+            inline_diff(&old_text, &new_text, shift)
+        };
+        let old_section = pairs[r.0].old_path.clone();
+        let new_section = pairs[a.0].new_path.clone();
+        let slot = &mut pairs[a.0].changes[a.1];
+        *slot = SentenceChange {
+            kind: ChangeKind::Moved,
+            old: Some(old_text),
+            new: Some(new_text),
+            old_line,
+            new_line: slot.new_line,
+            inline,
+            old_section,
+            new_section,
+        };
+        drop_at.push(r);
+    }
+    drop_at.sort_unstable();
+    for (pi, ci) in drop_at.into_iter().rev() {
+        pairs[pi].changes.remove(ci);
+    }
+}
+
+/// The changes of one section pair, with the paths that moves report.
+#[derive(Debug, Clone, Default)]
+pub struct PairChanges {
+    /// Path of the (first) old section, if any.
+    pub old_path: Option<Vec<String>>,
+    /// Path of the (first) new section, if any.
+    pub new_path: Option<Vec<String>>,
+    /// The sentence changes.
+    pub changes: Vec<SentenceChange>,
+}
+
+/// An inline diff of two sentences over words, cleaned up to read as whole phrases.
+/// Years that differ only by `shift` count as equal.
+pub fn inline_diff(old: &str, new: &str, shift: i32) -> Vec<InlineOp> {
+    let old_tokens = segment::tokens(old);
+    let new_tokens = segment::tokens(new);
+    let new_set: std::collections::HashSet<&str> = new_tokens.iter().copied().collect();
+    // An old year stands for its shifted self when only the shifted form appears in the new
+    // sentence ("2023年" → "2024年" under a shift of one), and for itself otherwise.
+    let shifted: Vec<String> = old_tokens
+        .iter()
+        .map(|t| match t.parse::<i32>() {
+            Ok(y) if t.len() == 4 && (1900..2200).contains(&y) && shift != 0 => {
+                let moved = (y + shift).to_string();
+                if new_set.contains(moved.as_str()) && !new_set.contains(t) {
+                    moved
+                } else {
+                    t.to_string()
+                }
+            }
+            _ => t.to_string(),
+        })
+        .collect();
+    let old_keys: Vec<&str> = shifted.iter().map(String::as_str).collect();
+    let mut runs: Vec<InlineOp> = Vec::new();
+    for op in capture_diff_slices(Algorithm::Myers, &old_keys, &new_tokens) {
+        let (tag, o, n) = op.as_tag_tuple();
+        match tag {
+            DiffTag::Equal => push_run(&mut runs, InlineTag::Equal, &new_tokens[n].concat()),
+            DiffTag::Delete => push_run(&mut runs, InlineTag::Delete, &old_tokens[o].concat()),
+            DiffTag::Insert => push_run(&mut runs, InlineTag::Insert, &new_tokens[n].concat()),
+            DiffTag::Replace => {
+                push_run(&mut runs, InlineTag::Delete, &old_tokens[o].concat());
+                push_run(&mut runs, InlineTag::Insert, &new_tokens[n].concat());
+            }
+        }
+    }
+    cleanup(runs)
+}
+
+fn push_run(runs: &mut Vec<InlineOp>, op: InlineTag, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    match runs.last_mut() {
+        Some(last) if last.op == op => last.text.push_str(text),
+        _ => runs.push(InlineOp {
+            op,
+            text: text.to_string(),
+        }),
+    }
+}
+
+/// Folds short equal islands between edits into the edits, then writes each change region as
+/// one deletion followed by one insertion.
+fn cleanup(runs: Vec<InlineOp>) -> Vec<InlineOp> {
+    // Regions: maximal stretches between equal runs that are worth keeping as equal.
+    let mut out: Vec<InlineOp> = Vec::new();
+    let mut del = String::new();
+    let mut ins = String::new();
+    let flush = |out: &mut Vec<InlineOp>, del: &mut String, ins: &mut String| {
+        push_run(out, InlineTag::Delete, del);
+        push_run(out, InlineTag::Insert, ins);
+        del.clear();
+        ins.clear();
+    };
+    let n = runs.len();
+    for (i, run) in runs.iter().enumerate() {
+        match run.op {
+            InlineTag::Delete => del.push_str(&run.text),
+            InlineTag::Insert => ins.push_str(&run.text),
+            InlineTag::Equal => {
+                let between_edits = i > 0 && i + 1 < n;
+                if between_edits && is_island(&run.text) {
+                    del.push_str(&run.text);
+                    ins.push_str(&run.text);
+                } else {
+                    flush(&mut out, &mut del, &mut ins);
+                    push_run(&mut out, InlineTag::Equal, &run.text);
+                }
+            }
+        }
+    }
+    flush(&mut out, &mut del, &mut ins);
+    out
+}
+
+/// An equal run too small to read as kept text between two edits: one or two characters, or
+/// only spaces and punctuation.
+fn is_island(text: &str) -> bool {
+    let significant = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && !is_light_punct(*c))
+        .count();
+    significant <= MAX_ISLAND_CHARS && !text.chars().any(is_sentence_final)
+}
+
+fn is_light_punct(c: char) -> bool {
+    matches!(
+        c,
+        ',' | '，'
+            | '、'
+            | '-'
+            | '–'
+            | '—'
+            | '“'
+            | '”'
+            | '"'
+            | '\''
+            | '’'
+            | '('
+            | ')'
+            | '（'
+            | '）'
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ops(runs: &[InlineOp]) -> String {
+        runs.iter()
+            .map(|r| match r.op {
+                InlineTag::Equal => r.text.clone(),
+                InlineTag::Delete => format!("[-{}-]", r.text),
+                InlineTag::Insert => format!("{{+{}+}}", r.text),
+            })
+            .collect()
+    }
+
+    fn sents<'a>(texts: &[&'a str], path: &'a [String]) -> Vec<Sentence<'a>> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Sentence::new(t, i as u32 + 1, path))
+            .collect()
+    }
+
+    #[test]
+    fn inline_diff_over_chinese_words_keeps_numbers_whole() {
+        let d = inline_diff(
+            "国内生产总值增长5.5%左右，城镇新增就业1100万人以上。",
+            "国内生产总值增长5%左右，城镇新增就业1200万人左右。",
+            1,
+        );
+        let shown = ops(&d);
+        assert!(shown.contains("[-5.5%-]{+5%+}"), "{shown}");
+        assert!(shown.contains("1100") && shown.contains("1200"), "{shown}");
+        assert!(!shown.contains("[-5-]"), "numbers stay whole: {shown}");
+        assert!(shown.starts_with("国内生产总值增长"), "{shown}");
+    }
+
+    #[test]
+    fn small_islands_are_folded_into_the_edit() {
+        // Without clean-up the shared "的" would sit alone between two edits.
+        let d = inline_diff("加快建设的现代化产业", "着力打造的先进制造业", 0);
+        let shown = ops(&d);
+        assert!(!shown.contains("-]的{+"), "{shown}");
+        assert_eq!(
+            d.iter().filter(|r| r.op == InlineTag::Delete).count(),
+            1,
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn english_inline_diff_on_word_boundaries() {
+        let d = inline_diff(
+            "Berkshire earned $24.8 billion in operating earnings last year.",
+            "Berkshire earned $23.97 billion in operating earnings last year.",
+            0,
+        );
+        assert_eq!(
+            ops(&d),
+            "Berkshire earned $[-24.8-]{+23.97+} billion in operating earnings last year."
+        );
+    }
+
+    #[test]
+    fn years_moved_on_by_the_shift_are_equal() {
+        let d = inline_diff(
+            "2023年经济社会发展的主要预期目标是：",
+            "2024年经济社会发展的主要预期目标是：",
+            1,
+        );
+        assert!(d.iter().all(|r| r.op == InlineTag::Equal), "{}", ops(&d));
+        let broken = inline_diff("2023年目标", "2022年目标", 1);
+        assert!(broken.iter().any(|r| r.op != InlineTag::Equal));
+    }
+
+    #[test]
+    fn pairs_reworded_keeps_stock_sentences_apart() {
+        let path = vec!["一、".to_string()];
+        let old = sents(
+            &[
+                "各位代表！",
+                "国内生产总值增长5.5%左右。",
+                "粮食产量保持在1.3万亿斤以上。",
+                "要坚持不懈抓好。",
+            ],
+            &path,
+        );
+        let new = sents(
+            &[
+                "各位代表！",
+                "国内生产总值增长5%左右。",
+                "新的一年要加快建设现代化产业体系。",
+                "粮食产量保持在1.3万亿斤以上。",
+            ],
+            &path,
+        );
+        let changes = diff_sentences(&old, &new, 1);
+        let kinds: Vec<_> = changes.iter().map(|c| c.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![ChangeKind::Reworded, ChangeKind::Added, ChangeKind::Removed],
+            "{changes:#?}"
+        );
+        assert_eq!(
+            changes[0].old.as_deref(),
+            Some("国内生产总值增长5.5%左右。")
+        );
+        assert_eq!(changes[2].old.as_deref(), Some("要坚持不懈抓好。"));
+    }
+
+    #[test]
+    fn year_shift_makes_sentences_equal() {
+        let path = vec![];
+        let old = sents(&["2023年是全面贯彻党的二十大精神的开局之年。"], &path);
+        let new = sents(&["2024年是全面贯彻党的二十大精神的开局之年。"], &path);
+        assert!(diff_sentences(&old, &new, 1).is_empty());
+        assert_eq!(diff_sentences(&old, &new, 0)[0].kind, ChangeKind::Reworded);
+    }
+
+    #[test]
+    fn moves_across_sections_and_ambiguous_repeats() {
+        let old_path = vec!["（一）".to_string()];
+        let new_path = vec!["（二）".to_string()];
+        let moved_text = "深入实施区域协调发展战略和新型城镇化战略。";
+        let mut pairs = vec![
+            PairChanges {
+                old_path: Some(old_path.clone()),
+                new_path: Some(old_path.clone()),
+                changes: vec![
+                    removed(&Sentence::new(moved_text, 10, &old_path)),
+                    removed(&Sentence::new("要坚持稳中求进工作总基调。", 11, &old_path)),
+                ],
+            },
+            PairChanges {
+                old_path: Some(new_path.clone()),
+                new_path: Some(new_path.clone()),
+                changes: vec![
+                    added(&Sentence::new(moved_text, 40, &new_path)),
+                    added(&Sentence::new("要坚持稳中求进工作总基调。", 41, &new_path)),
+                    added(&Sentence::new("要坚持稳中求进工作总基调。", 42, &new_path)),
+                ],
+            },
+        ];
+        detect_moves(&mut pairs, 1);
+        assert_eq!(
+            pairs[0].changes.len(),
+            1,
+            "the moved sentence left its old place"
+        );
+        let m = &pairs[1].changes[0];
+        assert_eq!(m.kind, ChangeKind::Moved);
+        assert_eq!((m.old_line, m.new_line), (Some(10), Some(40)));
+        assert_eq!(m.old_section.as_ref(), Some(&old_path));
+        // The stock sentence added twice is ambiguous: not a move.
+        assert_eq!(pairs[1].changes[1].kind, ChangeKind::Added);
+        assert_eq!(pairs[0].changes[0].kind, ChangeKind::Removed);
+    }
+}
