@@ -41,8 +41,8 @@ pub struct Node<'a> {
     pub children: Vec<usize>,
     /// Headings from the top of the tree down to this section.
     pub path: Vec<String>,
-    /// All text of the section and its children.
-    pub text: String,
+    /// The section's own text: its title and its own paragraphs, not its children's.
+    pub own_text: String,
     vector: TermVector,
     /// The title with its years masked, and the terms of that masked title; `None` when the
     /// section has no title.
@@ -82,7 +82,6 @@ impl<'a> Tree<'a> {
         idf: &Idf,
     ) -> (usize, TermCounts) {
         path.push(section.heading_text());
-        let text = section.full_text();
         let mut own = section.title.clone();
         for p in &section.paragraphs {
             own.push('\n');
@@ -100,7 +99,7 @@ impl<'a> Tree<'a> {
             parent,
             children: Vec::new(),
             path: path.clone(),
-            text,
+            own_text: own,
             vector: TermVector::default(),
             title_key,
             signature: Vec::new(),

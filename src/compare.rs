@@ -330,8 +330,13 @@ fn section_pair(a: &SectionAlignment, g: &align::AlignedGroup) -> SectionPair {
         (_, [_, _, ..]) => (PairKind::Split, g.similarity),
         ([o], [n]) => {
             let (os, ns) = (a.old.nodes[*o].section, a.new.nodes[*n].section);
-            let same_text =
-                same_under_shift(&a.old.nodes[*o].text, &a.new.nodes[*n].text, a.year_shift);
+            // A section is unchanged when its own text is; changes inside its children are
+            // reported on the children.
+            let same_text = same_under_shift(
+                &a.old.nodes[*o].own_text,
+                &a.new.nodes[*n].own_text,
+                a.year_shift,
+            );
             let titled = matches!(os.kind, SectionKind::Heading | SectionKind::Item);
             if g.placement != Placement::InPlace {
                 (PairKind::Moved, g.similarity)

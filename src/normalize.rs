@@ -115,6 +115,8 @@ struct Line {
     kind: LineKind,
     /// A form feed or page number came right before this line.
     after_page_break: bool,
+    /// Spaces before the text (an ideographic space counts as one).
+    indent: usize,
 }
 
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -159,7 +161,14 @@ pub fn normalize(text: &str) -> CleanText {
     } else {
         HashSet::new()
     };
-    let paragraphs = build_paragraphs(&lines, wrapped, wrap_width, &vocabulary);
+    let indents_mark_paragraphs = wrapped && indents_mark_paragraphs(&lines);
+    let paragraphs = build_paragraphs(
+        &lines,
+        wrapped,
+        wrap_width,
+        &vocabulary,
+        indents_mark_paragraphs,
+    );
     CleanText {
         paragraphs,
         wrapped,
@@ -188,6 +197,7 @@ fn clean_lines(text: &str) -> Vec<Line> {
             };
             cleaned.push(fold_fullwidth(c));
         }
+        let indent = cleaned.len() - cleaned.trim_start().len();
         let trimmed = cleaned.trim().to_string();
         let kind = if trimmed.is_empty() {
             LineKind::Blank
@@ -199,6 +209,7 @@ fn clean_lines(text: &str) -> Vec<Line> {
             text: trimmed,
             kind,
             after_page_break: page_break,
+            indent,
         });
         if kind == LineKind::Text {
             page_break = false;
@@ -267,7 +278,9 @@ fn classify_furniture(lines: &mut [Line]) -> usize {
 /// letter (`•` read as `Š`): it starts a new paragraph but is not text.
 fn is_lone_glyph(text: &str) -> bool {
     let mut chars = text.chars();
-    matches!((chars.next(), chars.next()), (Some(c), None) if !is_han(c) && !c.is_ascii_digit())
+    // Punctuation alone on a line (`。`) is the end of a wrapped sentence, not a bullet.
+    matches!((chars.next(), chars.next()), (Some(c), None)
+        if (c.is_alphabetic() && !is_han(c)) || matches!(c, '•' | '●' | '■' | '▪' | '◆' | '◇' | '○' | '□' | '➢' | '√'))
 }
 
 /// Running headers and footers: short lines without sentence punctuation, repeated on several
@@ -388,11 +401,27 @@ fn opens_with_lead_sentence(text: &str) -> bool {
         && lead.chars().filter(|&c| is_han(c)).count() >= 2
 }
 
+/// Chinese documents indent the first line of a paragraph by two characters, and many PDF
+/// extractions keep that indent. It marks paragraphs only when a minority of lines carry it
+/// (a margin on every line says nothing), and a single space does not count: PDF text puts one
+/// before the first line of a page.
+fn indents_mark_paragraphs(lines: &[Line]) -> bool {
+    let text = lines.iter().filter(|l| l.kind == LineKind::Text);
+    let (total, indented) = text.fold((0, 0), |(t, i), l| {
+        (t + 1, i + usize::from(l.indent >= MIN_PARAGRAPH_INDENT))
+    });
+    indented >= 2 && indented * 2 < total
+}
+
+/// Leading spaces that open a paragraph when indents mark paragraphs.
+const MIN_PARAGRAPH_INDENT: usize = 2;
+
 fn build_paragraphs(
     lines: &[Line],
     wrapped: bool,
     width: usize,
     vocabulary: &HashSet<String>,
+    indents_mark_paragraphs: bool,
 ) -> Vec<Paragraph> {
     let mut paragraphs = Vec::new();
     let mut current: Option<ParagraphBuilder> = None;
@@ -409,6 +438,13 @@ fn build_paragraphs(
         let join = match &current {
             None => false,
             Some(_) if hard_break => false,
+            Some(_) if indents_mark_paragraphs && line.indent >= MIN_PARAGRAPH_INDENT => false,
+            // Where indents mark paragraphs, an unindented line after a full one continues
+            // it; the guesses below are for layouts without that signal.
+            Some(p) if indents_mark_paragraphs => {
+                let full = display_width(&p.last_line) + wrap_tolerance(width) >= width;
+                full && !heading::starts_like_heading(&line.text)
+            }
             // `八是…。` alone on its line is a sub-heading, even when it nearly fills the line.
             Some(p) if wrapped && p.text == p.last_line && is_ordinal_sentence(&p.text) => false,
             Some(p) if wrapped => continues_wrapped(&p.last_line, &line.text, width),
@@ -571,7 +607,12 @@ fn is_tight(c: char) -> bool {
 }
 
 fn needs_space(prev: char, next: char) -> bool {
-    !(is_tight(prev) || is_tight(next) || prev == '—' || prev == '/' || next == '/')
+    let closes = matches!(
+        next,
+        '%' | ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '/'
+    );
+    let opens = matches!(prev, '(' | '[' | '/' | '$' | '—');
+    !(is_tight(prev) || is_tight(next) || closes || opens)
 }
 
 /// Removes spaces next to CJK characters and collapses runs of spaces, moving the line map
@@ -658,6 +699,34 @@ mod tests {
         assert_eq!(p.line_at(at), 23);
         assert_eq!(p.line_at(0), 13);
         assert_eq!(clean.dropped_lines, 1);
+    }
+
+    #[test]
+    fn indented_first_lines_start_paragraphs() {
+        // Wrapped at 18 characters, first lines indented by two ideographic spaces. The
+        // second paragraph ends exactly at the end of a full line: only the indent of the next
+        // line tells that a new paragraph starts there.
+        let paragraphs = [
+            "过去一年，我们坚持稳中求进工作总基调，经济运行总体平稳，发展质量稳步提升，民生得到改善。",
+            "就业形势保持稳定，城镇新增就业继续增加，居民收入稳定增长，民生持续改善。",
+            "物价总体平稳，国际收支基本平衡，外汇储备保持稳定，财政金融风险总体可控，成绩来之不易。",
+        ];
+        assert_eq!(paragraphs[1].chars().count() % 18, 0);
+        let mut text = String::new();
+        for _ in 0..3 {
+            for p in paragraphs {
+                let chars: Vec<char> = p.chars().collect();
+                for (i, line) in chars.chunks(18).enumerate() {
+                    text.push_str(if i == 0 { "\u{3000}\u{3000}" } else { "" });
+                    text.extend(line);
+                    text.push_str("\n\n");
+                }
+            }
+        }
+        let p = paras(&text);
+        assert_eq!(p.len(), 9, "{p:#?}");
+        assert_eq!(p[1], paragraphs[1]);
+        assert_eq!(p[2], paragraphs[2]);
     }
 
     #[test]
