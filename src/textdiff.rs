@@ -77,8 +77,12 @@ pub enum InlineTag {
 pub struct InlineOp {
     /// Whether the run was kept, deleted or inserted.
     pub op: InlineTag,
-    /// The text of the run.
+    /// The text of the run (for equal runs, as the new sentence has it).
     pub text: String,
+    /// For an equal run whose old text differs only by the year shift (`2023` kept as
+    /// `2024`): the old text, so that both sentences can be rebuilt from the runs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub old_text: Option<String>,
 }
 
 /// A change to one sentence inside a pair of sections.
@@ -464,61 +468,93 @@ pub fn inline_diff(old: &str, new: &str, shift: i32) -> Vec<InlineOp> {
         })
         .collect();
     let old_keys: Vec<&str> = shifted.iter().map(String::as_str).collect();
-    let mut runs: Vec<InlineOp> = Vec::new();
+    let mut runs: Vec<Run> = Vec::new();
     for op in capture_diff_slices(Algorithm::Myers, &old_keys, &new_tokens) {
         let (tag, o, n) = op.as_tag_tuple();
+        let (old_text, new_text) = (old_tokens[o].concat(), new_tokens[n].concat());
         match tag {
-            DiffTag::Equal => push_run(&mut runs, InlineTag::Equal, &new_tokens[n].concat()),
-            DiffTag::Delete => push_run(&mut runs, InlineTag::Delete, &old_tokens[o].concat()),
-            DiffTag::Insert => push_run(&mut runs, InlineTag::Insert, &new_tokens[n].concat()),
+            DiffTag::Equal => push(&mut runs, InlineTag::Equal, &old_text, &new_text),
+            DiffTag::Delete => push(&mut runs, InlineTag::Delete, &old_text, ""),
+            DiffTag::Insert => push(&mut runs, InlineTag::Insert, "", &new_text),
             DiffTag::Replace => {
-                push_run(&mut runs, InlineTag::Delete, &old_tokens[o].concat());
-                push_run(&mut runs, InlineTag::Insert, &new_tokens[n].concat());
+                push(&mut runs, InlineTag::Delete, &old_text, "");
+                push(&mut runs, InlineTag::Insert, "", &new_text);
             }
         }
     }
     cleanup(runs)
+        .into_iter()
+        .map(|r| match r.op {
+            InlineTag::Delete => InlineOp {
+                op: r.op,
+                text: r.old,
+                old_text: None,
+            },
+            InlineTag::Insert => InlineOp {
+                op: r.op,
+                text: r.new,
+                old_text: None,
+            },
+            InlineTag::Equal => {
+                let old_text = (r.old != r.new).then_some(r.old);
+                InlineOp {
+                    op: r.op,
+                    text: r.new,
+                    old_text,
+                }
+            }
+        })
+        .collect()
 }
 
-fn push_run(runs: &mut Vec<InlineOp>, op: InlineTag, text: &str) {
-    if text.is_empty() {
+/// A run of the diff with its text on each side (equal runs may differ by the year shift).
+struct Run {
+    op: InlineTag,
+    old: String,
+    new: String,
+}
+
+fn push(runs: &mut Vec<Run>, op: InlineTag, old: &str, new: &str) {
+    if old.is_empty() && new.is_empty() {
         return;
     }
     match runs.last_mut() {
-        Some(last) if last.op == op => last.text.push_str(text),
-        _ => runs.push(InlineOp {
+        Some(last) if last.op == op => {
+            last.old.push_str(old);
+            last.new.push_str(new);
+        }
+        _ => runs.push(Run {
             op,
-            text: text.to_string(),
+            old: old.to_string(),
+            new: new.to_string(),
         }),
     }
 }
 
 /// Folds short equal islands between edits into the edits, then writes each change region as
 /// one deletion followed by one insertion.
-fn cleanup(runs: Vec<InlineOp>) -> Vec<InlineOp> {
-    // Regions: maximal stretches between equal runs that are worth keeping as equal.
-    let mut out: Vec<InlineOp> = Vec::new();
-    let mut del = String::new();
-    let mut ins = String::new();
-    let flush = |out: &mut Vec<InlineOp>, del: &mut String, ins: &mut String| {
-        push_run(out, InlineTag::Delete, del);
-        push_run(out, InlineTag::Insert, ins);
+fn cleanup(runs: Vec<Run>) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::new();
+    let (mut del, mut ins) = (String::new(), String::new());
+    let flush = |out: &mut Vec<Run>, del: &mut String, ins: &mut String| {
+        push(out, InlineTag::Delete, del, "");
+        push(out, InlineTag::Insert, "", ins);
         del.clear();
         ins.clear();
     };
     let n = runs.len();
     for (i, run) in runs.iter().enumerate() {
         match run.op {
-            InlineTag::Delete => del.push_str(&run.text),
-            InlineTag::Insert => ins.push_str(&run.text),
+            InlineTag::Delete => del.push_str(&run.old),
+            InlineTag::Insert => ins.push_str(&run.new),
             InlineTag::Equal => {
                 let between_edits = i > 0 && i + 1 < n;
-                if between_edits && is_island(&run.text) {
-                    del.push_str(&run.text);
-                    ins.push_str(&run.text);
+                if between_edits && is_island(&run.new) {
+                    del.push_str(&run.old);
+                    ins.push_str(&run.new);
                 } else {
                     flush(&mut out, &mut del, &mut ins);
-                    push_run(&mut out, InlineTag::Equal, &run.text);
+                    push(&mut out, InlineTag::Equal, &run.old, &run.new);
                 }
             }
         }

@@ -857,3 +857,162 @@ fn version_is_printed() {
         .success()
         .stdout(predicate::str::starts_with("yoydiff "));
 }
+
+#[test]
+fn term_view_shows_sentence_changes_with_plain_marks_without_colour() {
+    let out = yoydiff()
+        .args([
+            "diff",
+            &sample_str("national-gwr-2022.txt"),
+            &sample_str("national-gwr-2023.txt"),
+            "--color",
+            "never",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("sentences: "), "{text}");
+    // The GDP target sentence, with its target change marked inline.
+    let gdp = text
+        .lines()
+        .find(|l| l.contains("国内生产总值增长[-5.5%-]{+5%+}左右"))
+        .expect("GDP target line");
+    assert!(gdp.contains("今年发展主要预期目标是"), "{gdp}");
+    // Added and removed sentences carry their marks.
+    assert!(
+        text.lines()
+            .any(|l| l.trim_start().starts_with("+ ") && l.contains("{+"))
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.trim_start().starts_with("- ") && l.contains("[-"))
+    );
+}
+
+#[test]
+fn side_by_side_puts_old_and_new_in_two_columns_of_the_terminal_width() {
+    let out = yoydiff()
+        .args([
+            "diff",
+            &sample_str("national-gwr-2022.txt"),
+            &sample_str("national-gwr-2023.txt"),
+            "--color",
+            "never",
+            "--side-by-side",
+        ])
+        .env("COLUMNS", "100")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<&str> = text.lines().filter(|l| l.contains(" │ ")).collect();
+    assert!(rows.len() > 50, "{text}");
+    // The separator sits in the same display column on every row, whatever the CJK content.
+    let column = |l: &str| console::measure_text_width(&l[..l.find(" │ ").unwrap()]);
+    let first = column(rows[0]);
+    assert!(
+        rows.iter().all(|l| column(l) == first),
+        "separator columns differ"
+    );
+    // The GDP target sentence: the old target on the left, the new one on the right (a cell
+    // may wrap, so read a few rows together).
+    let at = rows
+        .iter()
+        .position(|l| l.contains("今年发展主要预期目标是"))
+        .expect("GDP target row");
+    let (mut left, mut right) = (String::new(), String::new());
+    for row in &rows[at..at + 3] {
+        let (l, r) = row.split_once(" │ ").unwrap();
+        left.push_str(l.trim());
+        right.push_str(r.trim());
+    }
+    assert!(left.contains("[-5.5%-]") && !left.contains("{+"), "{left}");
+    assert!(right.contains("{+5%+}") && !right.contains("[-"), "{right}");
+}
+
+#[test]
+fn pager_only_when_asked() {
+    // With --pager the output goes through $PAGER; here a pager that tags what it shows.
+    let dir = tempdir();
+    let pager = write(dir.path(), "pager.sh", "#!/bin/sh\necho PAGED\ncat\n");
+    std::fs::set_permissions(&pager, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let args = [
+        "diff",
+        &sample_str("changning-gwr-2025.txt"),
+        &sample_str("changning-gwr-2025.txt"),
+        "--color",
+        "never",
+    ];
+    let paged = yoydiff()
+        .args(args)
+        .arg("--pager")
+        .env("PAGER", &pager)
+        .output()
+        .unwrap();
+    assert!(paged.status.success());
+    assert!(String::from_utf8_lossy(&paged.stdout).starts_with("PAGED\n"));
+    let plain = yoydiff().args(args).env("PAGER", &pager).output().unwrap();
+    assert!(!String::from_utf8_lossy(&plain.stdout).contains("PAGED"));
+    let missing = yoydiff()
+        .args(args)
+        .arg("--pager")
+        .env("PAGER", "/nonexistent/pager")
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot start pager"));
+}
+
+#[test]
+fn json_changes_follow_the_contract() {
+    let value = run_json(yoydiff().args([
+        "diff",
+        &sample_str("national-gwr-2022.txt"),
+        &sample_str("national-gwr-2023.txt"),
+        "--format",
+        "json",
+    ]));
+    let mut kinds = std::collections::BTreeSet::new();
+    for pair in value["sections"].as_array().unwrap() {
+        assert!(pair["text_changed"].is_number());
+        for ch in pair["changes"].as_array().unwrap() {
+            let kind = ch["kind"].as_str().unwrap();
+            kinds.insert(kind.to_string());
+            for field in ["old", "new", "old_line", "new_line", "inline"] {
+                assert!(ch.get(field).is_some(), "{field} missing in {ch}");
+            }
+            match kind {
+                "added" => assert!(ch["old"].is_null() && ch["new"].is_string()),
+                "removed" => assert!(ch["new"].is_null() && ch["old"].is_string()),
+                "reworded" => {
+                    let inline = ch["inline"].as_array().unwrap();
+                    // Equal runs hold the new text; `old_text` gives the old one where the year
+                    // shift made them differ.
+                    let old: String = inline
+                        .iter()
+                        .filter(|r| r["op"] != "insert")
+                        .map(|r| {
+                            r.get("old_text")
+                                .and_then(Value::as_str)
+                                .unwrap_or_else(|| r["text"].as_str().unwrap())
+                        })
+                        .collect();
+                    let new: String = inline
+                        .iter()
+                        .filter(|r| r["op"] != "delete")
+                        .map(|r| r["text"].as_str().unwrap())
+                        .collect();
+                    assert_eq!(old, ch["old"].as_str().unwrap());
+                    assert_eq!(new, ch["new"].as_str().unwrap());
+                }
+                "moved" => assert!(ch["old_section"].is_array() && ch["new_section"].is_array()),
+                other => panic!("unknown kind {other}"),
+            }
+        }
+    }
+    assert_eq!(kinds.len(), 4, "{kinds:?}");
+    let summary = &value["summary"];
+    assert!(summary["text_changed"].is_number());
+    assert!(summary["sentences"]["reworded"].as_u64().unwrap() > 0);
+}

@@ -293,7 +293,8 @@ fn write_pair<W: Write>(
     };
     for change in &pair.changes[..shown] {
         if opts.side_by_side {
-            write_change_side_by_side(out, change, &body_indent, p, opts)?;
+            // Columns line up across the whole output, whatever the nesting.
+            write_change_side_by_side(out, change, "  ", p, opts)?;
         } else {
             write_change(out, change, &body_indent, p, opts)?;
         }
