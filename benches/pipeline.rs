@@ -6,18 +6,23 @@
 //!
 //! - `normalize`: [`normalize::normalize`] of the 2022 text.
 //! - `outline`: `normalize` + [`outline::parse`] of the 2022 text.
-//! - `align`: [`compare::compare`] of the two editions, both already normalised and parsed.
+//! - `segmenter_start`: building the Chinese word segmenter, which a comparison of Chinese
+//!   reports needs once (to set against `diff_total`).
+//! - `compare`: [`compare::compare`] of the two editions, both already normalised and parsed:
+//!   section alignment, sentence alignment, moves and inline word diffs.
 //! - `diff_total`: normalise + parse both editions + compare them, i.e. what `yoydiff diff`
 //!   does minus reading the files and rendering the result.
-//! - `diff_total_4x`: the same as `diff_total` on a synthetic pair about four times larger.
+//! - `diff_total_4x` and `diff_total_10x`: the same as `diff_total` on synthetic pairs about
+//!   four and ten times larger.
 //!   Each edition is grown by writing every body line (everything between the first heading
-//!   and the closing, except the heading lines themselves) four times, as its own paragraph.
+//!   and the closing, except the heading lines themselves) four (ten) times, as its own
+//!   paragraph.
 //!   Headings, their numbering sequence, the preamble and the closing stay as they are, so
 //!   the outline keeps its shape and only the sections get longer and the items more numerous.
 //!   (Simply concatenating a report with itself would restart `一、`… mid-document, break the
 //!   numbering and fold the copies into the last section, which measures a different outline.)
 //!
-//! Every benchmark reports throughput in input bytes (for `align`, `diff_total` and
+//! Every benchmark reports throughput in input bytes (for `compare`, `diff_total` and
 //! `diff_total_4x`: both editions together), so `diff_total` and `diff_total_4x` can be read
 //! side by side: equal MB/s means cost grows linearly with size, lower MB/s for `_4x` means
 //! it grows faster than linearly.
@@ -31,7 +36,7 @@
 //! ```
 //!
 //! Criterion then prints the change against `main` for every benchmark; HTML reports land
-//! under `target/criterion/`. A filter narrows the run, e.g. `-- pipeline/align`.
+//! under `target/criterion/`. A filter narrows the run, e.g. `-- pipeline/compare`.
 
 use std::collections::HashSet;
 use std::hint::black_box;
@@ -49,6 +54,8 @@ const NEW_TEXT: &str = include_str!("../samples/national-gwr-2023.txt");
 
 /// How many times the scaled pair writes each body line.
 const SCALE: usize = 4;
+/// The larger scaling factor, for `diff_total_10x`.
+const SCALE_10X: usize = 10;
 
 fn outline_of(name: &str, text: &str) -> Document {
     let clean = normalize::normalize(text);
@@ -148,6 +155,9 @@ fn pipeline(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(3));
 
     group.throughput(bytes(&[OLD_TEXT]));
+    group.bench_function("segmenter_start", |b| {
+        b.iter(yoydiff::segment::Segmenter::new)
+    });
     group.bench_function("normalize", |b| {
         b.iter(|| normalize::normalize(black_box(OLD_TEXT)))
     });
@@ -160,7 +170,7 @@ fn pipeline(c: &mut Criterion) {
     group.sampling_mode(SamplingMode::Flat);
 
     group.throughput(bytes(&[OLD_TEXT, NEW_TEXT]));
-    group.bench_function("align", |b| {
+    group.bench_function("compare", |b| {
         b.iter(|| compare::compare(black_box(&old_doc), black_box(&new_doc), &options))
     });
     group.bench_function("diff_total", |b| {
@@ -172,6 +182,16 @@ fn pipeline(c: &mut Criterion) {
     group.throughput(bytes(&[&old_4x, &new_4x]));
     group.bench_function("diff_total_4x", |b| {
         b.iter(|| diff(black_box(&old_4x), black_box(&new_4x), &options))
+    });
+
+    let old_10x = scale_body(OLD_TEXT, SCALE_10X);
+    let new_10x = scale_body(NEW_TEXT, SCALE_10X);
+    check_scaled(OLD_TEXT, &old_10x, OLD_NAME);
+    check_scaled(NEW_TEXT, &new_10x, NEW_NAME);
+    group.measurement_time(Duration::from_secs(10));
+    group.throughput(bytes(&[&old_10x, &new_10x]));
+    group.bench_function("diff_total_10x", |b| {
+        b.iter(|| diff(black_box(&old_10x), black_box(&new_10x), &options))
     });
 
     group.finish();

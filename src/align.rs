@@ -496,7 +496,7 @@ fn absorb_side(
 }
 
 /// True when two sorted term lists have a term in common.
-fn share_any(a: &[u64], b: &[u64]) -> bool {
+pub(crate) fn share_any(a: &[u64], b: &[u64]) -> bool {
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {

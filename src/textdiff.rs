@@ -266,6 +266,24 @@ fn sentence_terms(text: &str) -> Vec<u64> {
     terms
 }
 
+/// Terms kept in a sentence's sketch.
+const SKETCH_TERMS: usize = 8;
+
+/// A bottom-k sketch of a term set: the terms with the smallest mixed hashes, sorted. Two
+/// sets that share most of their terms share some of these, so pairs that share none can be
+/// skipped without computing their similarity.
+fn sketch(terms: &[u64]) -> Vec<u64> {
+    let mut mixed: Vec<u64> = terms
+        .iter()
+        .map(|&t| t.wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(29))
+        .collect();
+    mixed.sort_unstable();
+    mixed.dedup();
+    mixed.truncate(SKETCH_TERMS);
+    mixed.sort_unstable();
+    mixed
+}
+
 fn dice(a: &[u64], b: &[u64]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
@@ -384,14 +402,18 @@ pub fn detect_moves(pairs: &mut [PairChanges], shift: i32) {
         unique(&removed_count, &removed_texts),
         unique(&added_count, &added_texts),
     );
+    let removed_sketch: Vec<Vec<u64>> = removed_terms.iter().map(|t| sketch(t)).collect();
+    let added_sketch: Vec<Vec<u64>> = added_terms.iter().map(|t| sketch(t)).collect();
     let scores: Vec<Vec<f64>> = (0..removed.len())
         .map(|ri| {
             (0..added.len())
                 .map(|ai| {
                     let (a, b) = (&removed_terms[ri], &added_terms[ai]);
-                    // Dice can reach the threshold only if the lengths are close enough.
+                    // Dice can reach the threshold only if the lengths are close enough, and
+                    // two nearly equal term sets share some of their sketch terms.
                     let reachable = 2.0 * a.len().min(b.len()) as f64
-                        >= MOVE_THRESHOLD * (a.len() + b.len()) as f64;
+                        >= MOVE_THRESHOLD * (a.len() + b.len()) as f64
+                        && crate::align::share_any(&removed_sketch[ri], &added_sketch[ai]);
                     if removed_unique[ri] && added_unique[ai] && reachable {
                         dice(a, b)
                     } else {

@@ -943,3 +943,99 @@ fn sg_budget_speeches_outlined_by_paragraph() {
     }
     report("sg_budget_speeches_outlined_by_paragraph", &failures);
 }
+
+/// Sorted lower-case words of a sentence, years masked, for a rough similarity.
+fn words(text: &str) -> Vec<String> {
+    static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:19|20)\d\d\b").unwrap());
+    let masked = YEAR.replace_all(text, "#");
+    let mut w: Vec<String> = masked
+        .split(|c: char| !c.is_alphanumeric() && c != '#')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    w.sort();
+    w
+}
+
+fn word_dice(a: &[String], b: &[String]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * common as f64 / (a.len() + b.len()) as f64
+}
+
+/// Recurring sentences of consecutive letters ("Charlie and I…", annual-meeting logistics)
+/// are paired as unchanged, reworded or moved: never one removed here and its near twin added
+/// there.
+#[test]
+fn berkshire_recurring_sentences_are_not_removed_and_added() {
+    let Some(dir) = corpus() else { return };
+    let letters = series(&dir, "en", "berkshire-letter");
+    let mut failures = Vec::new();
+    for pair in letters.windows(2) {
+        let (old, new) = (load(&pair[0].1), load(&pair[1].1));
+        let c = compare(&old, &new, &CompareOptions::default());
+        let changes: Vec<_> = c.sections.iter().flat_map(|p| &p.changes).collect();
+        let text_of = |kind: &str, old_side: bool| -> Vec<String> {
+            changes
+                .iter()
+                .filter(|ch| ch.kind.as_str() == kind)
+                .filter_map(|ch| {
+                    if old_side {
+                        ch.old.clone()
+                    } else {
+                        ch.new.clone()
+                    }
+                })
+                .filter(|t| t.len() >= 40)
+                .collect()
+        };
+        let (removed, added) = (text_of("removed", true), text_of("added", false));
+        let added_words: Vec<Vec<String>> = added.iter().map(|t| words(t)).collect();
+        for r in &removed {
+            let rw = words(r);
+            for (a, aw) in added.iter().zip(&added_words) {
+                if word_dice(&rw, aw) >= 0.85 {
+                    failures.push(format!(
+                        "{} → {}: removed {r:?} / added {a:?}",
+                        pair[0].0, pair[1].0
+                    ));
+                }
+            }
+        }
+        let kept = changes
+            .iter()
+            .filter(|ch| matches!(ch.kind.as_str(), "reworded" | "moved"))
+            .count();
+        eprintln!(
+            "berkshire {} → {}: {} reworded or moved, {} removed, {} added",
+            pair[0].0,
+            pair[1].0,
+            kept,
+            removed.len(),
+            added.len()
+        );
+        if kept == 0 {
+            failures.push(format!(
+                "{} → {}: no sentence paired across the letters",
+                pair[0].0, pair[1].0
+            ));
+        }
+    }
+    report(
+        "berkshire_recurring_sentences_are_not_removed_and_added",
+        &failures,
+    );
+}

@@ -1,0 +1,972 @@
+//! Extraction: every quantity of one report, with what it measures.
+//!
+//! Sentences are scanned for numbers with units (see [`super::number`]) and for ranks
+//! (`位居全市第三`). Each figure's label comes from its clause: the text between the previous
+//! clause boundary (or the previous figure) and the number, with time words, verbs and
+//! qualifiers taken off. A figure whose clause names nothing (`同比增长7.38%`) takes the label
+//! of the figure before it in the same sentence, which is how reports chain a level and its
+//! growth. Counts (`28家金融机构`) may name the thing after the number.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::number::{Quantity, scan};
+use super::part::{Part, part_of};
+use super::{Figure, Qualifier, Role};
+use crate::normalize::Paragraph;
+use crate::outline::{Document, Lang, Section};
+use crate::sentence::split_sentences;
+
+/// Lists the figures of a report in reading order.
+pub fn extract(doc: &Document) -> Vec<Figure> {
+    let mut out = Vec::new();
+    let chinese = doc.lang == Lang::Zh;
+    let mut path = Vec::new();
+    for s in &doc.sections {
+        let part = part_of(&s.heading_text());
+        walk(s, part, chinese, &mut path, &mut out);
+    }
+    out
+}
+
+fn walk(s: &Section, part: Part, chinese: bool, path: &mut Vec<String>, out: &mut Vec<Figure>) {
+    path.push(s.heading_text());
+    for p in &s.paragraphs {
+        paragraph(p, part, chinese, path, out);
+    }
+    for c in &s.children {
+        walk(c, part, chinese, path, out);
+    }
+    path.pop();
+}
+
+/// Words that make a sentence set a target even outside a plan part.
+const ZH_TARGET_CUES: &[&str] = &["预期目标", "目标", "力争", "拟按", "拟安排", "确保"];
+static EN_TARGET_CUES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:expect(?:s|ed)?|aim(?:s|ed)?|target(?:s|ed)?|goal|forecast(?:s)?|projected|budgeted)\b").unwrap()
+});
+
+static ZH_RANK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:位居|位列|稳居|居于|保持|名列|排名|排在|居|列)(?:全国|全省|全市|全区|中心城区|市级商圈|各区|全球|世界|同类城市)?(?:第(?P<n>[一二三四五六七八九十]+|[0-9]+)(?:位|名)?|(?P<top>前列|前茅|首位))").unwrap()
+});
+
+/// A quantity or a rank found in a sentence, before it becomes a figure.
+struct Hit {
+    q: Quantity,
+    rank: bool,
+}
+
+fn hits(sentence: &str, chinese: bool) -> Vec<Hit> {
+    let mut out: Vec<Hit> = scan(sentence, chinese)
+        .into_iter()
+        .map(|q| Hit { q, rank: false })
+        .collect();
+    if chinese {
+        for c in ZH_RANK.captures_iter(sentence) {
+            let whole = c.get(0).unwrap();
+            let value = match (c.name("n"), c.name("top")) {
+                (Some(n), _) => {
+                    super::number::chinese_number(n.as_str()).or_else(|| n.as_str().parse().ok())
+                }
+                (None, Some(t)) if t.as_str() == "首位" => Some(1.0),
+                _ => Some(0.0),
+            };
+            let Some(value) = value else { continue };
+            if out
+                .iter()
+                .any(|h| h.q.start < whole.end() && whole.start() < h.q.end)
+            {
+                continue;
+            }
+            out.push(Hit {
+                q: Quantity {
+                    start: whole.start(),
+                    number_start: whole.start(),
+                    end: whole.end(),
+                    value,
+                    unit: "rank".to_string(),
+                    qualifier: None,
+                    counted: false,
+                },
+                rank: true,
+            });
+        }
+        out.sort_by_key(|h| h.q.start);
+    }
+    out
+}
+
+fn paragraph(p: &Paragraph, part: Part, chinese: bool, path: &[String], out: &mut Vec<Figure>) {
+    for r in split_sentences(&p.text) {
+        let sentence = &p.text[r.clone()];
+        if !(sentence.bytes().any(|b| b.is_ascii_digit()) || chinese && has_cn_figure(sentence)) {
+            continue;
+        }
+        let found = hits(sentence, chinese);
+        if found.is_empty() {
+            continue;
+        }
+        let target_sentence = part == Part::Plan
+            || if chinese {
+                ZH_TARGET_CUES.iter().any(|c| sentence.contains(c))
+            } else {
+                EN_TARGET_CUES.is_match(sentence)
+            };
+        let labels = if chinese {
+            zh_labels(sentence, &found)
+        } else {
+            en_labels(sentence, &found)
+        };
+        for (h, (label, role, sign)) in found.iter().zip(labels) {
+            let mut role = role;
+            let mut value = h.q.value;
+            if role == Role::Growth {
+                value = value.abs() * sign;
+            }
+            if target_sentence && role != Role::Rank {
+                role = Role::Target;
+            }
+            out.push(Figure {
+                label,
+                role,
+                value,
+                unit: h.q.unit.clone(),
+                text: sentence[h.q.start..h.q.end].to_string(),
+                qualifier: h.q.qualifier,
+                sentence: sentence.to_string(),
+                section: path.to_vec(),
+                line: p.line_at(r.start + h.q.start),
+            });
+        }
+    }
+}
+
+/// Cheap test before scanning a sentence without Arabic digits: Chinese numbers and ranks.
+fn has_cn_figure(s: &str) -> bool {
+    s.contains(['十', '百', '千', '万', '亿', '第']) || s.contains("前列")
+}
+
+/// The sign an English growth figure carries, read from the verbs just before it.
+fn en_sign(last_words: &[&str]) -> f64 {
+    if last_words.iter().any(|w| EN_DOWN.contains(w)) {
+        -1.0
+    } else {
+        1.0
+    }
+}
+
+const RISE: &[&str] = &[
+    "增长", "增加", "上涨", "提高", "提升", "上升", "增速", "增幅", "涨幅", "扩大", "攀升", "反弹",
+    "增", "涨",
+];
+const DECLINE: &[&str] = &[
+    "下降", "减少", "降低", "下调", "回落", "缩小", "下跌", "收窄", "压减", "减", "降",
+];
+/// Fillers between a verb and its number (`增长约`, `下降了`, `增长达`).
+const VERB_FILLERS: &[&str] = &[
+    "了", "约", "达到", "达", "为", "近", "超过", "超", "逾", "分别",
+];
+
+fn trim_fillers_end(s: &str) -> &str {
+    let mut t = s.trim_end();
+    loop {
+        let before = t;
+        for f in VERB_FILLERS {
+            t = t.strip_suffix(f).unwrap_or(t);
+        }
+        if t == before {
+            return t;
+        }
+    }
+}
+
+/// Leading words that set time or scope but are not part of what is measured.
+const ZH_LEAD: &[&str] = &[
+    "但",
+    "再",
+    "一是",
+    "二是",
+    "三是",
+    "四是",
+    "五是",
+    "六是",
+    "七是",
+    "八是",
+    "九是",
+    "十是",
+    "把",
+    "用",
+    "以",
+    "向",
+    "给",
+    "让",
+    "五年",
+    "十年",
+    "多年来",
+    "多年",
+    "连续多年",
+    "年均",
+    "拟安排",
+    "拟按",
+    "安排",
+    "坚决",
+    "要",
+    "新增",
+    "全年",
+    "今年",
+    "去年",
+    "当年",
+    "年末",
+    "年底",
+    "年初",
+    "年内",
+    "上半年",
+    "其中",
+    "同时",
+    "此外",
+    "目前",
+    "并且",
+    "累计",
+    "合计",
+    "总计",
+    "全区",
+    "过去一年",
+    "五年来",
+    "十年来",
+    "同比",
+    "比上年",
+    "较上年",
+    "确保",
+    "力争",
+    "努力",
+    "预计",
+    "争取",
+    "共",
+    "并",
+    "且",
+    "已",
+    "还",
+    "将",
+    "使",
+    "完成",
+    "实现",
+    "带动",
+    "推动",
+    "新开工",
+    "对",
+];
+/// Trailing words: verbs, prepositions and qualifiers between the thing measured and the number.
+const ZH_TRAIL: &[&str] = &[
+    "五年",
+    "十年",
+    "连年",
+    "多年",
+    "全年",
+    "左右",
+    "新增",
+    "保持在",
+    "稳定在",
+    "控制在",
+    "增加到",
+    "增加至",
+    "提高到",
+    "提高至",
+    "提升至",
+    "提升到",
+    "增长到",
+    "下降到",
+    "降低到",
+    "降低至",
+    "增至",
+    "降至",
+    "降到",
+    "达到了",
+    "约为",
+    "拟按",
+    "拟安排",
+    "安排",
+    "力争",
+    "分别",
+    "同比",
+    "比上年",
+    "较上年",
+    "比去年",
+    "年均",
+    "平均",
+    "完成",
+    "实现",
+    "达到",
+    "突破",
+    "超过",
+    "增长",
+    "下降",
+    "上涨",
+    "减少",
+    "增加",
+    "提高",
+    "提升",
+    "降低",
+    "上升",
+    "回落",
+    "下调",
+    "扩大",
+    "缩小",
+    "累计",
+    "合计",
+    "总计",
+    "不超过",
+    "不低于",
+    "将近",
+    "接近",
+    "大约",
+    "达",
+    "为",
+    "是",
+    "超",
+    "逾",
+    "近",
+    "约",
+    "从",
+    "由",
+    "在",
+    "共",
+    "了",
+    "已",
+    "均",
+    "都",
+    "占",
+    "有",
+    "再",
+    "又",
+    "将",
+    "的",
+    "增",
+    "涨",
+    "减",
+    "降",
+    "、",
+    "到",
+    "至",
+    "预计",
+    "迈上",
+];
+/// Labels too generic to stand alone: they refer back to the figure before (`数量位居全市第三`).
+const GENERIC: &[&str] = &[
+    "数量", "总量", "增速", "增幅", "规模", "总额", "金额", "总数", "人数", "比重", "占比",
+];
+/// Words that end a noun phrase read after a count (`28家金融机构相继落地`).
+const ZH_STOP_AFTER: &[&str] = &[
+    "建立", "加快", "相继", "落地", "开工", "竣工", "获评", "开展", "完成", "实现", "建成", "投入",
+    "入驻", "参与", "通过", "纳入", "获得", "达到", "正式", "成功", "挂牌", "揭牌", "签约", "上线",
+    "覆盖", "累计", "实施", "开业", "改造", "提供", "惠及", "配套", "同比", "增长", "下降", "以上",
+    "左右", "列入", "入选", "被", "的", "和", "与", "及", "在", "获", "达", "为", "等", "已", "均",
+    "是", "将", "分别",
+];
+
+static ZH_LABEL_JUNK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"（[^（）]*）|\([^()]*\)|“[^“”\p{Han}]*”|[0-9]{4}年(?:以来)?|[0-9]+(?:\.[0-9]+)?[类个家项批]?|[“”《》\s]").unwrap()
+});
+
+/// Labels and roles for the hits of a Chinese sentence.
+fn zh_labels(s: &str, found: &[Hit]) -> Vec<(String, Role, f64)> {
+    let mut out: Vec<(String, Role, f64)> = Vec::with_capacity(found.len());
+    let mut prev_end = 0usize;
+    let mut prev_label = String::new();
+    // Items named before `分别` for a list of values (`A、B、C同比分别下降x%、y%、z%`).
+    let mut respectively: Option<(Vec<String>, usize)> = None;
+    let mut prev_sign = (false, false);
+    for (i, h) in found.iter().enumerate() {
+        let clause_start = zh_clause_start(&s[..h.q.start]).max(prev_end);
+        let raw = &s[clause_start..h.q.start];
+        let sign_text = trim_fillers_end(raw);
+        let to_level = sign_text.ends_with(['到', '至']);
+        let new_item = sign_text.ends_with("新增");
+        let listed = i > 0 && clause_start == prev_end && matches!(raw.trim(), "、" | "和" | "及");
+        let (mut rising, mut falling) = (
+            !to_level && !new_item && RISE.iter().any(|w| sign_text.ends_with(w)),
+            !to_level && !new_item && DECLINE.iter().any(|w| sign_text.ends_with(w)),
+        );
+        if listed && !h.rank {
+            // `增长9.4%、9.1%`: a value listed after another shares its verb.
+            (rising, falling) = prev_sign;
+        }
+        let mut label = clean_zh_label(raw);
+
+        // A list after `分别`: give each value its own item when the counts agree.
+        if let Some(at) = raw.find("分别") {
+            let subject = clean_zh_label(&raw[..at]);
+            let items: Vec<String> = subject
+                .split(['、', '和', '及'])
+                .map(|x| x.trim().to_string())
+                .filter(|x| !x.is_empty())
+                .collect();
+            let run = 1 + found[i + 1..]
+                .iter()
+                .scan(h.q.end, |end, n| {
+                    let gap = &s[*end..n.q.start];
+                    (gap == "、" || gap == "和" || gap == "，").then(|| {
+                        *end = n.q.end;
+                    })
+                })
+                .count();
+            if items.len() == run && run > 1 {
+                label = items[0].clone();
+                respectively = Some((items, 1));
+            } else {
+                label = subject;
+                respectively = None;
+            }
+        } else if listed
+            && let Some((items, k)) = respectively.as_mut()
+            && *k < items.len()
+        {
+            label = items[*k].clone();
+            *k += 1;
+        } else {
+            respectively = None;
+        }
+
+        if !h.rank && !matches!(h.q.unit.as_str(), "%" | "pp" | "‰") {
+            let after = noun_after(&s[h.q.end..]);
+            let list_end = raw
+                .trim_end()
+                .ends_with(['等', '和', '与', '及', '、', '为', '向', '对']);
+            if after.chars().count() >= 2 {
+                if label.is_empty() || list_end || label.contains('、') {
+                    label = after;
+                } else if label.chars().count() <= 4 && !label.ends_with(&after) {
+                    label.push_str(&after);
+                }
+            }
+        }
+        let mut role = if h.rank {
+            Role::Rank
+        } else if rising || falling {
+            Role::Growth
+        } else if h.q.unit == "%" && is_share(raw, &label) {
+            Role::Share
+        } else if h.q.unit == "%"
+            && ["增速", "增幅", "涨幅", "增长率"]
+                .iter()
+                .any(|w| label.ends_with(w))
+        {
+            Role::Growth
+        } else if h.q.counted {
+            Role::Count
+        } else {
+            Role::Level
+        };
+        // Relational figures (growth, share, rank) and generic words refer back to the thing
+        // the sentence is about; a count or level with no name takes the words after it.
+        let generic = GENERIC.contains(&label.as_str());
+        let relational = matches!(role, Role::Growth | Role::Share | Role::Rank) || listed;
+        let same_clause = i > 0 && clause_start == prev_end;
+        if !prev_label.is_empty()
+            && (generic || label.is_empty() && (relational || same_clause || to_level))
+        {
+            label = if generic && !prev_label.ends_with(&label) {
+                format!("{prev_label}{label}")
+            } else {
+                prev_label.clone()
+            };
+        } else if !prev_label.is_empty() && raw.trim_start().starts_with('占') {
+            label = format!("{prev_label}{}", label_share_tail(&label));
+        } else if label.is_empty() {
+            label = clause_after(&s[h.q.end..]);
+            if label.is_empty() {
+                // `全区累计24个`: the clause itself says more than nothing.
+                let bare = ZH_LABEL_JUNK.replace_all(raw, "");
+                label = bare.trim_matches(['、', '，', ' ']).to_string();
+            }
+        }
+        label = cap(&label);
+        if role == Role::Level && h.q.unit == "%" && is_share("", &label) {
+            role = Role::Share;
+        }
+        prev_sign = (rising, falling);
+        if !label.is_empty() {
+            prev_label = label.clone();
+        }
+        prev_end = h.q.end;
+        out.push((label, role, if falling { -1.0 } else { 1.0 }));
+    }
+    out
+}
+
+/// Where the clause holding a number starts: after the last `，；：` or an unclosed bracket.
+fn zh_clause_start(head: &str) -> usize {
+    let mut depth = 0i32;
+    for (i, c) in head.char_indices().rev() {
+        match c {
+            '）' | ')' => depth += 1,
+            '（' | '(' if depth > 0 => depth -= 1,
+            '（' | '(' | '，' | '；' | '：' | ',' | ';' | ':' => return i + c.len_utf8(),
+            _ => {}
+        }
+    }
+    0
+}
+
+/// Whether a figure speaks of several years rather than one (`五年年均增长5.2%`, `十年增加`),
+/// read from its own clause.
+pub(crate) fn multi_year(f: &Figure) -> bool {
+    const WORDS: &[&str] = &[
+        "年均",
+        "五年",
+        "十年",
+        "多年",
+        "累计",
+        "近年",
+        "年来",
+        "annual rate",
+        "compounded",
+        "since",
+    ];
+    let head = f
+        .sentence
+        .find(&f.text)
+        .map_or(f.sentence.as_str(), |i| &f.sentence[..i]);
+    let clause = head
+        .rfind(['，', '；', '：', ','])
+        .map_or(head, |b| &head[b..]);
+    let tail = &f.sentence[f.sentence.find(&f.text).map_or(0, |i| i + f.text.len())..];
+    let tail = &tail[..tail
+        .find(['，', '；', '。', ',', ';'])
+        .unwrap_or(tail.len())];
+    WORDS
+        .iter()
+        .any(|w| clause.contains(w) || f.label.contains(w))
+        || tail.starts_with(" compounded")
+}
+
+fn is_share(raw: &str, label: &str) -> bool {
+    raw.contains('占')
+        || label.ends_with('率') && !label.ends_with("增长率")
+        || ["比重", "比例", "占比", "覆盖面"]
+            .iter()
+            .any(|w| label.ends_with(w))
+}
+
+/// Takes time words, verbs and qualifiers off a clause to leave the thing measured.
+fn clean_zh_label(raw: &str) -> String {
+    let mut t = raw.to_string();
+    // `A、B等C`: the list names examples, the thing measured follows `等`.
+    if let Some(pos) = t.rfind('等') {
+        let after = &t[pos + '等'.len_utf8()..];
+        let before = t[..pos].chars().next_back();
+        let ok =
+            !after.starts_with(['级', '于']) && !before.is_some_and(|b| "平同对均相".contains(b));
+        if ok && after.chars().filter(|c| crate::script::is_han(*c)).count() >= 2 {
+            t = after.to_string();
+        }
+    }
+    t = ZH_LABEL_JUNK.replace_all(&t, "").into_owned();
+    let mut s = t.as_str();
+    // One word at a time, always retrying the whole list, so `平均为` loses `为` then `平均`
+    // and never a lone `均`.
+    loop {
+        let before = s;
+        // `再生能源` is a name, not `再` + `生能源`.
+        if let Some(w) = ZH_LEAD
+            .iter()
+            .find(|w| s.starts_with(*w) && !(**w == "再" && s.starts_with("再生")))
+        {
+            s = &s[w.len()..];
+        } else if let Some(w) = ZH_TRAIL.iter().find(|w| s.ends_with(*w)) {
+            s = &s[..s.len() - w.len()];
+        }
+        s = s.trim_matches(['、', '，', ' ', '—', '-']);
+        if s == before {
+            break;
+        }
+    }
+    let mut label = s.to_string();
+    // `起征点从月销售额`, `利率较五年前`: the comparison is not part of the name.
+    for w in ['从', '较', '比'] {
+        if let Some(pos) = label.rfind(w) {
+            let next = label[pos + w.len_utf8()..].chars().next();
+            let compound = w == '比'
+                && (next.is_some_and(|n| "重例率".contains(n)) || label[..pos].ends_with('占'));
+            if pos > 0 && !compound {
+                label.truncate(pos);
+            }
+        }
+    }
+    // `长宁片区完成综合税收`: who did it and what was done, without the verb.
+    for verb in ["完成", "实现"] {
+        if let Some(pos) = label.find(verb) {
+            let subj = &label[..pos];
+            let obj = &label[pos + verb.len()..];
+            if !obj.is_empty() {
+                let tail = subj.rsplit(['、', '，']).next().unwrap_or("");
+                label = format!("{tail}{obj}");
+            }
+        }
+    }
+    label
+}
+
+/// Longest label kept, in characters; the official names of shares run to about twenty.
+const MAX_LABEL: usize = 24;
+
+/// Long clauses: keep the end, which is the thing measured.
+fn cap(label: &str) -> String {
+    let n = label.chars().count();
+    if n > MAX_LABEL {
+        label.chars().skip(n - MAX_LABEL).collect()
+    } else {
+        label.to_string()
+    }
+}
+
+/// `占全区税收比重` after a level: the share of that level, named in full.
+fn label_share_tail(label: &str) -> String {
+    if label.starts_with('占') {
+        label.to_string()
+    } else {
+        format!("占{label}")
+    }
+}
+
+/// The rest of the clause after a figure, for counts whose clause names nothing before the
+/// number (`2人获全国青少年科技创新成果二等奖`).
+fn clause_after(rest: &str) -> String {
+    let end = rest
+        .find(['，', '；', '。', '：', ',', ';'])
+        .unwrap_or(rest.len());
+    let t = rest[..end].trim();
+    t.chars().take(16).collect()
+}
+
+/// The noun phrase right after a count (`家金融机构相继落地` → `金融机构`).
+fn noun_after(rest: &str) -> String {
+    let mut out = String::new();
+    let mut t = rest;
+    while let Some(c) = t.chars().next() {
+        if c == '（' && !out.is_empty() {
+            // `公共（含专用）充电桩`: the aside is not part of the name.
+            match t.find('）') {
+                Some(close) => {
+                    t = &t[close + '）'.len_utf8()..];
+                    continue;
+                }
+                None => break,
+            }
+        }
+        if !crate::script::is_han(c) || out.chars().count() >= 12 {
+            break;
+        }
+        if ZH_STOP_AFTER.iter().any(|w| t.starts_with(w))
+            || t.starts_with("建设") && !t.starts_with("建设项目")
+        {
+            break;
+        }
+        out.push(c);
+        t = &t[c.len_utf8()..];
+    }
+    out
+}
+
+/// Words skipped between an English label and its number (`float was $28 billion`).
+const EN_SKIP: &[&str] = &[
+    "paid",
+    "owns",
+    "owned",
+    "carried",
+    "valued",
+    "includes",
+    "included",
+    "using",
+    "going",
+    "totaling",
+    "was",
+    "were",
+    "is",
+    "are",
+    "been",
+    "be",
+    "being",
+    "of",
+    "at",
+    "to",
+    "totaled",
+    "totalled",
+    "reached",
+    "amounted",
+    "came",
+    "stood",
+    "increased",
+    "rose",
+    "grew",
+    "grown",
+    "risen",
+    "gained",
+    "fell",
+    "fallen",
+    "declined",
+    "dropped",
+    "decreased",
+    "by",
+    "about",
+    "approximately",
+    "nearly",
+    "more",
+    "than",
+    "some",
+    "roughly",
+    "almost",
+    "over",
+    "a",
+    "an",
+    "the",
+    "our",
+    "its",
+    "their",
+    "his",
+    "her",
+    "whopping",
+    "huge",
+    "record",
+    "only",
+    "just",
+    "in",
+    "during",
+    "yearend",
+    "year-end",
+    "from",
+    "has",
+    "have",
+    "had",
+    "to",
+    "hit",
+    "remained",
+    "stayed",
+    "less",
+    "least",
+    "at",
+    "around",
+    "exceeded",
+    "topped",
+    "jumped",
+    "climbed",
+    "up",
+    "down",
+    "another",
+    "staggering",
+    "we",
+    "it",
+];
+const EN_STOP: &[&str] = &[
+    "for", "with", "and", "that", "which", "who", "we", "i", "you", "it", "they", "he", "she",
+    "on", "as", "when", "while", "since", "into", "so", "but", "or", "if", "will", "would",
+    "could", "should", "can", "may", "must", "this", "these", "those", "there", "what", "where",
+    "then", "than", "because", "also", "not", "all", "both", "each", "per", "all",
+];
+const EN_UP: &[&str] = &[
+    "increased",
+    "rose",
+    "grew",
+    "gained",
+    "up",
+    "climbed",
+    "jumped",
+    "increase",
+    "growth",
+    "grown",
+    "risen",
+    "gain",
+    "rise",
+];
+const EN_DOWN: &[&str] = &[
+    "decreased",
+    "fell",
+    "declined",
+    "dropped",
+    "down",
+    "decrease",
+    "decline",
+    "shrank",
+    "fallen",
+    "drop",
+    "fall",
+    "lost",
+    "loss",
+];
+/// Verbs whose object names an amount spent or earned (`repurchased $2.2 billion of shares`).
+const EN_ACTION: &[&str] = &[
+    "repurchased",
+    "bought",
+    "spent",
+    "paid",
+    "sold",
+    "invested",
+    "earned",
+    "received",
+    "issued",
+    "wrote",
+    "repurchasing",
+    "spending",
+    "buying",
+    "purchased",
+];
+
+fn trim_word(w: &str) -> &str {
+    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '’' && c != '\'')
+}
+
+fn is_year(w: &str) -> bool {
+    w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The noun phrase after `in`/`of` following an amount (`$24.8 billion in operating earnings`).
+fn en_noun_after(rest: &str) -> Option<String> {
+    let lower = rest.to_ascii_lowercase();
+    let t = lower.trim_start();
+    let t = t.strip_prefix("in ").or_else(|| t.strip_prefix("of "))?;
+    let mut words = Vec::new();
+    for raw in t.split_whitespace() {
+        let w = trim_word(raw);
+        if words.is_empty() && ["the", "a", "an", "our", "its", "their"].contains(&w) {
+            continue;
+        }
+        if w.is_empty()
+            || w.starts_with(|c: char| c.is_ascii_digit() || c == '$')
+            || EN_STOP.contains(&w)
+            || EN_SKIP.contains(&w)
+            || words.len() >= 4
+        {
+            break;
+        }
+        words.push(w.to_string());
+        if raw.ends_with([',', '.', ';', ':', ')']) {
+            break;
+        }
+    }
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// The noun phrase before an amount, read backwards over the clause.
+fn en_noun_before(prefix: &str) -> String {
+    let words: Vec<&str> = prefix.split_whitespace().collect();
+    let mut i = words.len();
+    while i > 0 {
+        let w = trim_word(words[i - 1]).to_lowercase();
+        if EN_SKIP.contains(&w.as_str()) || is_year(&w) || w.is_empty() {
+            i -= 1;
+        } else {
+            break;
+        }
+    }
+    let mut picked: Vec<String> = Vec::new();
+    while i > 0 && picked.len() < 5 {
+        let raw = words[i - 1];
+        let w = trim_word(raw).to_lowercase();
+        let connector = matches!(w.as_str(), "in" | "of" | "for") && !picked.is_empty();
+        if w.is_empty()
+            || is_year(&w)
+            || w.ends_with("’s")
+            || w.ends_with("'s")
+            || raw.ends_with([',', ';', ':', '.'])
+            || (!connector && (EN_STOP.contains(&w.as_str()) || EN_SKIP.contains(&w.as_str())))
+            || w.starts_with(|c: char| c.is_ascii_digit() || c == '$')
+        {
+            break;
+        }
+        picked.push(w);
+        i -= 1;
+    }
+    while picked
+        .last()
+        .is_some_and(|w| matches!(w.as_str(), "in" | "of" | "for"))
+    {
+        picked.pop();
+    }
+    picked.reverse();
+    picked.join(" ")
+}
+
+/// Labels and roles for the hits of an English sentence.
+fn en_labels(s: &str, found: &[Hit]) -> Vec<(String, Role, f64)> {
+    let mut out = Vec::with_capacity(found.len());
+    let mut prev_from = false;
+    let mut prev_end = 0usize;
+    let mut prev_label = String::new();
+    for h in found {
+        let clause_start = s[..h.q.start]
+            .rfind([',', ';', ':', '(', '–', '—'])
+            .map_or(0, |b| b + s[b..].chars().next().unwrap().len_utf8())
+            .max(prev_end);
+        let prefix = &s[clause_start..h.q.start];
+        let rest_end = s[h.q.end..]
+            .find([',', ';', ':', '(', '.'])
+            .map_or(s.len(), |e| h.q.end + e);
+        let rest = &s[h.q.end..rest_end.max(h.q.end)];
+        let lower_prefix = prefix.to_ascii_lowercase();
+        let last_words: Vec<&str> = lower_prefix
+            .split_whitespace()
+            .rev()
+            .take(6)
+            .map(trim_word)
+            .collect();
+        let action = last_words
+            .iter()
+            .take(3)
+            .find(|w| EN_ACTION.contains(w))
+            .copied();
+        let mut label = match (en_noun_after(rest), action) {
+            (Some(n), Some(a)) => format!("{a} {n}"),
+            (Some(n), None) => n,
+            (None, _) => en_noun_before(prefix),
+        };
+        let last = last_words.first().copied().unwrap_or("");
+        // `grown from $19 million … to $147 billion`: the second amount is the same thing.
+        if label.is_empty() || last == "to" && prev_from {
+            label = prev_label.clone();
+        }
+        prev_from = last == "from";
+        let moved = last_words
+            .iter()
+            .any(|w| EN_UP.contains(w) || EN_DOWN.contains(w));
+        let rest_lower = rest.trim_start().to_ascii_lowercase();
+        let compounded = rest_lower.starts_with("compounded") || rest_lower.starts_with("annually");
+        let role = if h.q.unit == "%" && (compounded || moved && last != "to" && last != "from")
+            || h.q.unit != "%" && moved && last == "by"
+        {
+            Role::Growth
+        } else if h.q.unit == "%"
+            && (rest_lower.starts_with("of ")
+                || ["ownership", "stake", "owned", "own", "share"]
+                    .iter()
+                    .any(|w| last_words.contains(w)))
+        {
+            Role::Share
+        } else if h.q.counted {
+            Role::Count
+        } else {
+            Role::Level
+        };
+        if !label.is_empty() {
+            prev_label = label.clone();
+        }
+        prev_end = h.q.end;
+        out.push((label, role, en_sign(&last_words)));
+    }
+    out
+}
+
+/// Qualifier-free reading of a figure's direction, used by promises: a growth figure or a
+/// target worded as a rise or fall.
+pub(crate) fn worded_as_change(f: &Figure) -> bool {
+    let head = f.sentence.find(&f.text).map_or("", |i| &f.sentence[..i]);
+    let t = trim_fillers_end(head);
+    RISE.iter().chain(DECLINE).any(|w| t.ends_with(w))
+        || f.label.ends_with("涨幅")
+        || f.label.ends_with("增幅")
+        || f.label.ends_with("增速")
+}
+
+/// Whether a qualifier reads as a floor (`以上`, `超`).
+pub(crate) fn is_floor(q: Option<Qualifier>) -> bool {
+    matches!(q, Some(Qualifier::AtLeast | Qualifier::Over))
+}

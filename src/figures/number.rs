@@ -1,0 +1,522 @@
+//! Numbers as reports write them: Arabic digits with separators and decimals, Chinese numerals,
+//! Chinese multipliers (`万`, `亿`, `万亿`), English scale words, units and the qualifiers
+//! around a number (`左右`, `以上`, `超`, `近`, `余`, `more than`).
+//!
+//! [`scan`] finds every quantity in one sentence; [`parse_quantity`] reads one figure as
+//! written, which is what the tests and callers holding a single phrase want.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Qualifier;
+
+/// A number found in a sentence, with its unit and qualifier.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// Byte offset where the figure as written starts (a leading qualifier such as `超` included).
+    pub start: usize,
+    /// Byte offset where the number itself starts.
+    pub number_start: usize,
+    /// Byte offset just past the figure as written (a trailing `左右`/`以上` included).
+    pub end: usize,
+    /// The value with its multiplier applied.
+    pub value: f64,
+    /// The base unit (`元`, `%`, `pp`, `人`, `USD`, or empty for a bare `1.4亿`).
+    pub unit: String,
+    /// The qualifier written around the number, if any.
+    pub qualifier: Option<Qualifier>,
+    /// True when the unit is a measure word of things counted (`个`, `家`, `人次`…).
+    pub counted: bool,
+}
+
+/// Chinese units and measure words, longest first so that `个百分点` wins over `个` and
+/// `人次` over `人`. Durations (`年`, `天`), ages (`岁`) and editions (`版`, `届`) are left out on
+/// purpose: they are not quantities a reader compares.
+const ZH_UNITS: &str = "个百分点|百分点|%|‰|美元|元|平方公里|平方千米|平方米|公顷|亩|公里|千米|\
+千瓦时|千瓦|吨|公斤|千克|斤|人次|人|辆|个|家|项|件|次|套|张|户|台|名|条|场|所|座|部|间|处|批|份|\
+幅|头|株|棵|架|艘|栋|幢|床|支|枚|种|篇|门|国|省|倍";
+
+static ZH_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+)(?P<a1>余|多)?(?:(?P<mult>万亿|亿|万)(?P<a2>余|多)?(?P<unit>{ZH_UNITS})?|(?P<bare>{ZH_UNITS}))"
+    ))
+    .unwrap()
+});
+
+static EN_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?P<cur>US\$|S\$|\$|USD\s?|SGD\s?)?(?P<open>\()?(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?P<close>\))?(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn)\b)?(?:\s?(?P<unit>%|percentage points?\b|per cent\b|percent\b|basis points?\b))?",
+    )
+    .unwrap()
+});
+
+/// The value of a run of Chinese numerals (`二十八` → 28, `百` → 100, `一千五百` → 1500,
+/// `三〇五` → 305 read digit by digit).
+pub fn chinese_number(s: &str) -> Option<f64> {
+    fn digit(c: char) -> Option<u64> {
+        Some(match c {
+            '〇' | '零' => 0,
+            '一' => 1,
+            '二' | '两' => 2,
+            '三' => 3,
+            '四' => 4,
+            '五' => 5,
+            '六' => 6,
+            '七' => 7,
+            '八' => 8,
+            '九' => 9,
+            _ => return None,
+        })
+    }
+    if s.is_empty() {
+        return None;
+    }
+    // Digit by digit (`二〇二五`) when there is no place word.
+    if !s.contains(['十', '百', '千']) {
+        let mut v = 0u64;
+        for c in s.chars() {
+            v = v * 10 + digit(c)?;
+        }
+        return Some(v as f64);
+    }
+    let mut total = 0u64;
+    let mut pending: Option<u64> = None;
+    for c in s.chars() {
+        let place = match c {
+            '十' => 10,
+            '百' => 100,
+            '千' => 1000,
+            _ => {
+                // `三千零五`: a zero only marks a gap, the next digit replaces it.
+                if pending.is_some_and(|p| p != 0) {
+                    return None;
+                }
+                pending = Some(digit(c)?);
+                continue;
+            }
+        };
+        total += pending.take().unwrap_or(1) * place;
+    }
+    total += pending.unwrap_or(0);
+    Some(total as f64)
+}
+
+/// The value of Arabic digits with optional thousands separators (`1,244` → 1244).
+pub fn arabic_number(s: &str) -> Option<f64> {
+    let cleaned: String = s.chars().filter(|&c| c != ',').collect();
+    cleaned.parse().ok()
+}
+
+/// Digits times a multiplier without binary noise: `8.2` × 万亿 is 82 × 10¹¹, not
+/// 8.2 × 10¹² (8199999999999.999).
+fn scaled(digits: &str, mult: &str) -> Option<f64> {
+    let exp: i32 = match mult {
+        "万亿" | "trillion" => 12,
+        "billion" | "bn" => 9,
+        "亿" => 8,
+        "million" | "mn" => 6,
+        "万" => 4,
+        "thousand" => 3,
+        _ => 0,
+    };
+    let cleaned: String = digits.chars().filter(|&c| c != ',').collect();
+    let decimals = cleaned.find('.').map_or(0, |p| cleaned.len() - p - 1) as i32;
+    let int: f64 = cleaned.replace('.', "").parse().ok()?;
+    let shift = exp - decimals;
+    Some(if shift >= 0 {
+        int * 10f64.powi(shift)
+    } else {
+        int / 10f64.powi(-shift)
+    })
+}
+
+fn multiplier(m: &str) -> f64 {
+    match m {
+        "万亿" | "trillion" => 1e12,
+        "亿" => 1e8,
+        "万" => 1e4,
+        "thousand" => 1e3,
+        "million" | "mn" => 1e6,
+        "billion" | "bn" => 1e9,
+        _ => 1.0,
+    }
+}
+
+fn base_unit(u: &str) -> (&'static str, bool) {
+    match u {
+        "" => ("", false),
+        "个百分点" | "百分点" => ("pp", false),
+        "%" => ("%", false),
+        "‰" => ("‰", false),
+        "元" => ("元", false),
+        "美元" => ("USD", false),
+        "平方公里" | "平方千米" => ("平方公里", false),
+        "平方米" => ("平方米", false),
+        "公顷" => ("公顷", false),
+        "亩" => ("亩", false),
+        "公里" | "千米" => ("公里", false),
+        "千瓦时" => ("千瓦时", false),
+        "千瓦" => ("千瓦", false),
+        "吨" => ("吨", false),
+        "公斤" | "千克" => ("公斤", false),
+        "斤" => ("斤", false),
+        "倍" => ("倍", false),
+        other => (measure_word(other), true),
+    }
+}
+
+/// Measure words keep their own name as unit; the static list lets units be `&'static str`.
+fn measure_word(w: &str) -> &'static str {
+    const WORDS: &[&str] = &[
+        "人次", "人", "辆", "个", "家", "项", "件", "次", "套", "张", "户", "台", "名", "条", "场",
+        "所", "座", "部", "间", "处", "批", "份", "幅", "头", "株", "棵", "架", "艘", "栋", "幢",
+        "床", "支", "枚", "种", "篇", "门", "国", "省",
+    ];
+    WORDS.iter().find(|&&x| x == w).copied().unwrap_or("")
+}
+
+fn is_cn_numeral(c: char) -> bool {
+    "零〇一二两三四五六七八九十百千".contains(c)
+}
+
+/// Words that close a number as an ordinal or a name rather than a quantity (`五次会议`,
+/// `十四五规划`): a measure word followed by these counts meetings, not things.
+const MEETING_WORDS: &[&str] = &["会议", "全会", "代表大会", "党代会", "全体会议"];
+
+/// Finds the quantities of a Chinese sentence.
+pub fn scan_zh(text: &str) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    for c in ZH_NUMBER.captures_iter(text) {
+        let whole = c.get(0).unwrap();
+        let num = c.name("num").unwrap();
+        let mult = c.name("mult").map_or("", |m| m.as_str());
+        // A unit or a multiplier is required by the pattern itself, so the many `一`, `二`
+        // of running Chinese text fail inside the regex engine, not here.
+        let unit_raw = c.name("unit").or(c.name("bare")).map_or("", |m| m.as_str());
+        let approx_inside = c.name("a1").or(c.name("a2")).is_some();
+        let before = text[..whole.start()].chars().next_back();
+        let after = &text[whole.end()..];
+        let chinese = num.as_str().starts_with(is_cn_numeral);
+        // Codes, versions and ordinals: `K1-01`, `3+3`, `第五次`, `7.0版`.
+        if before.is_some_and(|b| {
+            b.is_ascii_alphanumeric() || matches!(b, '.' | '-' | '+' | '/' | '第' | '_' | '·')
+        }) {
+            continue;
+        }
+        if unit_raw.is_empty() && mult.is_empty() {
+            continue;
+        }
+        if MEETING_WORDS.iter().any(|w| after.starts_with(w)) || after.starts_with("集团") {
+            continue;
+        }
+        let Some(mut value) = (if chinese {
+            chinese_number(num.as_str())
+        } else {
+            arabic_number(num.as_str())
+        }) else {
+            continue;
+        };
+        if chinese && unit_raw.is_empty() {
+            // `千亿级产业`, `百万人口`: a Chinese numeral with a bare multiplier is a grade.
+            continue;
+        }
+        if !mult.is_empty() && unit_raw.is_empty() && after.starts_with('级') {
+            continue;
+        }
+        if chinese {
+            // Single Chinese digits are rhetoric (`两个毫不动摇`, `三项制度`), and a lone `千`
+            // or `百` is an idiom (`千家万户`) unless `余`/`多` makes it a count.
+            let len = num.as_str().chars().count();
+            let idiom = before.is_some_and(|b| is_cn_numeral(b) || b == '万');
+            if idiom || (!approx_inside && mult.is_empty() && (value < 10.0 || len < 2)) {
+                continue;
+            }
+        }
+        if !chinese {
+            value = scaled(num.as_str(), mult).unwrap_or(value * multiplier(mult));
+        } else {
+            value *= multiplier(mult);
+        }
+        let (unit, counted) = base_unit(unit_raw);
+        let mut q = Quantity {
+            start: whole.start(),
+            number_start: num.start(),
+            end: whole.end(),
+            value,
+            unit: unit.to_string(),
+            qualifier: approx_inside.then_some(Qualifier::Over),
+            counted: counted || (unit.is_empty() && !mult.is_empty()),
+        };
+        zh_qualifiers(text, &mut q);
+        out.push(q);
+    }
+    out
+}
+
+/// Reads the qualifier words right before and after a Chinese number into `q`, extending the
+/// figure as written to include them.
+fn zh_qualifiers(text: &str, q: &mut Quantity) {
+    const AFTER: &[(&str, Qualifier)] = &[
+        ("左右", Qualifier::Approx),
+        ("上下", Qualifier::Approx),
+        ("以上", Qualifier::AtLeast),
+        ("以内", Qualifier::AtMost),
+        ("以下", Qualifier::AtMost),
+    ];
+    // Longest first; `约` only when it is not part of a word (`节约`, `制约`, `签约`).
+    const BEFORE: &[(&str, Qualifier)] = &[
+        ("不超过", Qualifier::AtMost),
+        ("不高于", Qualifier::AtMost),
+        ("不低于", Qualifier::AtLeast),
+        ("不少于", Qualifier::AtLeast),
+        ("至少", Qualifier::AtLeast),
+        ("超过", Qualifier::Over),
+        ("将近", Qualifier::Under),
+        ("接近", Qualifier::Under),
+        ("大约", Qualifier::Approx),
+        ("约", Qualifier::Approx),
+        ("逾", Qualifier::Over),
+        ("超", Qualifier::Over),
+        ("近", Qualifier::Under),
+    ];
+    let rest = &text[q.end..];
+    for (w, qual) in AFTER {
+        if rest.starts_with(w) {
+            q.end += w.len();
+            q.qualifier = Some(*qual);
+            break;
+        }
+    }
+    let head = &text[..q.start];
+    for (w, qual) in BEFORE {
+        if let Some(prefix) = head.strip_suffix(w) {
+            let prev = prefix.chars().next_back();
+            let bound = match *w {
+                "约" => !prev.is_some_and(|p| "节制签预合契邀公集条相".contains(p)),
+                "近" => !prev.is_some_and(|p| "最附接将贴亲临".contains(p)),
+                "超" => !prev.is_some_and(|p| "高赶".contains(p)),
+                _ => true,
+            };
+            if bound {
+                q.start -= w.len();
+                if q.qualifier.is_none() {
+                    q.qualifier = Some(*qual);
+                }
+                break;
+            }
+        }
+    }
+}
+
+/// Finds the quantities of an English sentence: amounts with a currency, a scale word or a
+/// percent sign. Bare numbers (years, page numbers, `10-K`) are not quantities.
+pub fn scan_en(text: &str) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    for c in EN_NUMBER.captures_iter(text) {
+        let whole = c.get(0).unwrap();
+        let num = c.name("num").unwrap();
+        let cur = c
+            .name("cur")
+            .map(|m| m.as_str().trim().to_ascii_uppercase());
+        let scale = c.name("scale").map(|m| m.as_str().to_ascii_lowercase());
+        let unit_raw = c.name("unit").map(|m| m.as_str().to_ascii_lowercase());
+        if cur.is_none() && scale.is_none() && unit_raw.is_none() {
+            continue;
+        }
+        let before = text[..whole.start()].chars().next_back();
+        if before.is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, '-' | '.' | '/')) {
+            continue;
+        }
+        let Some(mut value) = arabic_number(num.as_str()) else {
+            continue;
+        };
+        let parenthesised = c.name("open").is_some() && c.name("close").is_some();
+        let mut end = whole.end();
+        let mut start = whole.start();
+        if c.name("open").is_some() && c.name("close").is_none() {
+            // `(3.4` without its closing bracket: the bracket is prose, not a sign.
+            if cur.is_none() {
+                start = num.start();
+            }
+        }
+        if parenthesised {
+            value = -value;
+        }
+        if let Some(sc) = scale.as_deref() {
+            value = scaled(num.as_str(), sc).map_or(value * multiplier(sc), |v| v.copysign(value));
+        }
+        let unit = match (cur.as_deref(), unit_raw.as_deref()) {
+            (_, Some(u)) if u.starts_with("percentage point") => "pp",
+            (_, Some(u)) if u.starts_with("basis point") => {
+                value /= 100.0;
+                "pp"
+            }
+            (_, Some(_)) => "%",
+            (Some("S$" | "SGD"), None) => "SGD",
+            (Some(_), None) => "USD",
+            (None, None) => "",
+        };
+        // A closing bracket that is not a sign stays out of the figure.
+        if c.name("close").is_some() && !parenthesised {
+            end = c.name("close").unwrap().start();
+            if unit.is_empty() {
+                continue;
+            }
+        }
+        let mut q = Quantity {
+            start,
+            number_start: num.start(),
+            end,
+            value,
+            unit: unit.to_string(),
+            qualifier: None,
+            counted: unit.is_empty(),
+        };
+        en_qualifiers(text, &mut q);
+        out.push(q);
+    }
+    out
+}
+
+fn en_qualifiers(text: &str, q: &mut Quantity) {
+    const BEFORE: &[(&str, Qualifier)] = &[
+        ("more than ", Qualifier::Over),
+        ("over ", Qualifier::Over),
+        ("in excess of ", Qualifier::Over),
+        ("at least ", Qualifier::AtLeast),
+        ("no less than ", Qualifier::AtLeast),
+        ("at most ", Qualifier::AtMost),
+        ("no more than ", Qualifier::AtMost),
+        ("up to ", Qualifier::AtMost),
+        ("less than ", Qualifier::Under),
+        ("nearly ", Qualifier::Under),
+        ("almost ", Qualifier::Under),
+        ("about ", Qualifier::Approx),
+        ("approximately ", Qualifier::Approx),
+        ("around ", Qualifier::Approx),
+        ("roughly ", Qualifier::Approx),
+        ("some ", Qualifier::Approx),
+    ];
+    // Only the last few words can qualify the number; lowercasing more would cost a copy of
+    // the whole sentence per figure.
+    let mut from = q.start.saturating_sub(24);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let head = text[from..q.start].to_ascii_lowercase();
+    for (w, qual) in BEFORE {
+        if head.ends_with(w) {
+            let b = head.len() - w.len();
+            if b == 0 || !head.as_bytes()[b - 1].is_ascii_alphanumeric() {
+                q.qualifier = Some(*qual);
+                q.start -= w.len();
+                break;
+            }
+        }
+    }
+}
+
+/// Finds the quantities of a sentence in either language.
+pub fn scan(text: &str, chinese: bool) -> Vec<Quantity> {
+    if chinese {
+        let mut found = scan_zh(text);
+        // Chinese reports quote foreign amounts in English form now and then (`$100`).
+        // Most Chinese sentences quote no dollars; the English pattern is not free to run.
+        let en = if text.contains('$') {
+            scan_en(text)
+        } else {
+            Vec::new()
+        };
+        let foreign: Vec<Quantity> = en
+            .into_iter()
+            .filter(|e| e.unit == "USD" || e.unit == "SGD")
+            .filter(|e| !found.iter().any(|z| z.start < e.end && e.start < z.end))
+            .collect();
+        found.extend(foreign);
+        found.sort_by_key(|q| q.start);
+        merge_ranges(text, found)
+    } else {
+        scan_en(text)
+    }
+}
+
+/// Joins a range (`6.5%－7%`) into one figure: its lower bound, read as a floor, which is how a
+/// target range is met.
+fn merge_ranges(text: &str, found: Vec<Quantity>) -> Vec<Quantity> {
+    let mut out: Vec<Quantity> = Vec::with_capacity(found.len());
+    for q in found {
+        if let Some(prev) = out.last_mut()
+            && prev.end <= q.start
+            && matches!(
+                text[prev.end..q.start].trim(),
+                "－" | "-" | "—" | "~" | "～" | "–"
+            )
+            && prev.unit == q.unit
+            && prev.qualifier.is_none()
+            && prev.value < q.value
+        {
+            prev.end = q.end;
+            prev.qualifier = Some(Qualifier::AtLeast);
+            continue;
+        }
+        out.push(q);
+    }
+    out
+}
+
+/// Reads one figure as written (`180.97亿元`, `5.5%左右`, `百余家`, `$81.4 billion`, `(3.4)%`).
+///
+/// Returns `None` unless the whole text, qualifiers included, is one quantity.
+pub fn parse_quantity(text: &str) -> Option<Quantity> {
+    let text = text.trim();
+    // A bare bracketed number is a negative table entry (`(3.4)`).
+    if let Some(inner) = text.strip_prefix('(').and_then(|t| t.strip_suffix(')'))
+        && let Some(v) = arabic_number(inner)
+    {
+        return Some(Quantity {
+            start: 0,
+            number_start: 1,
+            end: text.len(),
+            value: -v,
+            unit: String::new(),
+            qualifier: None,
+            counted: false,
+        });
+    }
+    let chinese = text.chars().any(crate::script::is_han);
+    let found = scan(text, chinese);
+    let q = found.into_iter().next()?;
+    let covered = text[..q.start].trim().is_empty() && text[q.end..].trim().is_empty();
+    covered.then_some(q)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_numerals() {
+        for (s, v) in [
+            ("二十八", 28.0),
+            ("十", 10.0),
+            ("十二", 12.0),
+            ("百", 100.0),
+            ("一百二十", 120.0),
+            ("一千五百", 1500.0),
+            ("三千零五", 3005.0),
+            ("两千", 2000.0),
+            ("二〇二五", 2025.0),
+        ] {
+            assert_eq!(chinese_number(s), Some(v), "{s}");
+        }
+        assert_eq!(chinese_number("百家"), None);
+    }
+
+    #[test]
+    fn arabic_numbers() {
+        assert_eq!(arabic_number("1,244"), Some(1244.0));
+        assert_eq!(arabic_number("180.97"), Some(180.97));
+        assert_eq!(arabic_number("1,2a"), None);
+    }
+}

@@ -1,0 +1,217 @@
+//! New key terms: multi-character Chinese terms one edition uses often and the other never.
+//!
+//! No segmenter is needed: count every run of 3 to 8 Han characters, keep those used at least
+//! [`MIN_COUNT`] times on one side and never on the other, drop any that is only part of a
+//! longer candidate used as often, and rank by count times length. Terms that start or end
+//! with a function character are cut mid-word and dropped.
+
+use rustc_hash::FxHashMap;
+
+use super::Status;
+use super::text::{Edition, for_each_gram, gram_hash};
+use crate::script::is_han;
+
+/// Uses needed on one side for a term to count: a term used once or twice is a phrasing,
+/// not a theme.
+pub const MIN_COUNT: usize = 3;
+/// Terms listed per side; the list is for a glance.
+pub const MAX_TERMS: usize = 8;
+
+const MIN_LEN: usize = 3;
+
+/// Characters that never start or end a term.
+const EDGE_STOP: &str = "的了和与及等在是对为把将以并也都就而且或其之这那个们着年月日中上下要有不各好再更所从到于给被由向使让已又还化性县市区省";
+
+/// Runs used at least [`MIN_COUNT`] times in `mine` and never in `theirs`, with their counts.
+fn candidates<'e>(mine: &'e Edition, theirs: &Edition) -> FxHashMap<&'e str, u32> {
+    let mut map: FxHashMap<&'e str, u32> = FxHashMap::default();
+    for s in mine.sentences.iter().filter(|s| !s.title) {
+        for_each_gram(&s.text, |g| {
+            if g.chars().count() < MIN_LEN {
+                return;
+            }
+            let h = gram_hash(g);
+            let n = mine.grams.get(&h).copied().unwrap_or(0);
+            if n as usize >= MIN_COUNT && !theirs.grams.contains_key(&h) {
+                map.insert(g, n);
+            }
+        });
+    }
+    map
+}
+
+/// Key terms of each side: `(term, New)` for terms only the new edition uses, `(term,
+/// Dropped)` for terms only the old one used. At most [`MAX_TERMS`] per side, best first.
+pub(crate) fn key_terms(old: &Edition, new: &Edition) -> Vec<(String, Status)> {
+    if !old.all.chars().any(is_han) && !new.all.chars().any(is_han) {
+        return Vec::new();
+    }
+    let mut out: Vec<(String, Status)> = one_side(&candidates(new, old), new, old)
+        .into_iter()
+        .map(|t| (t, Status::New))
+        .collect();
+    out.extend(
+        one_side(&candidates(old, new), old, new)
+            .into_iter()
+            .map(|t| (t, Status::Dropped)),
+    );
+    out
+}
+
+fn one_side(mine: &FxHashMap<&str, u32>, mine_edition: &Edition, other: &Edition) -> Vec<String> {
+    let edge = |c: Option<char>| c.is_some_and(|c| EDGE_STOP.contains(c));
+    let mut cands: Vec<(&str, u32)> = mine
+        .iter()
+        .filter(|&(t, &n)| {
+            n as usize >= MIN_COUNT && !edge(t.chars().next()) && !edge(t.chars().last())
+        })
+        .filter(|&(t, _)| is_termlike(t))
+        .map(|(&t, &n)| (t, n))
+        .collect();
+    // Longest first, so a term is checked against the longer ones that contain it.
+    cands.sort_by(|a, b| {
+        b.0.len()
+            .cmp(&a.0.len())
+            .then(b.1.cmp(&a.1))
+            .then(a.0.cmp(b.0))
+    });
+    let mut kept: Vec<(&str, u32)> = Vec::new();
+    for &(t, n) in &cands {
+        // Part of a longer candidate used as often: the longer one is the term.
+        if kept.iter().any(|&(k, kn)| kn >= n && k.contains(t)) {
+            continue;
+        }
+        kept.push((t, n));
+    }
+    // A longer term that extends a shorter, more frequent one adds nothing.
+    let snapshot = kept.clone();
+    kept.retain(|&(t, n)| {
+        !snapshot
+            .iter()
+            .any(|&(s, sn)| s.len() < t.len() && t.contains(s) && sn > n)
+    });
+    // A term stands on its own: it follows and precedes more than one thing. `均增长` always
+    // follows `年` (it is part of `年均增长`), `万公里` always follows a number.
+    kept.retain(|&(t, _)| free_standing(mine_edition, t) && !other.contains(t));
+    kept.sort_by(|a, b| {
+        let score = |&(t, n): &(&str, u32)| n as usize * t.chars().count();
+        score(b).cmp(&score(a)).then(a.0.cmp(b.0))
+    });
+    kept.into_iter()
+        .take(MAX_TERMS)
+        .map(|(t, _)| t.to_string())
+        .collect()
+}
+
+/// True when `term` has at least two different neighbours on each side in `e`, or sits
+/// next to punctuation; a number before it never counts, since units follow numbers.
+fn free_standing(e: &Edition, term: &str) -> bool {
+    let mut left: Vec<char> = Vec::new();
+    let mut right: Vec<char> = Vec::new();
+    for (at, _) in e.all.match_indices(term) {
+        let l = e.all[..at].chars().next_back().unwrap_or('\n');
+        let r = e.all[at + term.len()..].chars().next().unwrap_or('\n');
+        if l.is_ascii_digit() || l == '.' || l == '%' {
+            return false;
+        }
+        let l = if is_han(l) { l } else { '\n' };
+        let r = if is_han(r) { r } else { '\n' };
+        if !left.contains(&l) {
+            left.push(l);
+        }
+        if !right.contains(&r) {
+            right.push(r);
+        }
+    }
+    let diverse = |v: &[char]| v.len() >= 2 || v == ['\n'];
+    diverse(&left) && diverse(&right)
+}
+
+/// Two-character verbs and general words that make a phrase, not a term, when they open or
+/// close it (`保持稳定`, `发展取得`, `交流合作`).
+const PHRASE_EDGES: &[&str] = &[
+    "保持",
+    "取得",
+    "实现",
+    "加强",
+    "推动",
+    "推进",
+    "提高",
+    "提升",
+    "促进",
+    "加快",
+    "坚持",
+    "支持",
+    "完善",
+    "深化",
+    "扩大",
+    "落实",
+    "实施",
+    "开展",
+    "建设",
+    "发展",
+    "改革",
+    "创新",
+    "合作",
+    "交流",
+    "稳定",
+    "增长",
+    "增加",
+    "减少",
+    "下降",
+    "继续",
+    "持续",
+    "进一步",
+    "工作",
+    "问题",
+    "方面",
+    "情况",
+    "我们",
+    "一批",
+    "重点",
+    "全面",
+    "积极",
+    "有效",
+    "服务",
+    "政策",
+    "做好",
+    "抓好",
+    "健全",
+    "加大",
+    "优化",
+    "强化",
+    "巩固",
+    "保障",
+    "确保",
+    "不断",
+    "更加",
+    "明显",
+    "总体",
+    "基本",
+    "能力",
+    "水平",
+    "作用",
+    "力度",
+    "体系",
+    "机制",
+    "制度",
+    "措施",
+    "形势",
+    "生产",
+    "产品",
+    "领域",
+    "一系列",
+    "五年来",
+    "过去",
+    "政府",
+];
+
+/// A term has no conjunction inside and does not open or close with a general verb or word.
+fn is_termlike(t: &str) -> bool {
+    if t.contains(['和', '与', '及', '并', '或']) {
+        return false;
+    }
+    !PHRASE_EDGES
+        .iter()
+        .any(|w| t.starts_with(w) || t.ends_with(w))
+}

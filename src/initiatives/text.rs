@@ -1,0 +1,249 @@
+//! One edition as a flat list of sentences, each with its section path, line and part.
+//!
+//! Detection, status and delivery all work sentence by sentence and all need to say where a
+//! sentence sits, so the outline is flattened once per edition and shared.
+
+use std::cell::RefCell;
+
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+use crate::outline::{Document, Section, SectionKind};
+use crate::script::is_han;
+use crate::sentence::split_sentences;
+
+use super::Mention;
+
+/// The role of a top-level part of a report, from its title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Part {
+    /// Reports on the past year (`2024年工作回顾`, `过去一年`).
+    Review,
+    /// Sets out the coming year (`政府工作任务`, `对今年政府工作的建议`, `总体要求`).
+    Plan,
+    /// Anything else: preamble, closing, untitled parts.
+    Other,
+}
+
+impl Part {
+    /// Classifies a top-level title. Review wins when both cues occur, because review titles
+    /// such as `过去一年工作回顾` never name tasks, while plan titles never look back.
+    pub fn of_title(title: &str) -> Part {
+        const REVIEW: &[&str] = &["工作回顾", "过去一年", "过去五年", "回顾", "review"];
+        const PLAN: &[&str] = &[
+            "任务",
+            "建议",
+            "总体部署",
+            "总体要求",
+            "重点工作",
+            "工作安排",
+            "政策取向",
+            "主要目标",
+            "looking ahead",
+            "outlook",
+        ];
+        let lower = title.to_lowercase();
+        if REVIEW.iter().any(|k| lower.contains(k)) {
+            Part::Review
+        } else if PLAN.iter().any(|k| lower.contains(k)) {
+            Part::Plan
+        } else {
+            Part::Other
+        }
+    }
+}
+
+/// One sentence of an edition.
+#[derive(Debug, Clone)]
+pub(crate) struct Sentence {
+    /// The sentence text.
+    pub text: String,
+    /// Index into [`Edition::paths`].
+    pub path: usize,
+    /// Original line where it starts.
+    pub line: u32,
+    /// The part of the report it sits in.
+    pub part: Part,
+    /// True for a section title (heading or item lead sentence).
+    pub title: bool,
+}
+
+/// An edition flattened into sentences.
+#[derive(Debug, Clone)]
+pub(crate) struct Edition<'a> {
+    /// Ties the edition to its document's lifetime, so callers keep the two together.
+    _doc: std::marker::PhantomData<&'a Document>,
+    /// Sentences in reading order.
+    pub sentences: Vec<Sentence>,
+    /// Section paths, shared by the sentences of one section.
+    pub paths: Vec<Vec<String>>,
+    /// Every sentence joined by newlines, for a quick "is this named at all" test.
+    pub all: String,
+    /// Byte offset in `all` where each sentence starts.
+    starts: Vec<usize>,
+    /// Counts of every run of [`MIN_GRAM`]..=[`MAX_GRAM`] Han characters, by hash: answers
+    /// "is this never used" without a scan, for [`Edition::find`] and key terms.
+    pub grams: FxHashMap<u64, u32>,
+    /// Answers of [`Edition::find`] so far.
+    memo: RefCell<FxHashMap<String, Vec<usize>>>,
+}
+
+impl<'a> Edition<'a> {
+    /// Flattens `doc`.
+    pub fn of(doc: &'a Document) -> Edition<'a> {
+        let mut e = Edition {
+            _doc: std::marker::PhantomData,
+            sentences: Vec::new(),
+            paths: Vec::new(),
+            all: String::new(),
+            starts: Vec::new(),
+            grams: FxHashMap::default(),
+            memo: RefCell::new(FxHashMap::default()),
+        };
+        for s in &doc.sections {
+            let part = Part::of_title(&s.title);
+            let mut path = Vec::new();
+            e.add_section(s, part, &mut path);
+        }
+        let total: usize = e.sentences.iter().map(|s| s.text.len() + 1).sum();
+        e.all.reserve(total);
+        for s in &e.sentences {
+            e.starts.push(e.all.len());
+            e.all.push_str(&s.text);
+            e.all.push('\n');
+        }
+        e.grams.reserve(e.all.len() / 3 * (MAX_GRAM - MIN_GRAM + 1));
+        for s in &e.sentences {
+            for_each_gram(&s.text, |g| *e.grams.entry(gram_hash(g)).or_default() += 1);
+        }
+        e
+    }
+
+    /// False when `needle` certainly occurs nowhere: a Han needle whose first or last
+    /// [`MAX_GRAM`] characters were never counted.
+    fn may_contain(&self, needle: &str) -> bool {
+        let n = needle.chars().count();
+        if n < MIN_GRAM || !needle.chars().all(is_han) {
+            return true;
+        }
+        let take = n.min(MAX_GRAM);
+        let head: usize = needle.chars().take(take).map(char::len_utf8).sum();
+        let tail: usize = needle.chars().rev().take(take).map(char::len_utf8).sum();
+        self.grams.contains_key(&gram_hash(&needle[..head]))
+            && self
+                .grams
+                .contains_key(&gram_hash(&needle[needle.len() - tail..]))
+    }
+
+    fn add_section(&mut self, s: &Section, part: Part, path: &mut Vec<String>) {
+        path.push(s.heading_text());
+        let id = self.paths.len();
+        self.paths.push(path.clone());
+        if !s.title.is_empty() && matches!(s.kind, SectionKind::Heading | SectionKind::Item) {
+            self.sentences.push(Sentence {
+                text: s.title.clone(),
+                path: id,
+                line: s.lines.0,
+                part,
+                title: true,
+            });
+        }
+        for p in &s.paragraphs {
+            for r in split_sentences(&p.text) {
+                self.sentences.push(Sentence {
+                    text: p.text[r.clone()].to_string(),
+                    path: id,
+                    line: p.line_at(r.start),
+                    part,
+                    title: false,
+                });
+            }
+        }
+        for c in &s.children {
+            self.add_section(c, part, path);
+        }
+        path.pop();
+    }
+
+    /// The mention for sentence `i`.
+    pub fn mention(&self, i: usize) -> Mention {
+        let s = &self.sentences[i];
+        Mention {
+            sentence: s.text.clone(),
+            section: self.paths[s.path].clone(),
+            line: s.line,
+        }
+    }
+
+    /// True when any sentence contains `needle`.
+    pub fn contains(&self, needle: &str) -> bool {
+        !needle.is_empty() && self.may_contain(needle) && self.all.contains(needle)
+    }
+
+    /// Indices of the sentences that contain `needle`: one pass over the joined text, with
+    /// each hit placed by binary search, and remembered, since status and delivery ask for the
+    /// same names again.
+    pub fn find(&self, needle: &str) -> Vec<usize> {
+        if needle.is_empty() {
+            return Vec::new();
+        }
+        if !self.may_contain(needle) {
+            return Vec::new();
+        }
+        if let Some(hit) = self.memo.borrow().get(needle) {
+            return hit.clone();
+        }
+        let mut out: Vec<usize> = Vec::new();
+        for (at, _) in self.all.match_indices(needle) {
+            let i = self.starts.partition_point(|&s| s <= at) - 1;
+            if out.last() != Some(&i) {
+                out.push(i);
+            }
+        }
+        self.memo
+            .borrow_mut()
+            .insert(needle.to_string(), out.clone());
+        out
+    }
+
+    /// True when the edition has a part of this kind.
+    pub fn has_part(&self, part: Part) -> bool {
+        self.sentences.iter().any(|s| s.part == part)
+    }
+}
+
+/// Shortest run of Han characters counted in [`Edition::grams`].
+pub(crate) const MIN_GRAM: usize = 3;
+/// Longest run counted.
+pub(crate) const MAX_GRAM: usize = 6;
+
+/// The hash under which a run is counted.
+pub(crate) fn gram_hash(g: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    g.hash(&mut h);
+    h.finish()
+}
+
+/// Calls `f` on every run of [`MIN_GRAM`]..=[`MAX_GRAM`] Han characters in `text`.
+pub(crate) fn for_each_gram<'t>(text: &'t str, mut f: impl FnMut(&'t str)) {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut run_start = 0;
+    for i in 0..=chars.len() {
+        if chars.get(i).is_some_and(|&(_, c)| is_han(c)) {
+            continue;
+        }
+        for a in run_start..i {
+            for len in MIN_GRAM..=MAX_GRAM {
+                let b = a + len;
+                if b > i {
+                    break;
+                }
+                let to = chars.get(b).map_or(text.len(), |&(o, _)| o);
+                f(&text[chars[a].0..to]);
+            }
+        }
+        run_start = i + 1;
+    }
+}

@@ -1,0 +1,384 @@
+//! Figures over the whole corpus of real reports (`../shared/corpus/`, see its `SOURCES.md`).
+//!
+//! Like `tests/corpus.rs`, these tests only run when the environment variable
+//! `YOYDIFF_CORPUS` names the corpus folder:
+//!
+//! ```text
+//! YOYDIFF_CORPUS=/work/shared/corpus cargo test --test corpus_figures -- --nocapture
+//! ```
+//!
+//! Without the variable every test returns early with a note, so a plain `cargo test` on a
+//! clone passes. With the variable set to a folder that does not exist (or lacks `zh/` or
+//! `en/`), every test fails and names the path.
+//!
+//! Each test collects all its findings before failing, so one run lists every file the
+//! library gets wrong.
+
+use std::path::{Path, PathBuf};
+
+use regex::Regex;
+use yoydiff::compare::{CompareOptions, compare};
+use yoydiff::figures::{
+    Figure, FigurePair, Promise, Role, Verdict, extract, match_figures, promises,
+};
+use yoydiff::input::Source;
+use yoydiff::load_document;
+use yoydiff::outline::{Document, OutlineOptions};
+
+/// The environment variable that names the corpus folder.
+const CORPUS_VAR: &str = "YOYDIFF_CORPUS";
+
+/// The corpus folder, or `None` (after printing a note) when `YOYDIFF_CORPUS` is unset.
+///
+/// Panics when the variable is set but the folder, or its `zh/` or `en/` subfolder, is missing:
+/// a run that asked for the corpus must not pass without looking at it.
+fn corpus() -> Option<PathBuf> {
+    let test = std::thread::current()
+        .name()
+        .unwrap_or("corpus test")
+        .to_string();
+    let Some(value) = std::env::var_os(CORPUS_VAR) else {
+        eprintln!(
+            "note: {test}: skipped, {CORPUS_VAR} is not set \
+             (set it to the corpus folder, e.g. {CORPUS_VAR}=../shared/corpus)"
+        );
+        return None;
+    };
+    assert!(
+        !value.is_empty(),
+        "{CORPUS_VAR} is set but empty; set it to the corpus folder or unset it"
+    );
+    let dir = PathBuf::from(value);
+    assert!(
+        dir.is_dir(),
+        "{CORPUS_VAR}={}: the corpus folder does not exist or is not a directory",
+        dir.display()
+    );
+    for sub in ["zh", "en"] {
+        let path = dir.join(sub);
+        assert!(
+            path.is_dir(),
+            "{CORPUS_VAR}={}: the corpus folder has no `{sub}` subfolder ({} is missing)",
+            dir.display(),
+            path.display()
+        );
+    }
+    Some(dir)
+}
+
+/// The files of one series (`zh`, `national-gwr`), by the year in their names, oldest first.
+/// Panics when the series is empty: a corpus without it is not the corpus these tests know.
+fn series(dir: &Path, sub: &str, prefix: &str) -> Vec<(i32, PathBuf)> {
+    let folder = dir.join(sub);
+    let pattern = Regex::new(&format!(r"^{}-(\d{{4}})\.txt$", regex::escape(prefix))).unwrap();
+    let entries = std::fs::read_dir(&folder)
+        .unwrap_or_else(|e| panic!("cannot list {}: {e}", folder.display()));
+    let mut files: Vec<(i32, PathBuf)> = entries
+        .map(|e| e.unwrap_or_else(|e| panic!("cannot list {}: {e}", folder.display())))
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().to_string();
+            let year = pattern.captures(&name)?[1].parse().ok()?;
+            Some((year, e.path()))
+        })
+        .collect();
+    files.sort();
+    assert!(
+        !files.is_empty(),
+        "no {prefix}-YYYY.txt files in {}",
+        folder.display()
+    );
+    files
+}
+
+/// Every `.txt` file of one language folder.
+fn files_of(dir: &Path, sub: &str) -> Vec<PathBuf> {
+    let folder = dir.join(sub);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&folder)
+        .unwrap_or_else(|e| panic!("cannot list {}: {e}", folder.display()))
+        .map(|e| {
+            e.unwrap_or_else(|e| panic!("cannot list {}: {e}", folder.display()))
+                .path()
+        })
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no .txt files in {}", folder.display());
+    files
+}
+
+fn load(path: &Path) -> Document {
+    load_document(
+        &Source::Path(path.to_path_buf()),
+        None,
+        OutlineOptions::default(),
+    )
+    .unwrap_or_else(|e| panic!("{}: cannot load: {e}", path.display()))
+}
+
+fn name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().to_string(),
+    )
+}
+
+/// Fails with every finding, one a line.
+fn report(test: &str, failures: &[String]) {
+    assert!(
+        failures.is_empty(),
+        "{test}: {} problem(s):\n  {}",
+        failures.len(),
+        failures.join("\n  ")
+    );
+}
+
+/// Consecutive editions of the national report (2013 → 2014 …; 2019 → 2021 is not a pair).
+fn national_pairs(dir: &Path) -> Vec<((i32, PathBuf), (i32, PathBuf))> {
+    let files = series(dir, "zh", "national-gwr");
+    files
+        .windows(2)
+        .filter(|w| w[1].0 == w[0].0 + 1)
+        .map(|w| (w[0].clone(), w[1].clone()))
+        .collect()
+}
+
+struct Pair {
+    label: String,
+    pairs: Vec<FigurePair>,
+    promises: Vec<Promise>,
+}
+
+fn compare_pair(old: &Path, new: &Path) -> Pair {
+    let (a, b) = (load(old), load(new));
+    let (fa, fb) = (extract(&a), extract(&b));
+    let c = compare(&a, &b, &CompareOptions::default());
+    Pair {
+        label: format!("{} → {}", name(old), name(new)),
+        pairs: match_figures(&fa, &fb, &c.sections),
+        promises: promises(&a, &fa, &b, &fb),
+    }
+}
+
+/// The headline targets every national report sets, by label.
+const HEADLINE_TARGETS: &[&str] = &["国内生产总值", "居民消费价格", "城镇新增就业"];
+
+#[test]
+fn national_headline_targets_pair_across_consecutive_editions() {
+    let Some(dir) = corpus() else { return };
+    let mut failures = Vec::new();
+    let pairs = national_pairs(&dir);
+    assert!(pairs.len() >= 6, "only {} consecutive pairs", pairs.len());
+    for ((_, old), (_, new)) in pairs {
+        let p = compare_pair(&old, &new);
+        for label in HEADLINE_TARGETS {
+            let found = p.pairs.iter().find(|x| {
+                x.role == Role::Target
+                    && x.label.starts_with(label)
+                    && x.old.is_some()
+                    && x.new.is_some()
+            });
+            match found {
+                None => failures.push(format!("{}: no target pair for {label}", p.label)),
+                Some(x) => {
+                    let (o, n) = (x.old.as_ref().unwrap(), x.new.as_ref().unwrap());
+                    if o.unit != n.unit {
+                        failures.push(format!("{}: {label} paired across units", p.label));
+                    }
+                    eprintln!(
+                        "{}: {label} {} → {} ({})",
+                        p.label,
+                        o.text,
+                        n.text,
+                        x.status.as_str()
+                    );
+                }
+            }
+        }
+    }
+    report("national targets", &failures);
+}
+
+#[test]
+fn national_promises_find_their_outcomes() {
+    let Some(dir) = corpus() else { return };
+    let mut failures = Vec::new();
+    for ((_, old), (_, new)) in national_pairs(&dir) {
+        let p = compare_pair(&old, &new);
+        // New urban jobs and consumer prices are reported back every year in the first
+        // paragraphs of the review, except where the new edition gives no number for the
+        // year: 2016 says only `居民消费价格涨幅保持较低水平`, and 2018 reviews five years
+        // (`居民消费价格年均上涨1.9%`).
+        let new_year = year_of(&new);
+        for label in ["城镇新增就业", "居民消费价格"] {
+            if label == "居民消费价格" && matches!(new_year, 2016 | 2018) {
+                continue;
+            }
+            let promise = p.promises.iter().find(|x| x.label.starts_with(label));
+            match promise {
+                None => failures.push(format!("{}: no promise for {label}", p.label)),
+                Some(x) if x.verdict == Verdict::NotReported => failures.push(format!(
+                    "{}: {label} {} not reported back",
+                    p.label, x.target.text
+                )),
+                Some(x) => {
+                    let o = x.outcome.as_ref().unwrap();
+                    if o.unit != x.target.unit {
+                        failures.push(format!("{}: {label} outcome in another unit", p.label));
+                    }
+                    eprintln!(
+                        "{}: {label} {} → {} {}",
+                        p.label,
+                        x.target.text,
+                        o.text,
+                        x.verdict.as_str()
+                    );
+                }
+            }
+        }
+        // Every verdict other than not_reported comes with an outcome, and the reverse.
+        for x in &p.promises {
+            if (x.verdict == Verdict::NotReported) != x.outcome.is_none() {
+                failures.push(format!(
+                    "{}: {} verdict and outcome disagree",
+                    p.label, x.label
+                ));
+            }
+        }
+    }
+    report("national promises", &failures);
+}
+
+fn year_of(path: &Path) -> i32 {
+    let n = name(path);
+    n[n.len() - 8..n.len() - 4].parse().unwrap()
+}
+
+fn all_figures(dir: &Path, sub: &str) -> Vec<(String, Vec<Figure>)> {
+    files_of(dir, sub)
+        .iter()
+        .map(|p| (name(p), extract(&load(p))))
+        .collect()
+}
+
+#[test]
+fn chinese_figures_are_not_dates_ordinals_or_versions() {
+    let Some(dir) = corpus() else { return };
+    let mut failures = Vec::new();
+    let bad = Regex::new(r"[年月日届版]|^第|^\d{4}$").unwrap();
+    for (file, figures) in all_figures(&dir, "zh") {
+        if figures.len() < 50 {
+            failures.push(format!("{file}: only {} figures", figures.len()));
+        }
+        for f in &figures {
+            if bad.is_match(&f.text) {
+                failures.push(format!("{file}:{}: {:?} is not a figure", f.line, f.text));
+            }
+            if !f.value.is_finite() {
+                failures.push(format!("{file}:{}: {:?} has no value", f.line, f.text));
+            }
+        }
+        let unnamed = figures.iter().filter(|f| f.label.is_empty()).count();
+        if unnamed * 50 > figures.len() {
+            failures.push(format!(
+                "{file}: {unnamed} of {} figures have no label",
+                figures.len()
+            ));
+        }
+        if !figures.windows(2).all(|w| w[0].line <= w[1].line) {
+            failures.push(format!("{file}: figures out of reading order"));
+        }
+    }
+    report("zh figures", &failures);
+}
+
+#[test]
+fn berkshire_letters_quote_their_figures() {
+    let Some(dir) = corpus() else { return };
+    let mut failures = Vec::new();
+    let letters = series(&dir, "en", "berkshire-letter");
+    let mut seen = [false; 4];
+    const KINDS: [&str; 4] = ["operating earnings", "float", "per-share", "repurchas"];
+    let float_stated = Regex::new(r"(?i)float[^.]{0,60}\$\d").unwrap();
+    for (_, path) in &letters {
+        let file = name(path);
+        let figures = extract(&load(path));
+        let usd = figures.iter().filter(|f| f.unit == "USD").count();
+        let pct = figures.iter().filter(|f| f.unit == "%").count();
+        if usd < 20 || pct < 5 {
+            failures.push(format!(
+                "{file}: only {usd} dollar and {pct} percent figures"
+            ));
+        }
+        for f in &figures {
+            // Counts with a scale word (`25.2 million`) have no unit; nothing else may lack one.
+            if f.unit.is_empty() && !matches!(f.role, Role::Count | Role::Target) {
+                failures.push(format!("{file}:{}: {:?} has no unit", f.line, f.text));
+            }
+        }
+        for (k, kind) in KINDS.iter().enumerate() {
+            if figures.iter().any(|f| {
+                f.label.contains(kind) || k == 3 && f.sentence.to_lowercase().contains(kind)
+            }) {
+                seen[k] = true;
+            }
+        }
+        // Every letter that states its float in dollars has a figure labelled float.
+        let text = std::fs::read_to_string(path).unwrap();
+        let states_float = float_stated.is_match(&text.replace('\n', " "));
+        if states_float
+            && !figures
+                .iter()
+                .any(|f| f.label.contains("float") && f.unit == "USD")
+        {
+            failures.push(format!("{file}: float stated but not extracted"));
+        }
+    }
+    for (k, kind) in KINDS.iter().enumerate() {
+        if !seen[k] {
+            failures.push(format!("no letter has a {kind} figure"));
+        }
+    }
+    report("berkshire figures", &failures);
+}
+
+#[test]
+fn singapore_budgets_quote_dollars() {
+    let Some(dir) = corpus() else { return };
+    let mut failures = Vec::new();
+    for (_, path) in series(&dir, "en", "sg-budget-speech") {
+        let figures = extract(&load(&path));
+        let sgd = figures
+            .iter()
+            .filter(|f| f.unit == "SGD" || f.unit == "USD")
+            .count();
+        if sgd < 10 {
+            failures.push(format!("{}: only {sgd} dollar figures", name(&path)));
+        }
+    }
+    report("singapore figures", &failures);
+}
+
+#[test]
+fn extraction_is_fast_on_every_report() {
+    let Some(dir) = corpus() else { return };
+    let mut failures = Vec::new();
+    let limit = if cfg!(debug_assertions) { 300 } else { 10 };
+    for sub in ["zh", "en"] {
+        for path in files_of(&dir, sub) {
+            let doc = load(&path);
+            // The best of five runs, so other tests running alongside do not count.
+            let ms = (0..5)
+                .map(|_| {
+                    let start = std::time::Instant::now();
+                    std::hint::black_box(extract(&doc));
+                    start.elapsed().as_millis()
+                })
+                .min()
+                .unwrap();
+            if ms > limit {
+                failures.push(format!("{}: extraction took {ms} ms", name(&path)));
+            }
+        }
+    }
+    report("extraction speed", &failures);
+}

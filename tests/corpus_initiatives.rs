@@ -1,0 +1,231 @@
+//! Initiative checks over the whole corpus of real reports (`../shared/corpus/`, see its
+//! `SOURCES.md`), following the convention of `tests/corpus.rs`.
+//!
+//! The corpus is not part of the repository, so these tests only run when the environment
+//! variable `YOYDIFF_CORPUS` names the corpus folder:
+//!
+//! ```text
+//! YOYDIFF_CORPUS=/work/shared/corpus cargo test --test corpus_initiatives -- --nocapture
+//! ```
+//!
+//! Without the variable every test returns early with a note, so a plain `cargo test` on a
+//! clone passes. With the variable set to a folder that does not exist (or lacks `zh/` or
+//! `en/`), every test fails and names the path. Each test collects all its findings before
+//! failing, so one run lists every pair and name the library gets wrong.
+
+use std::path::{Path, PathBuf};
+
+use regex::Regex;
+use yoydiff::compare::{CompareOptions, compare};
+use yoydiff::initiatives::detect::judge_sentence;
+use yoydiff::initiatives::{Kind, Status, compare_initiatives, detect};
+use yoydiff::input::Source;
+use yoydiff::load_document;
+use yoydiff::outline::{Document, OutlineOptions};
+
+/// The environment variable that names the corpus folder.
+const CORPUS_VAR: &str = "YOYDIFF_CORPUS";
+
+/// The corpus folder, or `None` (after printing a note) when `YOYDIFF_CORPUS` is unset.
+///
+/// Panics when the variable is set but the folder, or its `zh/` or `en/` subfolder, is missing:
+/// a run that asked for the corpus must not pass without looking at it.
+fn corpus() -> Option<PathBuf> {
+    let test = std::thread::current()
+        .name()
+        .unwrap_or("corpus test")
+        .to_string();
+    let Some(value) = std::env::var_os(CORPUS_VAR) else {
+        eprintln!(
+            "note: {test}: skipped, {CORPUS_VAR} is not set \
+             (set it to the corpus folder, e.g. {CORPUS_VAR}=../shared/corpus)"
+        );
+        return None;
+    };
+    assert!(
+        !value.is_empty(),
+        "{CORPUS_VAR} is set but empty; set it to the corpus folder or unset it"
+    );
+    let dir = PathBuf::from(value);
+    assert!(
+        dir.is_dir(),
+        "{CORPUS_VAR}={}: the corpus folder does not exist or is not a directory",
+        dir.display()
+    );
+    for sub in ["zh", "en"] {
+        let path = dir.join(sub);
+        assert!(
+            path.is_dir(),
+            "{CORPUS_VAR}={}: the corpus folder has no `{sub}` subfolder ({} is missing)",
+            dir.display(),
+            path.display()
+        );
+    }
+    Some(dir)
+}
+
+/// The files of one series (`zh`, `national-gwr`), by the year in their names, oldest first.
+fn series(dir: &Path, sub: &str, prefix: &str) -> Vec<(i32, PathBuf)> {
+    let folder = dir.join(sub);
+    let pattern = Regex::new(&format!(r"^{}-(\d{{4}})\.txt$", regex::escape(prefix))).unwrap();
+    let entries = std::fs::read_dir(&folder)
+        .unwrap_or_else(|e| panic!("cannot list {}: {e}", folder.display()));
+    let mut files: Vec<(i32, PathBuf)> = entries
+        .map(|e| e.unwrap_or_else(|e| panic!("cannot list {}: {e}", folder.display())))
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().to_string();
+            let year = pattern.captures(&name)?[1].parse().ok()?;
+            Some((year, e.path()))
+        })
+        .collect();
+    files.sort();
+    assert!(
+        !files.is_empty(),
+        "no {prefix}-YYYY.txt files in {}",
+        folder.display()
+    );
+    files
+}
+
+fn load(path: &Path) -> Document {
+    load_document(
+        &Source::Path(path.to_path_buf()),
+        None,
+        OutlineOptions::default(),
+    )
+    .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The text with wrapped lines joined, so a name split across lines is still found.
+fn flat(path: &Path) -> String {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .replace(['\n', '\r', ' '], "")
+}
+
+/// Quoted words of the corpus that are never initiatives: emphasis, idioms, principles.
+const NOISE: &[&str] = &[
+    "稳",
+    "进",
+    "独",
+    "一刀切",
+    "大水漫灌",
+    "保护伞",
+    "定心丸",
+    "硬着陆",
+    "诗与远方",
+    "放水养鱼",
+    "两个确立",
+    "两个维护",
+    "四个意识",
+    "四个自信",
+    "一国两制",
+    "九二共识",
+    "港人治港",
+    "四风",
+    "非农化",
+    "非粮化",
+    "最柔软的群体",
+    "削峰",
+];
+
+/// Consecutive national reports: every new name is absent from the older text and every
+/// dropped name from the newer one, none is noise, and the lists stay short.
+#[test]
+fn national_pairs_new_and_dropped_check_out() {
+    let Some(dir) = corpus() else { return };
+    let files = series(&dir, "zh", "national-gwr");
+    let mut wrong = Vec::new();
+    for pair in files.windows(2) {
+        let ((oy, op), (ny, np)) = (&pair[0], &pair[1]);
+        let (old, new) = (load(op), load(np));
+        let c = compare(&old, &new, &CompareOptions::default());
+        let (list, _) = compare_initiatives(&old, &new, &c.sections);
+        let (old_flat, new_flat) = (flat(op), flat(np));
+        let mut counts = [0usize; 2];
+        for i in &list {
+            if NOISE.contains(&i.name.as_str()) {
+                wrong.push(format!(
+                    "{oy}→{ny}: noise {} listed as {:?}",
+                    i.name, i.status
+                ));
+            }
+            if i.kind == Kind::Term {
+                continue;
+            }
+            match i.status {
+                Status::New => {
+                    counts[0] += 1;
+                    if old_flat.contains(&i.name) {
+                        wrong.push(format!("{oy}→{ny}: {} called new, {oy} has it", i.name));
+                    }
+                }
+                Status::Dropped => {
+                    counts[1] += 1;
+                    if new_flat.contains(&i.name) {
+                        wrong.push(format!("{oy}→{ny}: {} called dropped, {ny} has it", i.name));
+                    }
+                }
+                _ => {}
+            }
+        }
+        eprintln!("{oy}→{ny}: {} new, {} dropped", counts[0], counts[1]);
+        // 2019→2021 spans two years (the corpus lacks 2020), hence a roomy bar.
+        if counts[0] > 60 || counts[1] > 60 {
+            wrong.push(format!("{oy}→{ny}: lists too long: {counts:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+/// Every quoted phrase of every Chinese report: the known noise words are never accepted.
+#[test]
+fn quoted_noise_is_rejected_everywhere() {
+    let Some(dir) = corpus() else { return };
+    let mut wrong = Vec::new();
+    let mut accepted = 0usize;
+    let mut total = 0usize;
+    for (_, path) in series(&dir, "zh", "national-gwr")
+        .into_iter()
+        .chain([(2025, dir.join("zh").join("changning-gwr-2025.txt"))])
+    {
+        let d = load(&path);
+        for s in d.walk() {
+            for p in &s.paragraphs {
+                for (word, verdict) in judge_sentence(&p.text) {
+                    total += 1;
+                    if verdict.is_initiative() {
+                        accepted += 1;
+                        if NOISE.contains(&word.as_str()) {
+                            wrong.push(format!("{}: {word} accepted", path.display()));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    eprintln!("{accepted} of {total} quoted phrases accepted as initiatives");
+    assert!(wrong.is_empty(), "{wrong:#?}");
+    assert!(accepted > 0 && accepted < total, "{accepted} of {total}");
+}
+
+/// English programme names are found in the Singapore budget speeches, and none is a bare
+/// generic phrase.
+#[test]
+fn english_programme_names() {
+    let Some(dir) = corpus() else { return };
+    let mut wrong = Vec::new();
+    for (year, path) in series(&dir, "en", "sg-budget-speech") {
+        let found = detect(&load(&path));
+        let names: Vec<&str> = found.iter().map(|f| f.name.as_str()).collect();
+        if names.len() < 5 {
+            wrong.push(format!("{year}: only {names:?}"));
+        }
+        for generic in ["Action Plan", "Plan", "Fund", "Scheme", "The Plan"] {
+            if names.contains(&generic) {
+                wrong.push(format!("{year}: generic name {generic}"));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}

@@ -1,0 +1,760 @@
+//! Figures: number parsing on real phrasings, labels, roles, qualifiers, negatives, and the
+//! sample reports (Changning 2025, national 2022 → 2023).
+//!
+//! Every phrasing in the tables below was copied from the corpus (`../shared/corpus/zh/*.txt`,
+//! `en/*.txt`) or the samples; the expected values were worked out by hand.
+
+use std::path::Path;
+
+use yoydiff::compare::{CompareOptions, compare};
+use yoydiff::figures::number::parse_quantity;
+use yoydiff::figures::{
+    Figure, FigurePair, FigureStatus, Promise, Qualifier, Role, Verdict, extract, match_figures,
+    promises,
+};
+use yoydiff::input::Source;
+use yoydiff::normalize::normalize;
+use yoydiff::outline::{Document, OutlineOptions, parse};
+use yoydiff::render::TermOptions;
+use yoydiff::render::figures::{write_figure_pairs, write_figures};
+
+use Qualifier::{Approx, AtLeast, AtMost, Over, Under};
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+/// (as written, value, unit, qualifier)
+const PHRASINGS: &[(&str, f64, &str, Option<Qualifier>)] = &[
+    // Changning 2025
+    ("2500亿元", 2.5e11, "元", None),
+    ("180.97亿元", 18_097_000_000.0, "元", None),
+    ("7.38%", 7.38, "%", None),
+    ("431.78亿元", 43_178_000_000.0, "元", None),
+    ("74%", 74.0, "%", None),
+    ("28家", 28.0, "家", None),
+    ("125家", 125.0, "家", None),
+    ("859个", 859.0, "个", None),
+    ("72个", 72.0, "个", None),
+    ("411.73亿元", 41_173_000_000.0, "元", None),
+    ("5629次", 5629.0, "次", None),
+    ("932项", 932.0, "项", None),
+    ("99%", 99.0, "%", None),
+    ("240余场", 240.0, "场", Some(Over)),
+    ("超1.1万家", 11_000.0, "家", Some(Over)),
+    ("700.6亿元", 70_060_000_000.0, "元", None),
+    ("10.5%", 10.5, "%", None),
+    ("56.4万平方米", 564_000.0, "平方米", None),
+    ("166家", 166.0, "家", None),
+    ("10条", 10.0, "条", None),
+    ("14座", 14.0, "座", None),
+    ("114个", 114.0, "个", None),
+    ("1.1万家", 11_000.0, "家", None),
+    ("271台", 271.0, "台", None),
+    ("11.75%", 11.75, "%", None),
+    ("2.42万平方米", 24_200.0, "平方米", None),
+    ("377户", 377.0, "户", None),
+    ("38项", 38.0, "项", None),
+    ("3600套", 3600.0, "套", None),
+    ("百余家", 100.0, "家", Some(Over)),
+    ("33.68亿元", 3_368_000_000.0, "元", None),
+    ("5460件", 5460.0, "件", None),
+    ("12.8亿条", 1_280_000_000.0, "条", None),
+    ("28.54万人次", 285_400.0, "人次", None),
+    ("2.27亿元", 227_000_000.0, "元", None),
+    ("611张", 611.0, "张", None),
+    ("4.3万个", 43_000.0, "个", None),
+    ("1.04公里", 1.04, "公里", None),
+    ("500余平方米", 500.0, "平方米", Some(Over)),
+    ("6.2万平方米", 62_000.0, "平方米", None),
+    ("98.92%", 98.92, "%", None),
+    ("超过94%", 94.0, "%", Some(Over)),
+    ("44.31亿元", 4_431_000_000.0, "元", None),
+    ("6637.46万元", 66_374_600.0, "元", None),
+    ("3%左右", 3.0, "%", Some(Approx)),
+    // National reports 2013–2023
+    ("2.8平方米", 2.8, "平方米", None),
+    ("3.5%左右", 3.5, "%", Some(Approx)),
+    ("1266万人", 12_660_000.0, "人", None),
+    ("7.9亿人", 790_000_000.0, "人", None),
+    ("1.17亿吨", 117_000_000.0, "吨", None),
+    ("4576亿元", 457_600_000_000.0, "元", None),
+    ("1000万人以上", 10_000_000.0, "人", Some(AtLeast)),
+    ("1.5万座", 15_000.0, "座", None),
+    ("1500多亿元", 150_000_000_000.0, "元", Some(Over)),
+    ("80%以上", 80.0, "%", Some(AtLeast)),
+    ("1322万人", 13_220_000.0, "人", None),
+    ("7%左右", 7.0, "%", Some(Approx)),
+    ("超过95%", 95.0, "%", Some(Over)),
+    ("40元", 40.0, "元", None),
+    ("2700亿元", 270_000_000_000.0, "元", None),
+    ("1180亿美元", 118_000_000_000.0, "USD", None),
+    ("约1亿人", 100_000_000.0, "人", Some(Approx)),
+    ("5000万人以上", 50_000_000.0, "人", Some(AtLeast)),
+    ("超过90万亿元", 9e13, "元", Some(Over)),
+    ("8000亿元以上", 8e11, "元", Some(AtLeast)),
+    ("4.5%以内", 4.5, "%", Some(AtMost)),
+    ("超过1900公里", 1900.0, "公里", Some(Over)),
+    ("约4000亿元", 4e11, "元", Some(Approx)),
+    ("3.4%以上", 3.4, "%", Some(AtLeast)),
+    ("3000多亿元", 3e11, "元", Some(Over)),
+    ("110多万人", 1_100_000.0, "人", Some(Over)),
+    ("1.2万亿斤", 1.2e12, "斤", None),
+    ("20万公里", 200_000.0, "公里", None),
+    ("1.8万亿元左右", 1.8e12, "元", Some(Approx)),
+    ("超过1亿户", 100_000_000.0, "户", Some(Over)),
+    ("5%以上", 5.0, "%", Some(AtLeast)),
+    ("超过100万亿元", 1e14, "元", Some(Over)),
+    ("18亿亩", 1.8e9, "亩", None),
+    ("3.2%左右", 3.2, "%", Some(Approx)),
+    ("近600万人", 6_000_000.0, "人", Some(Under)),
+    ("3.65万亿元", 3.65e12, "元", None),
+    ("1亿亩", 1e8, "亩", None),
+    ("4.76万亿元", 4.76e12, "元", None),
+    ("5.5%以内", 5.5, "%", Some(AtMost)),
+    ("约2.5万亿元", 2.5e12, "元", Some(Approx)),
+    ("15万元", 150_000.0, "元", None),
+    ("14亿多人", 1_400_000_000.0, "人", Some(Over)),
+    ("超过10.5亿千瓦", 1.05e9, "千瓦", Some(Over)),
+    ("4500多公里", 4500.0, "公里", Some(Over)),
+    ("1.5个百分点", 1.5, "pp", None),
+    ("1个百分点", 1.0, "pp", None),
+    ("8.1个百分点", 8.1, "pp", None),
+    ("1270多万人", 12_700_000.0, "人", Some(Over)),
+    ("1.37万亿斤", 1.37e12, "斤", None),
+    ("1.3万亿斤以上", 1.3e12, "斤", Some(AtLeast)),
+    ("1100万人以上", 11_000_000.0, "人", Some(AtLeast)),
+    ("1200万人左右", 12_000_000.0, "人", Some(Approx)),
+    ("3.8万亿元", 3.8e12, "元", None),
+    ("8.2万亿元", 8.2e12, "元", None),
+    ("7400亿元", 7.4e11, "元", None),
+    ("近70万亿元", 7e13, "元", Some(Under)),
+    ("3万亿美元以上", 3e12, "USD", Some(AtLeast)),
+    ("十四个", 14.0, "个", None),
+    ("二十八个", 28.0, "个", None),
+    ("5.6万个", 56_000.0, "个", None),
+    ("超过1.5亿户", 150_000_000.0, "户", Some(Over)),
+    ("10亿千瓦", 1e9, "千瓦", None),
+    ("3倍", 3.0, "倍", None),
+    // English: Berkshire letters and Singapore budget speeches
+    ("$81.4 billion", 8.14e10, "USD", None),
+    ("1,900%", 1900.0, "%", None),
+    ("$18.3 billion", 1.83e10, "USD", None),
+    ("$146,186", 146_186.0, "USD", None),
+    ("19.4%", 19.4, "%", None),
+    ("$147 billion", 1.47e11, "USD", None),
+    ("$19 million", 1.9e7, "USD", None),
+    ("$1,000", 1000.0, "USD", None),
+    ("$112 billion", 1.12e11, "USD", None),
+    ("$90 trillion", 9e13, "USD", None),
+    ("$157 million", 1.57e8, "USD", None),
+    ("70.5%", 70.5, "%", None),
+    ("2.64%", 2.64, "%", None),
+    ("more than $30 billion", 3e10, "USD", Some(Over)),
+    ("at least 80%", 80.0, "%", Some(AtLeast)),
+    ("about 10%", 10.0, "%", Some(Approx)),
+    ("roughly $9 million", 9e6, "USD", Some(Approx)),
+    ("nearly 50%", 50.0, "%", Some(Under)),
+    ("S$1.5 billion", 1.5e9, "SGD", None),
+    ("0.5 percentage point", 0.5, "pp", None),
+    ("(3.4)", -3.4, "", None),
+    ("(0.13)", -0.13, "", None),
+];
+
+#[test]
+fn parses_real_phrasings() {
+    assert!(PHRASINGS.len() >= 100, "{} phrasings", PHRASINGS.len());
+    let mut failures = Vec::new();
+    for &(text, value, unit, qualifier) in PHRASINGS {
+        match parse_quantity(text) {
+            None => failures.push(format!("{text}: not read")),
+            Some(q) => {
+                if !close(q.value, value) || q.unit != unit || q.qualifier != qualifier {
+                    failures.push(format!(
+                        "{text}: got {} {:?} {:?}, want {value} {unit:?} {qualifier:?}",
+                        q.value, q.unit, q.qualifier
+                    ));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Years, dates, ordinals of meetings and plans, versions, codes and bare numbers are not figures.
+#[test]
+fn non_figures_are_not_read() {
+    for text in [
+        "2024年",
+        "1月8日",
+        "2022-23",
+        "第十七届",
+        "二十大",
+        "十四五",
+        "7.0版",
+        "第五次",
+        "K1-01",
+        "3+3",
+        "5G",
+        "两个",
+        "三项",
+        "千家",
+        "千亿",
+        "2021",
+        "10-K",
+        "1965",
+    ] {
+        assert!(parse_quantity(text).is_none(), "{text} read as a figure");
+    }
+}
+
+fn zh_doc(body: &str) -> Document {
+    let text = format!(
+        "政府工作报告\n\n一、2024年工作回顾\n\n{body}\n\n二、2025年主要任务\n\n做好今年工作，意义重大。\n"
+    );
+    parse("t.txt", &normalize(&text), OutlineOptions::default())
+}
+
+fn figures_of(body: &str) -> Vec<Figure> {
+    extract(&zh_doc(body))
+}
+
+/// (sentence, index of the figure, label, role, value, qualifier)
+type LabelCase = (
+    &'static str,
+    usize,
+    &'static str,
+    Role,
+    f64,
+    Option<Qualifier>,
+);
+
+#[test]
+fn labels_roles_and_qualifiers() {
+    // (sentence, index of the figure, label, role, value, qualifier)
+    let cases: &[LabelCase] = &[
+        (
+            "区级一般公共预算收入完成180.97亿元，同比增长7.38%，增速位居全市第四。",
+            0,
+            "区级一般公共预算收入",
+            Role::Level,
+            18_097_000_000.0,
+            None,
+        ),
+        (
+            "区级一般公共预算收入完成180.97亿元，同比增长7.38%，增速位居全市第四。",
+            1,
+            "区级一般公共预算收入",
+            Role::Growth,
+            7.38,
+            None,
+        ),
+        (
+            "区级一般公共预算收入完成180.97亿元，同比增长7.38%，增速位居全市第四。",
+            2,
+            "区级一般公共预算收入增速",
+            Role::Rank,
+            4.0,
+            None,
+        ),
+        (
+            "全区报警类110、刑事立案数、电信网络诈骗接报既遂数同比分别下降2.6%、21.9%、13.4%。",
+            1,
+            "刑事立案数",
+            Role::Growth,
+            -21.9,
+            None,
+        ),
+        (
+            "全区报警类110、刑事立案数、电信网络诈骗接报既遂数同比分别下降2.6%、21.9%、13.4%。",
+            2,
+            "电信网络诈骗接报既遂数",
+            Role::Growth,
+            -13.4,
+            None,
+        ),
+        (
+            "全年基础设施、制造业投资分别增长9.4%、9.1%，带动固定资产投资增长5.1%。",
+            1,
+            "制造业投资",
+            Role::Growth,
+            9.1,
+            None,
+        ),
+        (
+            "全年基础设施、制造业投资分别增长9.4%、9.1%，带动固定资产投资增长5.1%。",
+            2,
+            "固定资产投资",
+            Role::Growth,
+            5.1,
+            None,
+        ),
+        (
+            "明亚基金上海分公司、魔量资本等28家金融机构相继落地。",
+            0,
+            "金融机构",
+            Role::Count,
+            28.0,
+            None,
+        ),
+        (
+            "全年举办各类活动240余场，服务企业超1.1万家。",
+            1,
+            "服务企业",
+            Role::Count,
+            11_000.0,
+            Some(Over),
+        ),
+        (
+            "实施三年行动，走访企业5629次，解决诉求932项，解决率达99%。",
+            2,
+            "解决率",
+            Role::Share,
+            99.0,
+            None,
+        ),
+        (
+            "热线万人工单受理量同比下降26.84%，先行联系率同比上升13.45%。",
+            0,
+            "热线万人工单受理量",
+            Role::Growth,
+            -26.84,
+            None,
+        ),
+        (
+            "全年国内生产总值增长3%，城镇新增就业1206万人，年末城镇调查失业率降到5.5%，居民消费价格上涨2%。",
+            2,
+            "城镇调查失业率",
+            Role::Share,
+            5.5,
+            None,
+        ),
+        (
+            "全年国内生产总值增长3%，城镇新增就业1206万人，年末城镇调查失业率降到5.5%，居民消费价格上涨2%。",
+            3,
+            "居民消费价格",
+            Role::Growth,
+            2.0,
+            None,
+        ),
+        (
+            "新增416个公共（含专用）充电桩，新建14个共享充电桩示范小区。",
+            0,
+            "公共充电桩",
+            Role::Count,
+            416.0,
+            None,
+        ),
+        (
+            "实物商品网上零售额占社会消费品零售总额的比重从15.8%提高到27.2%。",
+            1,
+            "实物商品网上零售额占社会消费品零售总额的比重",
+            Role::Share,
+            27.2,
+            None,
+        ),
+        (
+            "贷款平均利率较五年前下降1.5个百分点，金融体系总体稳健。",
+            0,
+            "贷款平均利率",
+            Role::Growth,
+            -1.5,
+            None,
+        ),
+    ];
+    let mut failures = Vec::new();
+    for &(body, i, label, role, value, qualifier) in cases {
+        let f = figures_of(body);
+        match f.get(i) {
+            None => failures.push(format!("{body}: no figure {i} in {f:?}")),
+            Some(x) => {
+                if x.label != label
+                    || x.role != role
+                    || !close(x.value, value)
+                    || x.qualifier != qualifier
+                {
+                    failures.push(format!(
+                        "{body} #{i}: got {:?} {:?} {} {:?}, want {label:?} {role:?} {value} {qualifier:?}",
+                        x.label, x.role, x.value, x.qualifier
+                    ));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn targets_come_from_plan_parts() {
+    let text = "政府工作报告\n\n一、2024年工作回顾\n\n全年地区生产总值增长5%，经济平稳。\n\n\
+二、2025年主要任务\n\n建议今年全区经济社会发展的主要预期目标是：地区生产总值增长3%左右，区级一般公共预算收入增长2%，城镇登记失业人数控制在指标以内。\n";
+    let doc = parse("t.txt", &normalize(text), OutlineOptions::default());
+    let f = extract(&doc);
+    assert_eq!(f.len(), 3, "{f:#?}");
+    assert_eq!(f[0].role, Role::Growth);
+    assert_eq!(f[1].role, Role::Target);
+    assert_eq!(f[1].label, "地区生产总值");
+    assert_eq!(f[1].qualifier, Some(Approx));
+    assert_eq!(f[2].role, Role::Target);
+    assert_eq!(f[2].label, "区级一般公共预算收入");
+    assert_eq!(f[1].section, vec!["二、2025年主要任务".to_string()]);
+}
+
+#[test]
+fn ordinals_years_dates_and_versions_give_no_figure() {
+    for body in [
+        "2025年1月8日在长宁区第十七届人民代表大会第六次会议上作报告，请予审议。",
+        "全面贯彻落实党的二十大和二十届二中、三中全会精神，完成十四五规划。",
+        "实施营商环境建设7.0版行动方案，推动2022-23年度工作。",
+        "按照十二届市委六次全会和十一届区委九次全会部署，守正创新。",
+        "坚持两个毫不动摇，深化三项制度改革，千家万户受益。",
+        "打造四大千亿级产业集群，推动二十国集团合作。",
+    ] {
+        let f = figures_of(body);
+        assert!(f.is_empty(), "{body}: {f:#?}");
+    }
+}
+
+#[test]
+fn english_figures() {
+    let text = "To the Shareholders:\n\nBerkshire’s total float has grown from $19 million when we entered the insurance business to $147 billion. \
+Our per-share book value increased 8.4% to $146,186 last year, a good result for a company of our size.\n\n\
+The components of that figure are $24.8 billion in operating earnings, a $3.0 billion non-cash loss and other items we need not discuss here at all.\n";
+    let doc = parse("t.txt", &normalize(text), OutlineOptions::default());
+    let f = extract(&doc);
+    let find = |text: &str| {
+        f.iter()
+            .find(|x| x.text == text)
+            .unwrap_or_else(|| panic!("{text} not found in {f:#?}"))
+    };
+    assert_eq!(find("$19 million").label, "total float");
+    assert_eq!(find("$147 billion").label, "total float");
+    assert!(close(find("$147 billion").value, 1.47e11));
+    assert_eq!(find("$147 billion").unit, "USD");
+    let growth = find("8.4%");
+    assert_eq!(growth.role, Role::Growth);
+    assert_eq!(growth.label, "per-share book value");
+    assert_eq!(find("$146,186").label, "per-share book value");
+    assert_eq!(find("$24.8 billion").label, "operating earnings");
+}
+
+// ---- samples ----
+
+fn sample(name: &str) -> Document {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("samples")
+        .join(name);
+    yoydiff::load_document(&Source::Path(path), None, OutlineOptions::default()).unwrap()
+}
+
+fn find<'a>(f: &'a [Figure], label: &str, text: &str) -> &'a Figure {
+    f.iter()
+        .find(|x| x.label.contains(label) && x.text == text)
+        .unwrap_or_else(|| {
+            let near: Vec<String> = f
+                .iter()
+                .filter(|x| x.text == text || x.label.contains(label))
+                .map(|x| format!("{} {} {:?}", x.label, x.text, x.role))
+                .collect();
+            panic!("no figure {label:?} {text:?}; near: {near:#?}")
+        })
+}
+
+#[test]
+fn changning_figures_a_reader_would_quote() {
+    let doc = sample("changning-gwr-2025.txt");
+    let f = extract(&doc);
+    let revenue = find(&f, "区级一般公共预算收入", "180.97亿元");
+    assert_eq!(revenue.label, "区级一般公共预算收入");
+    assert_eq!(revenue.role, Role::Level);
+    assert_eq!(revenue.value, 18_097_000_000.0);
+    assert_eq!(revenue.unit, "元");
+    assert_eq!(revenue.line, 38);
+    assert_eq!(revenue.section.len(), 2);
+    assert_eq!(revenue.section[0], "一、2024年工作回顾");
+    let growth = find(&f, "区级一般公共预算收入", "7.38%");
+    assert_eq!((growth.role, growth.value), (Role::Growth, 7.38));
+    let tax = find(&f, "重点产业综合税收", "431.78亿元");
+    assert_eq!(tax.role, Role::Level);
+    let share = find(&f, "占全区税收比重", "74%");
+    assert_eq!(share.role, Role::Share);
+    assert!(
+        share.label.starts_with("重点产业综合税收"),
+        "{}",
+        share.label
+    );
+    assert_eq!(find(&f, "重点项目", "859个").role, Role::Count);
+    assert_eq!(find(&f, "项目", "72个").value, 72.0);
+    assert_eq!(find(&f, "项目", "411.73亿元").value, 41_173_000_000.0);
+    assert_eq!(find(&f, "走访企业", "5629次").role, Role::Count);
+    assert_eq!(find(&f, "房源", "3600套").value, 3600.0);
+    assert_eq!(find(&f, "外籍高精尖缺人才工作许可", "853件").value, 853.0);
+    assert_eq!(find(&f, "护理型床位", "611张").role, Role::Count);
+    assert_eq!(find(&f, "口袋公园", "14座").value, 14.0);
+    assert_eq!(find(&f, "公园绿地", "2.42万平方米").value, 24_200.0);
+    assert_eq!(find(&f, "公共泊位", "242个").value, 242.0);
+    assert_eq!(find(&f, "充电接口", "4.3万个").value, 43_000.0);
+    assert_eq!(find(&f, "网办率", "98.92%").role, Role::Share);
+    assert_eq!(find(&f, "降本率", "21.1%").role, Role::Share);
+    assert_eq!(find(&f, "公物仓调剂", "6637.46万元").value, 66_374_600.0);
+    let served = find(&f, "服务企业", "超1.1万家");
+    assert_eq!((served.value, served.qualifier), (11_000.0, Some(Over)));
+    let rank = find(&f, "区级一般公共预算收入", "位居全市第四");
+    assert_eq!((rank.role, rank.value), (Role::Rank, 4.0));
+
+    let gdp = find(&f, "地区生产总值", "3%左右");
+    assert_eq!(
+        (gdp.role, gdp.value, gdp.qualifier),
+        (Role::Target, 3.0, Some(Approx))
+    );
+    let rev = find(&f, "区级一般公共预算收入", "2%");
+    assert_eq!(rev.role, Role::Target);
+    assert_eq!(rev.section[0], "二、2025年主要任务");
+
+    // Negatives: nothing from the date line, the congress ordinal or the version number.
+    for x in &f {
+        assert!(
+            !x.text.contains(['年', '月', '日', '届', '版']),
+            "not a figure: {x:?}"
+        );
+    }
+    assert!(f.iter().all(|x| !x.text.starts_with("7.0")), "version read");
+    // Reading order.
+    assert!(f.windows(2).all(|w| w[0].line <= w[1].line));
+    // Precision: every figure has a label.
+    let unnamed: Vec<&Figure> = f.iter().filter(|x| x.label.is_empty()).collect();
+    assert!(unnamed.is_empty(), "{unnamed:#?}");
+}
+
+#[test]
+fn extraction_is_fast() {
+    let doc = sample("national-gwr-2023.txt");
+    extract(&doc); // compiles the regexes
+    let runs = 10;
+    let start = std::time::Instant::now();
+    for _ in 0..runs {
+        std::hint::black_box(extract(&doc));
+    }
+    let each = start.elapsed() / runs;
+    let limit = if cfg!(debug_assertions) {
+        std::time::Duration::from_millis(200)
+    } else {
+        std::time::Duration::from_millis(5)
+    };
+    assert!(each < limit, "extraction took {each:?} per run");
+}
+
+struct National {
+    pairs: Vec<FigurePair>,
+    promises: Vec<Promise>,
+}
+
+fn national() -> National {
+    let old = sample("national-gwr-2022.txt");
+    let new = sample("national-gwr-2023.txt");
+    let (fo, fnew) = (extract(&old), extract(&new));
+    let c = compare(&old, &new, &CompareOptions::default());
+    National {
+        pairs: match_figures(&fo, &fnew, &c.sections),
+        promises: promises(&old, &fo, &new, &fnew),
+    }
+}
+
+fn target_pair<'a>(pairs: &'a [FigurePair], label: &str) -> &'a FigurePair {
+    pairs
+        .iter()
+        .find(|p| {
+            p.role == Role::Target && p.label.contains(label) && p.old.is_some() && p.new.is_some()
+        })
+        .unwrap_or_else(|| {
+            let near: Vec<String> = pairs
+                .iter()
+                .filter(|p| p.label.contains(label))
+                .map(|p| format!("{:?} {} {:?}", p.role, p.label, p.status))
+                .collect();
+            panic!("no target pair {label}: {near:#?}")
+        })
+}
+
+#[test]
+fn national_targets_pair_across_editions() {
+    let n = national();
+    let texts = |label: &str| {
+        let p = target_pair(&n.pairs, label);
+        (
+            p.old.as_ref().unwrap().text.clone(),
+            p.new.as_ref().unwrap().text.clone(),
+            p.status,
+        )
+    };
+    use FigureStatus::{Changed, Unchanged};
+    assert_eq!(
+        texts("国内生产总值"),
+        ("5.5%左右".into(), "5%左右".into(), Changed)
+    );
+    assert_eq!(
+        texts("城镇新增就业"),
+        ("1100万人以上".into(), "1200万人左右".into(), Changed)
+    );
+    // The value stays, the bound moves from a ceiling to an approximation.
+    assert_eq!(
+        texts("城镇调查失业率"),
+        ("5.5%以内".into(), "5.5%左右".into(), Changed)
+    );
+    assert_eq!(
+        texts("居民消费价格"),
+        ("3%左右".into(), "3%左右".into(), Unchanged)
+    );
+    assert_eq!(
+        texts("粮食产量"),
+        ("1.3万亿斤以上".into(), "1.3万亿斤以上".into(), Unchanged)
+    );
+    assert_eq!(texts("赤字率"), ("2.8%左右".into(), "3%".into(), Changed));
+    assert_eq!(
+        texts("专项债券"),
+        ("3.65万亿元".into(), "3.8万亿元".into(), Changed)
+    );
+
+    let gdp = target_pair(&n.pairs, "国内生产总值").change.unwrap();
+    assert_eq!((gdp.absolute, gdp.relative), (-0.5, None));
+    let bonds = target_pair(&n.pairs, "专项债券").change.unwrap();
+    assert_eq!(bonds.absolute, 1.5e11);
+    assert!(close(bonds.relative.unwrap(), 0.15 / 3.65), "{bonds:?}");
+
+    // Outcomes reported in the review parts pair too.
+    let gdp_growth = n
+        .pairs
+        .iter()
+        .find(|p| {
+            p.role == Role::Growth
+                && p.label == "国内生产总值"
+                && p.old.is_some()
+                && p.new.is_some()
+        })
+        .expect("GDP growth pair");
+    assert_eq!(gdp_growth.old.as_ref().unwrap().text, "8.1%");
+    assert_eq!(gdp_growth.new.as_ref().unwrap().text, "3%");
+}
+
+#[test]
+fn national_promises_are_checked() {
+    let n = national();
+    let verdict = |label: &str| {
+        let p = n
+            .promises
+            .iter()
+            .find(|p| p.label.contains(label))
+            .unwrap_or_else(|| panic!("no promise {label}: {:#?}", n.promises));
+        (
+            p.target.text.clone(),
+            p.outcome.as_ref().map(|o| o.text.clone()),
+            p.verdict,
+        )
+    };
+    assert_eq!(
+        verdict("国内生产总值"),
+        ("5.5%左右".into(), Some("3%".into()), Verdict::Missed)
+    );
+    assert_eq!(
+        verdict("城镇新增就业"),
+        ("1100万人以上".into(), Some("1206万人".into()), Verdict::Met)
+    );
+    assert_eq!(
+        verdict("城镇调查失业率"),
+        ("5.5%以内".into(), Some("5.5%".into()), Verdict::Met)
+    );
+    assert_eq!(
+        verdict("居民消费价格"),
+        ("3%左右".into(), Some("2%".into()), Verdict::Met)
+    );
+    assert_eq!(
+        verdict("粮食产量"),
+        (
+            "1.3万亿斤以上".into(),
+            Some("1.37万亿斤".into()),
+            Verdict::Met
+        )
+    );
+    assert_eq!(
+        verdict("赤字率"),
+        ("2.8%左右".into(), Some("2.8%".into()), Verdict::Met)
+    );
+}
+
+#[test]
+fn promises_need_consecutive_editions() {
+    let old = sample("national-gwr-2022.txt");
+    let new = sample("changning-gwr-2025.txt");
+    assert!(promises(&old, &extract(&old), &new, &extract(&new)).is_empty());
+}
+
+#[test]
+fn json_field_names_follow_the_contract() {
+    let doc = sample("changning-gwr-2025.txt");
+    let f = extract(&doc);
+    let v = serde_json::to_value(&f[0]).unwrap();
+    for key in [
+        "label",
+        "role",
+        "value",
+        "unit",
+        "text",
+        "qualifier",
+        "sentence",
+        "section",
+        "line",
+    ] {
+        assert!(v.get(key).is_some(), "missing {key}");
+    }
+    let served = find(&f, "服务企业", "超1.1万家");
+    assert_eq!(serde_json::to_value(served).unwrap()["qualifier"], "over");
+    assert_eq!(
+        serde_json::to_value(&f[0]).unwrap()["qualifier"],
+        serde_json::Value::Null
+    );
+    let n = national();
+    let pair = serde_json::to_value(target_pair(&n.pairs, "国内生产总值")).unwrap();
+    assert_eq!(pair["status"], "changed");
+    assert_eq!(pair["role"], "target");
+    assert_eq!(pair["change"]["relative"], serde_json::Value::Null);
+    let promise = serde_json::to_value(&n.promises[0]).unwrap();
+    for key in ["label", "target", "outcome", "verdict"] {
+        assert!(promise.get(key).is_some(), "missing {key}");
+    }
+    let not_reported = n
+        .promises
+        .iter()
+        .find(|p| p.verdict == Verdict::NotReported)
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(not_reported).unwrap()["verdict"],
+        "not_reported"
+    );
+}
+
+#[test]
+fn terminal_tables_render() {
+    let doc = sample("changning-gwr-2025.txt");
+    let f = extract(&doc);
+    let mut out = Vec::new();
+    write_figures(&mut out, &f, TermOptions::default()).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("区级一般公共预算收入"));
+    assert!(text.contains("180.97亿元"));
+    for line in text.lines() {
+        assert!(console::measure_text_width(line) <= 80, "too wide: {line}");
+    }
+
+    let n = national();
+    let mut out = Vec::new();
+    write_figure_pairs(&mut out, &n.pairs, &n.promises, TermOptions::default()).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    let changed = text.find("changed").unwrap();
+    let unchanged = text.rfind("unchanged").unwrap();
+    assert!(changed < unchanged);
+    assert!(text.contains("Promises"));
+    assert!(text.contains("missed"));
+    for line in text.lines() {
+        assert!(console::measure_text_width(line) <= 80, "too wide: {line}");
+    }
+}
