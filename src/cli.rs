@@ -53,6 +53,14 @@ pub enum Command {
         #[arg(long)]
         pager: bool,
     },
+    /// List the figures of one report: label, value, unit, role and where it stands.
+    #[command(after_help = AFTER_HELP)]
+    Figures {
+        /// The report (path, -, or REV:PATH).
+        file: String,
+        #[command(flatten)]
+        common: CommonArgs,
+    },
     /// Show the parsed outline of one report, to check what the parser saw.
     #[command(after_help = AFTER_HELP)]
     Outline {

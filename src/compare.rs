@@ -7,6 +7,8 @@
 use serde::Serialize;
 
 use crate::align::{self, Placement, SectionAlignment, Tree};
+use crate::figures::{self, FigurePair, FigureStatus, Promise};
+use crate::initiatives::{self, Delivery, Initiative};
 use crate::outline::{Document, Lang, OutlineOptions, SectionKind};
 use crate::textdiff::{self, ChangeKind, PairChanges};
 pub use crate::textdiff::{InlineOp, InlineTag, SentenceChange};
@@ -145,6 +147,12 @@ pub struct Summary {
     pub text_changed: f64,
     /// The year shift used (new minus old; 0 when comparing literally).
     pub year_shift: i32,
+    /// Figure pairs by status (`changed`, `unchanged`, `new`, `dropped`).
+    pub figures: std::collections::BTreeMap<&'static str, usize>,
+    /// Initiatives by status (`new`, `dropped`, `continued`, `upgraded`, `renamed`).
+    pub initiatives: std::collections::BTreeMap<&'static str, usize>,
+    /// Promises by verdict (`met`, `missed`, `not_reported`, `unclear`).
+    pub promises: std::collections::BTreeMap<&'static str, usize>,
 }
 
 /// Everything yoydiff found between two editions.
@@ -159,12 +167,24 @@ pub struct Comparison {
     /// Section pairs in reading order of the new edition; removed sections sit after the
     /// section that preceded them in the old edition.
     pub sections: Vec<SectionPair>,
+    /// Figures of both editions, matched.
+    pub figures: Vec<FigurePair>,
+    /// Named initiatives: new, dropped, upgraded, renamed, continued.
+    pub initiatives: Vec<Initiative>,
+    /// Targets of the old edition's plan checked against the new edition's review.
+    pub promises: Vec<Promise>,
+    /// Plans of the old edition that the new review reports on, and those it never mentions.
+    pub delivery: Delivery,
 }
 
 impl Comparison {
     /// True when anything differs between the editions.
     pub fn has_changes(&self) -> bool {
         self.sections.iter().any(|p| p.kind != PairKind::Unchanged)
+            || self
+                .figures
+                .iter()
+                .any(|f| f.status != FigureStatus::Unchanged)
     }
 
     /// Number of pairs of a kind.
@@ -232,11 +252,29 @@ pub fn compare(old: &Document, new: &Document, options: &CompareOptions) -> Comp
             sections.iter().filter(|p| p.kind == kind).count(),
         );
     }
+    let old_figures = figures::extract(old);
+    let new_figures = figures::extract(new);
+    let figure_pairs = figures::match_figures(&old_figures, &new_figures, &sections);
+    let promises = figures::promises(old, &old_figures, new, &new_figures);
+    let (initiative_list, delivery) = initiatives::compare_initiatives(old, new, &sections);
+    for p in &figure_pairs {
+        *summary.figures.entry(p.status.as_str()).or_default() += 1;
+    }
+    for i in &initiative_list {
+        *summary.initiatives.entry(i.status.as_str()).or_default() += 1;
+    }
+    for p in &promises {
+        *summary.promises.entry(p.verdict.as_str()).or_default() += 1;
+    }
     Comparison {
         old: doc_info(old),
         new: doc_info(new),
         summary,
         sections,
+        figures: figure_pairs,
+        initiatives: initiative_list,
+        promises,
+        delivery,
     }
 }
 

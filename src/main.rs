@@ -99,6 +99,22 @@ fn run(cli: Cli) -> Result<i32> {
             out.flush()?;
             Ok(exit_codes::SUCCESS)
         }
+        Command::Figures { file, common } => {
+            let doc = load(&file, &common)?;
+            let figures = yoydiff::figures::extract(&doc);
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::new(stdout.lock());
+            match common.format {
+                Format::Term => render::figures::write_figures(
+                    &mut out,
+                    &figures,
+                    term_options(&common, false),
+                )?,
+                Format::Json => render::json::write_figures(&mut out, &doc, &figures)?,
+            }
+            out.flush()?;
+            Ok(exit_codes::SUCCESS)
+        }
         Command::Diff {
             old,
             new,

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::SCHEMA;
 use crate::compare::Comparison;
+use crate::figures::Figure;
 use crate::outline::{Document, Lang, Section};
 
 #[derive(Serialize)]
@@ -37,9 +38,6 @@ struct ComparisonJson<'a> {
     schema: &'static str,
     #[serde(flatten)]
     comparison: &'a Comparison,
-    figures: [(); 0],
-    initiatives: [(); 0],
-    promises: [(); 0],
 }
 
 /// Writes a whole comparison (`yoydiff diff --format json`).
@@ -47,9 +45,28 @@ pub fn write_comparison<W: Write>(out: &mut W, comparison: &Comparison) -> io::R
     let value = ComparisonJson {
         schema: SCHEMA,
         comparison,
-        figures: [],
-        initiatives: [],
-        promises: [],
+    };
+    serde_json::to_writer_pretty(&mut *out, &value)?;
+    writeln!(out)
+}
+
+#[derive(Serialize)]
+struct FiguresJson<'a> {
+    schema: &'static str,
+    source: &'a str,
+    year: Option<i32>,
+    lang: Lang,
+    figures: &'a [Figure],
+}
+
+/// Writes the figures of one document (`yoydiff figures --format json`).
+pub fn write_figures<W: Write>(out: &mut W, doc: &Document, figures: &[Figure]) -> io::Result<()> {
+    let value = FiguresJson {
+        schema: SCHEMA,
+        source: &doc.source,
+        year: doc.year,
+        lang: doc.lang,
+        figures,
     };
     serde_json::to_writer_pretty(&mut *out, &value)?;
     writeln!(out)

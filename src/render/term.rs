@@ -131,6 +131,17 @@ pub fn write_comparison<W: Write>(
         writeln!(out, "No changes (allowing for the year shift).")?;
         return Ok(());
     }
+    if !c.figures.is_empty() {
+        writeln!(out, "{}", p.bold.apply_to("Figures"))?;
+        super::figures::write_figure_pairs(out, &c.figures, &c.promises, opts)?;
+        writeln!(out)?;
+    }
+    if !c.initiatives.is_empty() || !c.delivery.is_empty() {
+        writeln!(out, "{}", p.bold.apply_to("Initiatives"))?;
+        super::initiatives::write_initiatives(out, &c.initiatives, &c.delivery, opts)?;
+        writeln!(out)?;
+    }
+    writeln!(out, "{}", p.bold.apply_to("Sections"))?;
     let unchanged: HashSet<&[String]> = c
         .sections
         .iter()
@@ -188,7 +199,8 @@ fn write_summary<W: Write>(out: &mut W, c: &Comparison, p: &Palette) -> io::Resu
     };
     writeln!(
         out,
-        "sections:  {}",
+        "{:<13}{}",
+        "sections:",
         counts(
             PairKind::ALL
                 .iter()
@@ -196,17 +208,57 @@ fn write_summary<W: Write>(out: &mut W, c: &Comparison, p: &Palette) -> io::Resu
                 .collect()
         )
     )?;
-    let sentence_kinds = ["reworded", "added", "removed", "moved"];
+    let line = |label: &str,
+                kinds: &[&'static str],
+                map: &std::collections::BTreeMap<&'static str, usize>| {
+        format!(
+            "{label:<11}{}",
+            counts(
+                kinds
+                    .iter()
+                    .map(|&k| (k, map.get(k).copied().unwrap_or(0)))
+                    .collect()
+            )
+        )
+    };
     writeln!(
         out,
-        "sentences: {}",
-        counts(
-            sentence_kinds
-                .iter()
-                .map(|&k| (k, c.summary.sentences.get(k).copied().unwrap_or(0)))
-                .collect()
+        "{}",
+        line(
+            "sentences:",
+            &["reworded", "added", "removed", "moved"],
+            &c.summary.sentences
         )
     )?;
+    writeln!(
+        out,
+        "{}",
+        line(
+            "figures:",
+            &["changed", "new", "dropped", "unchanged"],
+            &c.summary.figures
+        )
+    )?;
+    writeln!(
+        out,
+        "{}",
+        line(
+            "initiatives:",
+            &["new", "dropped", "upgraded", "renamed", "continued"],
+            &c.summary.initiatives
+        )
+    )?;
+    if !c.promises.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            line(
+                "promises:",
+                &["met", "missed", "not_reported", "unclear"],
+                &c.summary.promises
+            )
+        )?;
+    }
     writeln!(out)
 }
 
