@@ -13,6 +13,7 @@ pub mod initiatives;
 pub mod input;
 pub mod normalize;
 pub mod outline;
+pub mod part;
 pub mod render;
 pub mod script;
 pub mod segment;

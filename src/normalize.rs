@@ -536,7 +536,10 @@ fn continues_fragment(prev: &str, next: &str) -> bool {
     let opens_with_continuation = next.starts_with([
         '，', '。', '、', '；', '：', '）', '”', '》', '」', ')', ',',
     ]);
-    opens_with_continuation || tiny(prev) || tiny(next)
+    // A paragraph does not end on a bare number: the unit follows on the next fragment
+    // (`国内生产总值达到74.4` / `万亿元，增长6.7%`).
+    let split_figure = prev.ends_with(|c: char| c.is_ascii_digit()) && next.starts_with(is_han);
+    opens_with_continuation || split_figure || tiny(prev) || tiny(next)
 }
 
 struct ParagraphBuilder {
@@ -749,14 +752,15 @@ mod tests {
 
     #[test]
     fn one_paragraph_per_line_and_markup_fragments() {
-        let text = "政府工作报\n告\n\n各位代表：\n\n细颗粒物（PM\n2.5\n）平均浓度下降9.1%。\n\n第一批国家公园正式设立。\n";
+        let text = "政府工作报\n告\n\n各位代表：\n\n细颗粒物（PM\n2.5\n）平均浓度下降9.1%。\n\n第一批国家公园正式设立。\n\n国内生产总值达到74.4\n\u{200B}\n万亿元，增长6.7%。\n";
         assert_eq!(
             paras(text),
             vec![
                 "政府工作报告",
                 "各位代表：",
                 "细颗粒物（PM2.5）平均浓度下降9.1%。",
-                "第一批国家公园正式设立。"
+                "第一批国家公园正式设立。",
+                "国内生产总值达到74.4万亿元，增长6.7%。"
             ]
         );
     }

@@ -12,10 +12,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::number::{Quantity, scan};
-use super::part::{Part, part_of};
 use super::{Figure, Qualifier, Role};
 use crate::normalize::Paragraph;
 use crate::outline::{Document, Lang, Section};
+use crate::part::{Part, part_of};
 use crate::sentence::split_sentences;
 
 /// Lists the figures of a report in reading order.

@@ -14,14 +14,13 @@
 mod extract;
 mod matching;
 pub mod number;
-mod part;
 mod promise;
 
 use serde::Serialize;
 
 pub use extract::extract;
 pub use matching::{label_similarity, match_figures};
-pub use part::{Part, part_of};
+pub use crate::part::{Part, part_of};
 pub use promise::promises;
 
 /// What a figure says about the thing it measures.

@@ -1,6 +1,6 @@
 //! Delivery: which initiatives of edition N's plan part edition N+1's review part reports on.
 //!
-//! A report's top-level parts are classified by title ([`Part::of_title`]): `工作回顾`,
+//! A report's top-level parts are classified by title ([`crate::part::part_of`]): `工作回顾`,
 //! `过去一年` review the year; `任务`, `建议`, `总体部署`, `总体要求`, `重点工作` plan the
 //! next. An initiative the old plan names is **delivered** when the new review names it
 //! again, and **silent** when the new review never does, whatever the new plan says:

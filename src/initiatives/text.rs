@@ -6,53 +6,14 @@
 use std::cell::RefCell;
 
 use rustc_hash::FxHashMap;
-use serde::Serialize;
 
 use crate::outline::{Document, Section, SectionKind};
+pub use crate::part::Part;
+use crate::part::part_of;
 use crate::script::is_han;
 use crate::sentence::split_sentences;
 
 use super::Mention;
-
-/// The role of a top-level part of a report, from its title.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Part {
-    /// Reports on the past year (`2024年工作回顾`, `过去一年`).
-    Review,
-    /// Sets out the coming year (`政府工作任务`, `对今年政府工作的建议`, `总体要求`).
-    Plan,
-    /// Anything else: preamble, closing, untitled parts.
-    Other,
-}
-
-impl Part {
-    /// Classifies a top-level title. Review wins when both cues occur, because review titles
-    /// such as `过去一年工作回顾` never name tasks, while plan titles never look back.
-    pub fn of_title(title: &str) -> Part {
-        const REVIEW: &[&str] = &["工作回顾", "过去一年", "过去五年", "回顾", "review"];
-        const PLAN: &[&str] = &[
-            "任务",
-            "建议",
-            "总体部署",
-            "总体要求",
-            "重点工作",
-            "工作安排",
-            "政策取向",
-            "主要目标",
-            "looking ahead",
-            "outlook",
-        ];
-        let lower = title.to_lowercase();
-        if REVIEW.iter().any(|k| lower.contains(k)) {
-            Part::Review
-        } else if PLAN.iter().any(|k| lower.contains(k)) {
-            Part::Plan
-        } else {
-            Part::Other
-        }
-    }
-}
 
 /// One sentence of an edition.
 #[derive(Debug, Clone)]
@@ -102,7 +63,7 @@ impl<'a> Edition<'a> {
             memo: RefCell::new(FxHashMap::default()),
         };
         for s in &doc.sections {
-            let part = Part::of_title(&s.title);
+            let part = part_of(&s.title);
             let mut path = Vec::new();
             e.add_section(s, part, &mut path);
         }

@@ -1,8 +1,13 @@
 //! Which part of a report a section belongs to: the review of last year or the plan for this
-//! one. Targets live in plans, outcomes in reviews, so figures are read differently by part.
+//! one. Targets live in plans and outcomes in reviews; plans announced in one edition are
+//! delivered when the next edition's review reports on them. Figures and initiatives both
+//! read a report by part, from this one classifier.
+
+use serde::Serialize;
 
 /// The part of a report a top-level section opens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Part {
     /// Looking back (`2024年工作回顾`, `过去一年`, `Review of 2023`).
     Review,
@@ -21,6 +26,9 @@ const PLAN_CUES: &[&str] = &[
     "重点工作",
     "工作安排",
     "预期目标",
+    "政策取向",
+    "主要目标",
+    "looking ahead",
     "outlook",
     "plan",
 ];
