@@ -137,7 +137,6 @@ pub fn write_comparison<W: Write>(
         writeln!(out)?;
     }
     if !c.initiatives.is_empty() || !c.delivery.is_empty() {
-        writeln!(out, "{}", p.bold.apply_to("Initiatives"))?;
         super::initiatives::write_initiatives(out, &c.initiatives, &c.delivery, opts)?;
         writeln!(out)?;
     }
