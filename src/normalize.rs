@@ -198,7 +198,7 @@ fn clean_lines(text: &str) -> Vec<Line> {
             cleaned.push(fold_fullwidth(c));
         }
         let indent = cleaned.len() - cleaned.trim_start().len();
-        let trimmed = cleaned.trim().to_string();
+        let trimmed = collapse_leaders(cleaned.trim());
         let kind = if trimmed.is_empty() {
             LineKind::Blank
         } else {
@@ -320,6 +320,17 @@ fn drop_running_lines(lines: &mut [Line], page_number_at: &[usize]) -> usize {
         }
     }
     dropped
+}
+
+/// Dot leaders in tables (`Apple Inc. . . . . . . 5.6%`) vary in length with the layout; one
+/// `…` says the same and compares equal across editions.
+fn collapse_leaders(line: &str) -> String {
+    static LEADER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:\s+\.){3,}\s*|\.{4,}\s*").unwrap());
+    if !line.contains(". .") && !line.contains("....") {
+        return line.to_string();
+    }
+    LEADER.replace_all(line, " … ").trim().to_string()
 }
 
 /// Web copies of public documents end with a licence notice; it is not part of the report.
@@ -784,6 +795,16 @@ our investors were pleased.\n";
         assert_eq!(paras("迈上 2500 亿元新台阶")[0], "迈上2500亿元新台阶");
         assert_eq!(paras(" 政 府 工 作 报 告")[0], "政府工作报告");
         assert_eq!(paras("grew by  3.6%  in 2022")[0], "grew by 3.6% in 2022");
+    }
+
+    #[test]
+    fn dot_leaders_collapse() {
+        assert_eq!(
+            paras("Apple Inc. . . . . . . . . . 5.6%")[0],
+            "Apple Inc. … 5.6%"
+        );
+        assert_eq!(paras("Apple Inc. . . . . . 5.6%")[0], "Apple Inc. … 5.6%");
+        assert_eq!(paras("It was 3.5 times. Then")[0], "It was 3.5 times. Then");
     }
 
     #[test]
