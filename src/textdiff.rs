@@ -725,6 +725,59 @@ mod tests {
     }
 
     #[test]
+    fn english_pairing_and_stock_sentences() {
+        let path = vec!["Insurance".to_string()];
+        let old = sents(
+            &[
+                "Charlie and I expect them to deliver substantial gains.",
+                "Our float grew to $123 billion during the year.",
+                "Thank you.",
+                "The annual meeting will be held in Omaha on May 4th.",
+            ],
+            &path,
+        );
+        let new = sents(
+            &[
+                "Thank you.",
+                "Charlie and I expect them to deliver substantial gains.",
+                "Our float grew to $129 billion during the year.",
+                "We opened a new office in Denver.",
+                "The annual meeting will be held in Omaha on May 2nd.",
+            ],
+            &path,
+        );
+        let changes = diff_sentences(&old, &new, 1);
+        let kinds: Vec<_> = changes
+            .iter()
+            .map(|c| (c.kind, c.new.as_deref().or(c.old.as_deref()).unwrap()))
+            .collect();
+        assert!(
+            kinds.contains(&(
+                ChangeKind::Reworded,
+                "Our float grew to $129 billion during the year."
+            )),
+            "{kinds:?}"
+        );
+        assert!(
+            kinds.contains(&(
+                ChangeKind::Reworded,
+                "The annual meeting will be held in Omaha on May 2nd."
+            )),
+            "{kinds:?}"
+        );
+        assert!(
+            kinds.contains(&(ChangeKind::Added, "We opened a new office in Denver.")),
+            "{kinds:?}"
+        );
+        // "Thank you." moved to the top, but it is too short to be paired or moved: it reads as
+        // removed and added, and the long recurring sentence stays unchanged.
+        assert!(
+            !kinds.iter().any(|(_, t)| t.starts_with("Charlie")),
+            "{kinds:?}"
+        );
+    }
+
+    #[test]
     fn year_shift_makes_sentences_equal() {
         let path = vec![];
         let old = sents(&["2023年是全面贯彻党的二十大精神的开局之年。"], &path);
