@@ -5,14 +5,20 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use yoydiff::compare::{CompareOptions, YearShift};
 use yoydiff::outline::{Lang, OutlineOptions};
+use yoydiff::render::Parts;
 
 const AFTER_HELP: &str = "\
 Inputs: a path, - for standard input, or REV:PATH to read a file from git (git show REV:PATH).
 Encodings: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK, Big5 and other legacy
 encodings are detected; --encoding forces one.
 
-Exit codes: 0 success; 1 with --exit-code when the editions differ; 2 on any error
-(one line on stderr).";
+Formats: term (default), markdown (a changelog), github (a pull-request comment under
+65,536 characters), json (the yoydiff/1 contract; always whole: --only and --summary do not
+apply). -o FILE writes atomically: a failed run leaves an existing FILE as it was.
+
+Exit codes: 0 success; 1 with --exit-code when the editions differ (batch: when any pair
+differs); 2 on any error, with one line on stderr (batch: when any pair failed; its JSON line
+has an \"error\" field).";
 
 /// Compare two editions of an annual report and show what really changed.
 #[derive(Debug, Parser)]
@@ -52,6 +58,60 @@ pub enum Command {
         /// Show the output through a pager ($PAGER, else `less -R`).
         #[arg(long)]
         pager: bool,
+        #[command(flatten)]
+        view: ViewArgs,
+    },
+    /// Compare many pairs in parallel and print one JSON object per line (JSON Lines).
+    ///
+    /// PAIRS is a file of OLD<TAB>NEW lines (blank lines and # comments skipped), or a folder of
+    /// editions named PREFIX-YYYY.txt (or .md): editions of one prefix are sorted by year and
+    /// each is compared with the one before it. A pair that fails gets a line with an "error"
+    /// field, and the run exits with 2 after all pairs.
+    #[command(after_help = AFTER_HELP)]
+    Batch {
+        /// A list of OLD<TAB>NEW pairs, or a folder of PREFIX-YYYY.txt editions.
+        pairs: String,
+        /// Language of the reports; auto detects it from the text.
+        #[arg(long, value_enum, default_value_t = LangChoice::Auto)]
+        lang: LangChoice,
+        /// Force the input encoding (a WHATWG label: utf-8, utf-16le, gb18030, gbk, big5…).
+        #[arg(long, value_name = "NAME")]
+        encoding: Option<String>,
+        /// Compare years literally (off), relative to each edition's own year (auto), or with
+        /// a fixed shift of N years.
+        #[arg(
+            long,
+            value_name = "auto|off|N",
+            default_value = "auto",
+            allow_negative_numbers = true
+        )]
+        year_shift: String,
+        /// Exit with 1 when any pair differs.
+        #[arg(long)]
+        exit_code: bool,
+        /// Write the lines to FILE (atomically) instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<std::path::PathBuf>,
+    },
+    /// Run as git's external diff driver (see docs/git.md). Git passes seven arguments:
+    /// PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE.
+    #[command(hide = true, name = "git-diff")]
+    GitDiff {
+        /// The seven arguments git passes to an external diff.
+        #[arg(num_args = 1.., value_name = "GIT-ARGS")]
+        args: Vec<String>,
+        #[command(flatten)]
+        common: CommonArgs,
+        /// As for diff.
+        #[arg(
+            long,
+            value_name = "auto|off|N",
+            default_value = "auto",
+            allow_negative_numbers = true
+        )]
+        year_shift: String,
+        #[command(flatten)]
+        view: ViewArgs,
     },
     /// List the figures of one report: label, value, unit, role and where it stands.
     #[command(after_help = AFTER_HELP)]
@@ -85,6 +145,36 @@ pub struct CommonArgs {
     /// Force the input encoding (a WHATWG label: utf-8, utf-16le, gb18030, gbk, big5…).
     #[arg(long, value_name = "NAME")]
     pub encoding: Option<String>,
+    /// Write the output to FILE (atomically: a temporary file, then a rename) instead of
+    /// standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+}
+
+/// What a comparison shows (term, markdown and github formats).
+#[derive(Debug, Args)]
+pub struct ViewArgs {
+    /// Show only these parts: a comma list of structure, text, figures, initiatives.
+    #[arg(long, value_name = "LIST")]
+    pub only: Option<String>,
+    /// Show only the summary and the tables (no per-section changes, no initiative lists).
+    #[arg(long)]
+    pub summary: bool,
+    /// The most characters of a github comment (GitHub's limit is 65536).
+    #[arg(long, value_name = "N", default_value_t = yoydiff::render::github::COMMENT_LIMIT)]
+    pub max_chars: usize,
+}
+
+impl ViewArgs {
+    /// The parts to show, validated.
+    pub fn parts(&self) -> Result<Parts, String> {
+        let mut parts = match &self.only {
+            Some(list) => Parts::parse_only(list)?,
+            None => Parts::ALL,
+        };
+        parts.summary_only = self.summary;
+        Ok(parts)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -93,6 +183,11 @@ pub enum Format {
     Term,
     /// The yoydiff/1 JSON contract (docs/json-schema.md).
     Json,
+    /// A Markdown changelog (CommonMark with GitHub tables and strikethrough).
+    Markdown,
+    /// Markdown for a pull-request comment: summary first, long parts folded, under 65,536
+    /// characters.
+    Github,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -109,14 +204,21 @@ pub enum LangChoice {
     En,
 }
 
+impl LangChoice {
+    /// The language to force, if any.
+    pub fn forced(self) -> Option<Lang> {
+        match self {
+            LangChoice::Auto => None,
+            LangChoice::Zh => Some(Lang::Zh),
+            LangChoice::En => Some(Lang::En),
+        }
+    }
+}
+
 impl CommonArgs {
     pub fn outline_options(&self) -> OutlineOptions {
         OutlineOptions {
-            lang: match self.lang {
-                LangChoice::Auto => None,
-                LangChoice::Zh => Some(Lang::Zh),
-                LangChoice::En => Some(Lang::En),
-            },
+            lang: self.lang.forced(),
         }
     }
 
@@ -125,6 +227,8 @@ impl CommonArgs {
         match self.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
+            // A file is not a terminal, whatever stdout is.
+            ColorChoice::Auto if self.output.is_some() => false,
             ColorChoice::Auto => {
                 std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
                     && console::Term::stdout().features().colors_supported()

@@ -4,6 +4,7 @@
 //! ([`outline`]) → compare two outlines ([`compare`]) → render ([`render`]).
 
 pub mod align;
+pub mod batch;
 pub mod compare;
 pub mod error;
 pub mod exit_codes;
@@ -13,6 +14,7 @@ pub mod initiatives;
 pub mod input;
 pub mod normalize;
 pub mod outline;
+pub mod output;
 pub mod part;
 pub mod render;
 pub mod script;

@@ -88,22 +88,23 @@ fn run(cli: Cli) -> Result<i32> {
     match cli.command {
         Command::Outline { file, common } => {
             let doc = load(&file, &common)?;
-            let stdout = io::stdout();
-            let mut out = io::BufWriter::new(stdout.lock());
+            let mut out = Vec::new();
             match common.format {
                 Format::Term => {
                     render::term::write_outline(&mut out, &doc, term_options(&common, false))?
                 }
                 Format::Json => render::json::write_outline(&mut out, &doc)?,
+                Format::Markdown | Format::Github => {
+                    render::markdown::write_outline(&mut out, &doc)?
+                }
             }
-            out.flush()?;
+            emit(&out, common.output.as_deref(), false)?;
             Ok(exit_codes::SUCCESS)
         }
         Command::Figures { file, common } => {
             let doc = load(&file, &common)?;
             let figures = yoydiff::figures::extract(&doc);
-            let stdout = io::stdout();
-            let mut out = io::BufWriter::new(stdout.lock());
+            let mut out = Vec::new();
             match common.format {
                 Format::Term => render::figures::write_figures(
                     &mut out,
@@ -111,8 +112,11 @@ fn run(cli: Cli) -> Result<i32> {
                     term_options(&common, false),
                 )?,
                 Format::Json => render::json::write_figures(&mut out, &doc, &figures)?,
+                Format::Markdown | Format::Github => {
+                    render::markdown::write_figures(&mut out, &doc, &figures)?
+                }
             }
-            out.flush()?;
+            emit(&out, common.output.as_deref(), false)?;
             Ok(exit_codes::SUCCESS)
         }
         Command::Diff {
@@ -123,39 +127,194 @@ fn run(cli: Cli) -> Result<i32> {
             exit_code,
             side_by_side,
             pager,
+            view,
         } => {
             let options = cli::compare_options(&year_shift, common.outline_options())
                 .map_err(anyhow::Error::msg)?;
+            let parts = view.parts().map_err(anyhow::Error::msg)?;
             if old == "-" && new == "-" {
                 anyhow::bail!("only one side of diff can be read from standard input (-)");
             }
             let old_doc = load(&old, &common)?;
             let new_doc = load(&new, &common)?;
             let comparison = yoydiff::compare::compare(&old_doc, &new_doc, &options);
-            let mut rendered = Vec::new();
-            match common.format {
-                Format::Term => render::term::write_comparison(
-                    &mut rendered,
-                    &comparison,
-                    term_options(&common, side_by_side),
-                )?,
-                Format::Json => render::json::write_comparison(&mut rendered, &comparison)?,
-            }
-            if pager {
-                page(&rendered)?;
-            } else {
-                let stdout = io::stdout();
-                let mut out = stdout.lock();
-                out.write_all(&rendered)?;
-                out.flush()?;
-            }
+            let full_command = format!("yoydiff diff {old} {new} --format markdown");
+            let rendered = render_comparison(
+                &comparison,
+                &common,
+                parts,
+                view.max_chars,
+                side_by_side,
+                full_command,
+            )?;
+            emit(&rendered, common.output.as_deref(), pager)?;
             Ok(if exit_code && comparison.has_changes() {
                 exit_codes::DIFFERENCES
             } else {
                 exit_codes::SUCCESS
             })
         }
+        Command::GitDiff {
+            args,
+            common,
+            year_shift,
+            view,
+        } => git_diff(&args, &common, &year_shift, &view),
+        Command::Batch {
+            pairs,
+            lang,
+            encoding,
+            year_shift,
+            exit_code,
+            output,
+        } => {
+            let outline = yoydiff::outline::OutlineOptions {
+                lang: lang.forced(),
+            };
+            let compare = cli::compare_options(&year_shift, outline).map_err(anyhow::Error::msg)?;
+            let encoding = match &encoding {
+                Some(label) => Some(input::encoding_for_label(label)?),
+                None => None,
+            };
+            let list = yoydiff::batch::read_pairs(&pairs)?;
+            let options = yoydiff::batch::BatchOptions { compare, encoding };
+            let bar = progress_bar(list.len());
+            let results = yoydiff::batch::run_all(&list, &options, || bar.inc(1));
+            bar.finish_and_clear();
+            let mut out = Vec::new();
+            for (pair, result) in list.iter().zip(&results) {
+                out.extend_from_slice(yoydiff::batch::json_line(pair, result).as_bytes());
+                out.push(b'\n');
+            }
+            emit(&out, output.as_deref(), false)?;
+            let failed: Vec<&String> = results.iter().filter_map(|r| r.as_ref().err()).collect();
+            if let Some(first) = failed.first() {
+                anyhow::bail!(
+                    "{} of {} pairs failed (see their \"error\" lines); first: {first}",
+                    failed.len(),
+                    list.len()
+                );
+            }
+            let differ = results
+                .iter()
+                .any(|r| r.as_ref().is_ok_and(|c| c.has_changes()));
+            Ok(if exit_code && differ {
+                exit_codes::DIFFERENCES
+            } else {
+                exit_codes::SUCCESS
+            })
+        }
     }
+}
+
+/// Renders a comparison in the chosen format.
+fn render_comparison(
+    comparison: &yoydiff::compare::Comparison,
+    common: &CommonArgs,
+    parts: render::Parts,
+    max_chars: usize,
+    side_by_side: bool,
+    full_command: String,
+) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    match common.format {
+        Format::Term => render::write_term_comparison(
+            &mut out,
+            comparison,
+            parts,
+            term_options(common, side_by_side),
+        )?,
+        Format::Json => render::json::write_comparison(&mut out, comparison)?,
+        Format::Markdown => render::markdown::write_comparison(&mut out, comparison, parts)?,
+        Format::Github => render::github::write_comparison(
+            &mut out,
+            comparison,
+            &render::github::GithubOptions {
+                parts,
+                max_chars,
+                full_command,
+            },
+        )?,
+    }
+    Ok(out)
+}
+
+/// `yoydiff git-diff`: git's external diff calls it with PATH OLD-FILE OLD-HEX OLD-MODE
+/// NEW-FILE NEW-HEX NEW-MODE. An added or deleted file has `/dev/null` on one side, which is
+/// reported in one line instead of failing on an empty input: git stops the whole diff when an
+/// external diff exits non-zero.
+fn git_diff(
+    args: &[String],
+    common: &CommonArgs,
+    year_shift: &str,
+    view: &cli::ViewArgs,
+) -> Result<i32> {
+    let [path, old, _, _, new, _, _, ..] = args else {
+        anyhow::bail!(
+            "git-diff expects the 7 arguments git passes to an external diff (path old-file old-hex old-mode new-file new-hex new-mode), got {}",
+            args.len()
+        );
+    };
+    let options =
+        cli::compare_options(year_shift, common.outline_options()).map_err(anyhow::Error::msg)?;
+    let parts = view.parts().map_err(anyhow::Error::msg)?;
+    let mut out = format!("yoydiff {path}\n").into_bytes();
+    if old == "/dev/null" || new == "/dev/null" {
+        let what = if old == "/dev/null" {
+            "added"
+        } else {
+            "deleted"
+        };
+        out.extend_from_slice(format!("{path}: file {what}\n").as_bytes());
+    } else {
+        let mut old_doc = load(old, common)?;
+        let mut new_doc = load(new, common)?;
+        // Git hands over temporary files; name the editions after the path instead.
+        old_doc.source = format!("a/{path}");
+        new_doc.source = format!("b/{path}");
+        let comparison = yoydiff::compare::compare(&old_doc, &new_doc, &options);
+        out.extend(render_comparison(
+            &comparison,
+            common,
+            parts,
+            view.max_chars,
+            false,
+            format!("git diff -- {path}"),
+        )?);
+    }
+    emit(&out, common.output.as_deref(), false)?;
+    Ok(exit_codes::SUCCESS)
+}
+
+/// A progress bar on stderr, drawn only when stderr is a terminal: a log file or a CI console
+/// must not fill with redraws.
+fn progress_bar(len: usize) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if !io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len as u64);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} pairs · {elapsed}")
+    {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// Sends rendered output to its place: a file (atomically), the pager, or stdout.
+fn emit(bytes: &[u8], output: Option<&std::path::Path>, pager: bool) -> Result<()> {
+    if let Some(path) = output {
+        return yoydiff::output::write_atomically(path, bytes).map_err(anyhow::Error::msg);
+    }
+    if pager {
+        return page(bytes);
+    }
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    out.write_all(bytes)?;
+    out.flush()?;
+    Ok(())
 }
 
 /// Shows `text` through the user's pager (`$PAGER`, else `less -R`), only when asked with

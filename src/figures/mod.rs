@@ -18,9 +18,9 @@ mod promise;
 
 use serde::Serialize;
 
+pub use crate::part::{Part, part_of};
 pub use extract::extract;
 pub use matching::{label_similarity, match_figures};
-pub use crate::part::{Part, part_of};
 pub use promise::promises;
 
 /// What a figure says about the thing it measures.

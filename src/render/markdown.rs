@@ -1,0 +1,775 @@
+//! Markdown output: a changelog a person would publish (CommonMark with GitHub's tables and
+//! strikethrough).
+//!
+//! Two things make Markdown from report text hard:
+//! - **Escaping.** Report text holds `*`, `_`, `|`, `<`, `[`, `#`, `$`, `@`…; every piece of it
+//!   is escaped with a backslash, so nothing in a report can open emphasis, a link, a table
+//!   cell, HTML, math or a mention.
+//! - **Emphasis next to CJK text.** CommonMark only lets `**` open when it is left-flanking:
+//!   `文**“新”**字` does not parse, because the run is followed by punctuation and preceded by a
+//!   letter. Every inline mark is therefore checked against the flanking rules with its real
+//!   neighbours, and written as `<ins>…</ins>` / `<del>…</del>` where `**…**` / `~~…~~` would
+//!   not parse. Both forms render on GitHub; the plain forms read better as source.
+
+use std::collections::HashMap;
+use std::io::{self, Write};
+
+use super::Parts;
+use super::figures::format_amount;
+use crate::compare::{Comparison, DocInfo, InlineOp, InlineTag, PairKind, SectionPair, SectionRef};
+use crate::figures::{Figure, FigurePair, FigureStatus, Promise};
+use crate::initiatives::{Delivery, Initiative, Kind, Status};
+use crate::outline::{Document, Section};
+use crate::textdiff::{ChangeKind, SentenceChange};
+
+/// Escapes `text` so that CommonMark and GitHub show it literally, on one line.
+///
+/// Every ASCII character that can start Markdown syntax is backslash-escaped (CommonMark allows
+/// escaping any ASCII punctuation). `$` is escaped for GitHub's math, `@` for its mentions.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '#' | '&' | '!' | '$'
+            | '@' | '{' | '}' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' | '\t' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escapes text for raw HTML (a `<summary>` line), where backslash escapes are not read.
+pub fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace(['\n', '\r'], " ")
+}
+
+fn is_space(c: Option<char>) -> bool {
+    c.is_none_or(char::is_whitespace)
+}
+
+/// CommonMark 0.31 counts Unicode punctuation and symbols as punctuation; everything that is
+/// neither alphanumeric nor whitespace is close enough, and errs towards the HTML form.
+fn is_punct(c: Option<char>) -> bool {
+    c.is_some_and(|c| !c.is_alphanumeric() && !c.is_whitespace())
+}
+
+fn left_flanking(prev: Option<char>, next: Option<char>) -> bool {
+    !is_space(next) && (!is_punct(next) || is_space(prev) || is_punct(prev))
+}
+
+fn right_flanking(prev: Option<char>, next: Option<char>) -> bool {
+    !is_space(prev) && (!is_punct(prev) || is_space(next) || is_punct(next))
+}
+
+/// Whether `delim inner delim` parses as one span when written between `prev` and `next`
+/// (`None` is the start or end of a line). `inner` must already be escaped.
+pub fn delimiters_parse(inner: &str, prev: Option<char>, next: Option<char>) -> bool {
+    let (Some(first), Some(last)) = (inner.chars().next(), inner.chars().last()) else {
+        return false;
+    };
+    left_flanking(prev, Some(first)) && right_flanking(Some(last), next)
+}
+
+/// How an inline mark is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// Inserted text: `**…**`, or `<ins>…</ins>`.
+    Insert,
+    /// Deleted text: `~~…~~`, or `<del>…</del>`.
+    Delete,
+    /// A name in bold: `**…**`, or `<b>…</b>`.
+    Strong,
+}
+
+impl Mark {
+    fn forms(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            Mark::Insert => ("**", "<ins>", "</ins>"),
+            Mark::Delete => ("~~", "<del>", "</del>"),
+            Mark::Strong => ("**", "<b>", "</b>"),
+        }
+    }
+}
+
+/// Writes escaped `inner` with `mark`, choosing the delimiter form when it parses between
+/// `prev` and `next` and the HTML form otherwise.
+pub fn mark(inner: &str, mark: Mark, prev: Option<char>, next: Option<char>) -> String {
+    let (delim, open, close) = mark.forms();
+    if delimiters_parse(inner, prev, next) {
+        format!("{delim}{inner}{delim}")
+    } else {
+        format!("{open}{inner}{close}")
+    }
+}
+
+/// Inline runs of a sentence as Markdown: equal text plain, deletions struck, insertions bold.
+pub fn inline(runs: &[InlineOp]) -> String {
+    // Leading and trailing spaces move outside a mark: `** x**` would not parse.
+    let mut pieces: Vec<(Option<Mark>, String)> = Vec::new();
+    for r in runs {
+        let m = match r.op {
+            InlineTag::Equal => None,
+            InlineTag::Insert => Some(Mark::Insert),
+            InlineTag::Delete => Some(Mark::Delete),
+        };
+        let text = r.text.replace(['\n', '\r'], " ");
+        if m.is_none() {
+            pieces.push((None, escape(&text)));
+            continue;
+        }
+        let trimmed = text.trim();
+        if trimmed.is_empty() {
+            // A change of spaces alone: only HTML shows it.
+            let (_, open, close) = m.unwrap().forms();
+            pieces.push((None, format!("{open}{text}{close}")));
+            continue;
+        }
+        let lead = &text[..text.len() - text.trim_start().len()];
+        let trail = &text[text.trim_end().len()..];
+        if !lead.is_empty() {
+            pieces.push((None, lead.to_string()));
+        }
+        pieces.push((m, escape(trimmed)));
+        if !trail.is_empty() {
+            pieces.push((None, trail.to_string()));
+        }
+    }
+    let mut out = String::new();
+    for i in 0..pieces.len() {
+        let (m, text) = &pieces[i];
+        match m {
+            None => out.push_str(text),
+            Some(m) => {
+                let prev = out.chars().last();
+                // A mark that follows starts with `*`, `~` or `<`: punctuation either way.
+                let next = match pieces.get(i + 1) {
+                    Some((Some(_), _)) => Some('*'),
+                    Some((None, t)) => t.chars().next(),
+                    None => None,
+                };
+                out.push_str(&mark(text, *m, prev, next));
+            }
+        }
+    }
+    out
+}
+
+/// A whole sentence marked as inserted or deleted, on a list line after a label.
+fn whole(text: &str, m: Mark) -> String {
+    let t = text.replace(['\n', '\r'], " ");
+    let trimmed = t.trim();
+    if trimmed.is_empty() {
+        return String::new();
+    }
+    mark(&escape(trimmed), m, Some(' '), None)
+}
+
+/// A sentence cut to `max` characters, marked with `…` when cut.
+pub fn cut(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut s: String = text.chars().take(max.saturating_sub(1)).collect();
+    s.push('…');
+    s
+}
+
+/// The title line of a comparison: the report's title and both years.
+pub fn title(c: &Comparison) -> String {
+    let name = if c.new.title.trim().is_empty() {
+        "Report"
+    } else {
+        c.new.title.trim()
+    };
+    match (c.old.year, c.new.year) {
+        (Some(a), Some(b)) => format!("# {}: {a} → {b}", escape(name)),
+        _ => format!(
+            "# {}: {} → {}",
+            escape(name),
+            escape(&c.old.source),
+            escape(&c.new.source)
+        ),
+    }
+}
+
+fn edition(d: &DocInfo) -> String {
+    match d.year {
+        Some(y) => format!("{} ({y})", escape(&d.source)),
+        None => escape(&d.source),
+    }
+}
+
+fn counts(map: &std::collections::BTreeMap<&'static str, usize>, kinds: &[&str]) -> String {
+    let shown: Vec<String> = kinds
+        .iter()
+        .filter_map(|k| {
+            map.get(k)
+                .copied()
+                .filter(|&n| n > 0)
+                .map(|n| format!("{n} {k}"))
+        })
+        .collect();
+    if shown.is_empty() {
+        "none".to_string()
+    } else {
+        shown.join(", ").replace('_', " ")
+    }
+}
+
+/// The title, the two editions and the counts, as Markdown.
+pub fn summary(c: &Comparison, parts: Parts) -> String {
+    let mut s = String::new();
+    s.push_str(&title(c));
+    s.push_str("\n\n");
+    let shift = match c.summary.year_shift {
+        0 => "years compared literally".to_string(),
+        n => format!("year shift {n:+}"),
+    };
+    s.push_str(&format!(
+        "{} → {} · {} · {shift}\n\n",
+        edition(&c.old),
+        edition(&c.new),
+        c.new.lang.code()
+    ));
+    s.push_str(&format!(
+        "- **Overall similarity** {:.3} · **text changed** {:.0}%\n",
+        c.summary.similarity,
+        c.summary.text_changed * 100.0
+    ));
+    if parts.structure || parts.text {
+        let kinds: Vec<&str> = PairKind::ALL.iter().map(|k| k.as_str()).collect();
+        s.push_str(&format!(
+            "- **Sections**: {}\n",
+            counts(&c.summary.sections, &kinds)
+        ));
+        s.push_str(&format!(
+            "- **Sentences**: {}\n",
+            counts(
+                &c.summary.sentences,
+                &["reworded", "added", "removed", "moved"]
+            )
+        ));
+    }
+    if parts.figures {
+        s.push_str(&format!(
+            "- **Figures**: {}\n",
+            counts(
+                &c.summary.figures,
+                &["changed", "new", "dropped", "unchanged"]
+            )
+        ));
+        if !c.summary.promises.is_empty() {
+            s.push_str(&format!(
+                "- **Promises**: {}\n",
+                counts(
+                    &c.summary.promises,
+                    &["met", "missed", "not_reported", "unclear"]
+                )
+            ));
+        }
+    }
+    if parts.initiatives {
+        s.push_str(&format!(
+            "- **Initiatives**: {}\n",
+            counts(
+                &c.summary.initiatives,
+                &["new", "dropped", "upgraded", "renamed", "continued"]
+            )
+        ));
+    }
+    s
+}
+
+fn status_rank(s: FigureStatus) -> u8 {
+    match s {
+        FigureStatus::Changed => 0,
+        FigureStatus::New => 1,
+        FigureStatus::Dropped => 2,
+        FigureStatus::Unchanged => 3,
+    }
+}
+
+/// The change column: absolute change in the report's units, and the relative change.
+pub fn change_text(p: &FigurePair) -> String {
+    let Some(c) = p.change else {
+        return String::new();
+    };
+    if c.absolute == 0.0 {
+        return "=".to_string();
+    }
+    let unit = if p.unit == "%" { "pp" } else { p.unit.as_str() };
+    let mut s = format_amount(c.absolute, unit);
+    if c.absolute > 0.0 {
+        s.insert(0, '+');
+    }
+    if let Some(r) = c.relative {
+        s.push_str(&format!(" ({:+.1}%)", r * 100.0));
+    }
+    s
+}
+
+fn label(l: &str) -> String {
+    if l.trim().is_empty() {
+        "(unnamed)".to_string()
+    } else {
+        escape(l)
+    }
+}
+
+/// Figure pairs sorted for reading: changed, new, dropped, unchanged; reading order within.
+pub fn sorted_figures(pairs: &[FigurePair]) -> Vec<&FigurePair> {
+    let mut sorted: Vec<&FigurePair> = pairs.iter().collect();
+    sorted.sort_by_key(|p| status_rank(p.status));
+    sorted
+}
+
+/// A GFM table of figure pairs (in the order given).
+pub fn figure_table(pairs: &[&FigurePair]) -> String {
+    let mut s = String::from(
+        "| label | role | old | new | change | status |\n|---|---|---:|---:|---:|---|\n",
+    );
+    let text = |f: &Option<Figure>| f.as_ref().map_or(String::new(), |f| escape(&f.text));
+    for p in pairs {
+        s.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} |\n",
+            label(&p.label),
+            p.role.as_str(),
+            text(&p.old),
+            text(&p.new),
+            escape(&change_text(p)),
+            p.status.as_str()
+        ));
+    }
+    s
+}
+
+/// A GFM table of promises: target, outcome, verdict.
+pub fn promise_table(promises: &[Promise]) -> String {
+    let mut s = String::from("| label | target | outcome | verdict |\n|---|---:|---:|---|\n");
+    for p in promises {
+        s.push_str(&format!(
+            "| {} | {} | {} | {} |\n",
+            label(&p.label),
+            escape(&p.target.text),
+            p.outcome
+                .as_ref()
+                .map_or("—".to_string(), |o| escape(&o.text)),
+            p.verdict.as_str().replace('_', " ")
+        ));
+    }
+    s
+}
+
+/// Longest evidence sentence shown, in characters.
+const EVIDENCE_CHARS: usize = 160;
+
+/// New, dropped, upgraded and renamed initiatives with the sentence that shows each, new and
+/// dropped key terms, and which of last year's plans the new review reports on.
+pub fn initiatives(list: &[Initiative], delivery: &Delivery) -> String {
+    let mut s = String::new();
+    let named = |st: Status| {
+        list.iter()
+            .filter(move |i| i.status == st && i.kind != Kind::Term)
+    };
+    for (status, title) in [
+        (Status::New, "New"),
+        (Status::Dropped, "Dropped"),
+        (Status::Upgraded, "Upgraded"),
+        (Status::Renamed, "Renamed"),
+    ] {
+        let items: Vec<&Initiative> = named(status).collect();
+        if items.is_empty() {
+            continue;
+        }
+        s.push_str(&format!("### {title} ({})\n\n", items.len()));
+        for i in items {
+            let mut head = mark(&escape(&i.name), Mark::Strong, Some(' '), Some(' '));
+            if let Some(stage) = &i.stage {
+                head.push_str(&format!(
+                    " ({} → {})",
+                    escape(&stage.old),
+                    escape(&stage.new)
+                ));
+            } else if let Some(old) = &i.old_name {
+                head.push_str(&format!(" (was {})", escape(old)));
+            }
+            let mention = match i.status {
+                Status::Dropped => i.old.first(),
+                _ => i.new.first().or(i.old.first()),
+            };
+            match mention {
+                Some(m) => s.push_str(&format!(
+                    "- {head} — {} (l. {})\n",
+                    escape(&cut(&m.sentence, EVIDENCE_CHARS)),
+                    m.line
+                )),
+                None => s.push_str(&format!("- {head}\n")),
+            }
+        }
+        s.push('\n');
+    }
+    for (status, title) in [
+        (Status::New, "New key terms"),
+        (Status::Dropped, "Dropped key terms"),
+    ] {
+        let terms: Vec<String> = list
+            .iter()
+            .filter(|i| i.status == status && i.kind == Kind::Term)
+            .map(|i| escape(&i.name))
+            .collect();
+        if !terms.is_empty() {
+            s.push_str(&format!("**{title}**: {}\n\n", terms.join(" · ")));
+        }
+    }
+    if !delivery.is_empty() {
+        let total = delivery.delivered.len() + delivery.silent.len();
+        let names = |v: &[Initiative]| {
+            if v.is_empty() {
+                "(none)".to_string()
+            } else {
+                v.iter()
+                    .map(|i| escape(&i.name))
+                    .collect::<Vec<_>>()
+                    .join(" · ")
+            }
+        };
+        s.push_str(&format!(
+            "**Plans reported on ({} of {total})**: {}\n\n",
+            delivery.delivered.len(),
+            names(&delivery.delivered)
+        ));
+        s.push_str(&format!(
+            "**Plans never reported on ({} of {total})**: {}\n\n",
+            delivery.silent.len(),
+            names(&delivery.silent)
+        ));
+    }
+    if s.is_empty() {
+        s.push_str("No new, dropped, upgraded or renamed initiatives.\n\n");
+    }
+    s
+}
+
+fn heading_of(refs: &[SectionRef]) -> String {
+    refs.iter()
+        .map(|r| r.path.last().map_or("", String::as_str))
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+/// The heading marks for a section at outline depth `level` (1 at the top): the report's
+/// outline starts at `###`, under the changelog's own `##` parts.
+fn hashes(level: usize) -> String {
+    "#".repeat((level + 2).min(6))
+}
+
+fn lines_label(c: &SentenceChange) -> String {
+    match (c.old_line, c.new_line) {
+        (Some(a), Some(b)) => format!("l. {a} → {b}"),
+        (Some(a), None) | (None, Some(a)) => format!("l. {a}"),
+        (None, None) => String::new(),
+    }
+}
+
+/// One sentence change as a list item.
+pub fn change_item(c: &SentenceChange) -> String {
+    let text = |t: &Option<String>| t.clone().unwrap_or_default();
+    let lines = lines_label(c);
+    match c.kind {
+        ChangeKind::Added => format!(
+            "- *added, {lines}:* {}\n",
+            whole(&text(&c.new), Mark::Insert)
+        ),
+        ChangeKind::Removed => format!(
+            "- *removed, {lines}:* {}\n",
+            whole(&text(&c.old), Mark::Delete)
+        ),
+        ChangeKind::Reworded => format!("- *reworded, {lines}:* {}\n", inline(&c.inline)),
+        ChangeKind::Moved => {
+            let from = c
+                .old_section
+                .as_ref()
+                .map(|p| escape(&p.join(" › ")))
+                .unwrap_or_default();
+            let body = if c.inline.is_empty() {
+                escape(&text(&c.new))
+            } else {
+                inline(&c.inline)
+            };
+            format!("- *moved, {lines}:* {body} (from {from})\n")
+        }
+    }
+}
+
+/// The headings and changes of section pairs, with headings that mirror the report's outline:
+/// the ancestors of a changed section are written once, before its first change.
+///
+/// A removed section is placed under the new edition's heading for its old parent (its
+/// parent renamed `2021年工作回顾` → `过去一年…工作回顾` is still its parent), so that the
+/// headings do not alternate between the two editions' names for one section.
+pub struct SectionWriter {
+    open: Vec<String>,
+    partner: HashMap<Vec<String>, Vec<String>>,
+}
+
+impl SectionWriter {
+    /// A writer for the pairs of one comparison, with no heading written yet.
+    pub fn new(pairs: &[SectionPair]) -> SectionWriter {
+        let partner = pairs
+            .iter()
+            .filter_map(|p| Some((p.old.first()?.path.clone(), p.new.first()?.path.clone())))
+            .collect();
+        SectionWriter {
+            open: Vec::new(),
+            partner,
+        }
+    }
+
+    /// The headings a pair is shown under: its new path, or for a removed section its old
+    /// path with the deepest paired ancestor replaced by that ancestor's new path.
+    pub fn display_path(&self, p: &SectionPair) -> Vec<String> {
+        if let Some(r) = p.new.first() {
+            return r.path.clone();
+        }
+        let Some(r) = p.old.first() else {
+            return Vec::new();
+        };
+        for k in (1..r.path.len()).rev() {
+            if let Some(new) = self.partner.get(&r.path[..k]) {
+                let mut path = new.clone();
+                path.extend_from_slice(&r.path[k..]);
+                return path;
+            }
+        }
+        r.path.clone()
+    }
+
+    /// One pair: missing ancestor headings, its own heading with kind and similarity, its
+    /// sentence changes. Unchanged pairs write nothing.
+    pub fn pair(&mut self, p: &SectionPair) -> String {
+        let mut s = String::new();
+        if p.kind == PairKind::Unchanged && p.changes.is_empty() {
+            return s;
+        }
+        let display = self.display_path(p);
+        let path: &[String] = &display;
+        let depth = path.len().max(1);
+        let shared = self
+            .open
+            .iter()
+            .zip(path)
+            .take_while(|(a, b)| a == b)
+            .count()
+            .min(depth - 1);
+        for (i, h) in path.iter().enumerate().take(depth - 1).skip(shared) {
+            s.push_str(&format!("{} {}\n\n", hashes(i + 1), escape(h)));
+        }
+        let (old, new) = (heading_of(&p.old), heading_of(&p.new));
+        let title = match p.kind {
+            PairKind::Added => new,
+            PairKind::Removed | PairKind::Unchanged => old,
+            _ if old == new => new,
+            _ => format!("{old} → {new}"),
+        };
+        let title = if title.trim().is_empty() {
+            "(untitled)".to_string()
+        } else {
+            title
+        };
+        s.push_str(&format!("{} {}\n\n", hashes(depth), escape(&title)));
+        let mut meta = format!("**{}**", p.kind.as_str());
+        if !matches!(
+            p.kind,
+            PairKind::Added | PairKind::Removed | PairKind::Unchanged
+        ) {
+            meta.push_str(&format!(" · similarity {:.2}", p.similarity));
+            if p.text_changed > 0.0 {
+                meta.push_str(&format!(
+                    " · {:.0}% of its text changed",
+                    p.text_changed * 100.0
+                ));
+            }
+        }
+        if p.kind == PairKind::Moved {
+            let from = p.old.first().map_or(String::new(), |r| {
+                r.path[..r.path.len().saturating_sub(1)].join(" › ")
+            });
+            let from = if from.is_empty() {
+                "the top level".to_string()
+            } else {
+                from
+            };
+            meta.push_str(&format!(" · from {}", escape(&from)));
+        }
+        let span = |r: &[SectionRef]| r.first().map(|r| format!("{}–{}", r.lines[0], r.lines[1]));
+        match (span(&p.old), span(&p.new)) {
+            (Some(a), Some(b)) => meta.push_str(&format!(" · lines {a} → {b}")),
+            (Some(a), None) | (None, Some(a)) => meta.push_str(&format!(" · lines {a}")),
+            _ => {}
+        }
+        s.push_str(&meta);
+        s.push_str("\n\n");
+        for c in &p.changes {
+            s.push_str(&change_item(c));
+        }
+        if !p.changes.is_empty() {
+            s.push('\n');
+        }
+        self.open = path.to_vec();
+        s
+    }
+}
+
+/// Writes the whole changelog: title, summary, figures, promises, initiatives, then the changes
+/// section by section. `parts` leaves parts out (`--only`, `--summary`).
+pub fn write_comparison<W: Write>(out: &mut W, c: &Comparison, parts: Parts) -> io::Result<()> {
+    let c = &parts.filter(c);
+    write!(out, "{}", summary(c, parts))?;
+    writeln!(out)?;
+    if parts.figures {
+        writeln!(out, "## Figures\n")?;
+        if c.figures.is_empty() {
+            writeln!(out, "No figures found.\n")?;
+        } else {
+            writeln!(out, "{}", figure_table(&sorted_figures(&c.figures)))?;
+        }
+        if !c.promises.is_empty() {
+            writeln!(out, "## Promises\n")?;
+            writeln!(
+                out,
+                "Targets the {} edition set, and what the {} edition reports.\n",
+                year_or(&c.old, "old"),
+                year_or(&c.new, "new")
+            )?;
+            writeln!(out, "{}", promise_table(&c.promises))?;
+        }
+    }
+    if parts.initiative_lists() {
+        writeln!(out, "## Initiatives\n")?;
+        write!(out, "{}", initiatives(&c.initiatives, &c.delivery))?;
+    }
+    if parts.sections() {
+        writeln!(out, "## Changes by section\n")?;
+        let mut w = SectionWriter::new(&c.sections);
+        let mut any = false;
+        for p in &c.sections {
+            let text = w.pair(p);
+            any |= !text.is_empty();
+            write!(out, "{text}")?;
+        }
+        if !any {
+            writeln!(out, "No section changes (allowing for the year shift).\n")?;
+        }
+    }
+    Ok(())
+}
+
+fn year_or(d: &DocInfo, fallback: &str) -> String {
+    d.year.map_or(fallback.to_string(), |y| y.to_string())
+}
+
+/// Writes the figures of one edition as a table (`yoydiff figures --format markdown`).
+pub fn write_figures<W: Write>(out: &mut W, doc: &Document, figures: &[Figure]) -> io::Result<()> {
+    let year = doc.year.map_or(String::new(), |y| format!(" ({y})"));
+    writeln!(out, "# Figures of {}{year}\n", escape(&doc.source))?;
+    if figures.is_empty() {
+        return writeln!(out, "No figures found.");
+    }
+    writeln!(out, "| line | label | role | value |\n|---:|---|---|---:|")?;
+    for f in figures {
+        writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            f.line,
+            label(&f.label),
+            f.role.as_str(),
+            escape(&f.text)
+        )?;
+    }
+    writeln!(out, "\n{} figures", figures.len())
+}
+
+/// Writes the outline of one edition as headings (`yoydiff outline --format markdown`).
+pub fn write_outline<W: Write>(out: &mut W, doc: &Document) -> io::Result<()> {
+    let year = doc.year.map_or(String::new(), |y| format!(" ({y})"));
+    writeln!(out, "# {}{year}\n", escape(&doc.title))?;
+    fn walk<W: Write>(out: &mut W, s: &Section) -> io::Result<()> {
+        let text = s.heading_text();
+        let text = if text.trim().is_empty() {
+            format!("({})", s.kind.as_str())
+        } else {
+            text
+        };
+        let indent = "  ".repeat(s.level.saturating_sub(1) as usize);
+        writeln!(
+            out,
+            "{indent}- {} *({}, lines {}–{})*",
+            escape(&text),
+            s.kind.as_str(),
+            s.lines.0,
+            s.lines.1
+        )?;
+        for c in &s.children {
+            walk(out, c)?;
+        }
+        Ok(())
+    }
+    for s in &doc.sections {
+        walk(out, s)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(op: InlineTag, text: &str) -> InlineOp {
+        InlineOp {
+            op,
+            text: text.to_string(),
+            old_text: None,
+        }
+    }
+
+    #[test]
+    fn escapes_markdown_syntax() {
+        assert_eq!(escape("a|b*c_d"), "a\\|b\\*c\\_d");
+        assert_eq!(escape("<br> [x](y) #1 $5"), "\\<br\\> \\[x\\](y) \\#1 \\$5");
+    }
+
+    #[test]
+    fn marks_fall_back_to_html_next_to_cjk_punctuation() {
+        // `字**“新”**` cannot open: the run is followed by punctuation after a letter.
+        let runs = [
+            run(InlineTag::Equal, "推进"),
+            run(InlineTag::Insert, "“新”"),
+            run(InlineTag::Equal, "建设"),
+        ];
+        assert_eq!(inline(&runs), "推进<ins>“新”</ins>建设");
+        let runs = [
+            run(InlineTag::Equal, "推进"),
+            run(InlineTag::Insert, "新型"),
+            run(InlineTag::Equal, "建设"),
+        ];
+        assert_eq!(inline(&runs), "推进**新型**建设");
+    }
+
+    #[test]
+    fn spaces_move_outside_marks() {
+        let runs = [
+            run(InlineTag::Equal, "the"),
+            run(InlineTag::Delete, " old"),
+            run(InlineTag::Insert, " new"),
+            run(InlineTag::Equal, " plan"),
+        ];
+        assert_eq!(inline(&runs), "the ~~old~~ **new** plan");
+    }
+}
