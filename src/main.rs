@@ -218,7 +218,7 @@ fn render_comparison(
 ) -> Result<Vec<u8>> {
     let mut out = Vec::new();
     match common.format {
-        Format::Term => render::write_term_comparison(
+        Format::Term => render::term::write_comparison(
             &mut out,
             comparison,
             parts,

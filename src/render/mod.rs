@@ -10,8 +10,6 @@ pub mod json;
 pub mod markdown;
 pub mod term;
 
-use std::io::{self, Write};
-
 use crate::compare::Comparison;
 
 /// The JSON schema version every JSON output carries.
@@ -139,65 +137,3 @@ impl Parts {
         out
     }
 }
-
-/// Writes the terminal view of `c` limited to `parts`.
-///
-/// The terminal renderer has no notion of parts, so a filtered view is assembled from its
-/// public pieces: the summary is cut from a rendering of a comparison with nothing in it, and
-/// the section list from a rendering without figures and initiatives, minus that summary. With
-/// every part selected this is exactly [`term::write_comparison`].
-pub fn write_term_comparison<W: Write>(
-    out: &mut W,
-    c: &Comparison,
-    parts: Parts,
-    opts: TermOptions,
-) -> io::Result<()> {
-    if parts == Parts::ALL {
-        return term::write_comparison(out, c, opts);
-    }
-    let c = parts.filter(c);
-    let mut empty = c.clone();
-    empty.sections.clear();
-    empty.figures.clear();
-    empty.initiatives.clear();
-    empty.delivery = Default::default();
-    let mut head = Vec::new();
-    term::write_comparison(&mut head, &empty, opts)?;
-    // With nothing left to show, the terminal view ends on its "No changes" line; the summary
-    // is everything before it.
-    let cut = head
-        .windows(NO_CHANGES.len())
-        .rposition(|w| w == NO_CHANGES.as_bytes())
-        .unwrap_or(head.len());
-    head.truncate(cut);
-    out.write_all(&head)?;
-    let bold = console::Style::new().bold().force_styling(opts.color);
-    if !c.figures.is_empty() || !c.promises.is_empty() {
-        writeln!(out, "{}", bold.apply_to("Figures"))?;
-        figures::write_figure_pairs(out, &c.figures, &c.promises, opts)?;
-        writeln!(out)?;
-    }
-    if !c.initiatives.is_empty() || !c.delivery.is_empty() {
-        writeln!(out, "{}", bold.apply_to("Initiatives"))?;
-        initiatives::write_initiatives(out, &c.initiatives, &c.delivery, opts)?;
-        writeln!(out)?;
-    }
-    if parts.sections() {
-        let mut only_sections = c.clone();
-        only_sections.figures.clear();
-        only_sections.initiatives.clear();
-        only_sections.delivery = Default::default();
-        let mut body = Vec::new();
-        term::write_comparison(&mut body, &only_sections, opts)?;
-        let rest = body.strip_prefix(head.as_slice()).unwrap_or(&body);
-        if only_sections.sections.is_empty() || rest.starts_with(NO_CHANGES.as_bytes()) {
-            writeln!(out, "No section changes (allowing for the year shift).")?;
-        } else {
-            out.write_all(rest)?;
-        }
-    }
-    Ok(())
-}
-
-/// The line the terminal view ends on when nothing changed.
-const NO_CHANGES: &str = "No changes (allowing for the year shift).";

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use console::Style;
 
-use super::TermOptions;
+use super::{Parts, TermOptions};
 use crate::compare::{
     Comparison, InlineOp, InlineTag, PairKind, SectionPair, SectionRef, SentenceChange,
 };
@@ -116,22 +116,31 @@ fn write_section<W: Write>(out: &mut W, s: &Section, p: &Palette, width: usize) 
     Ok(())
 }
 
-/// Writes the comparison: a summary header, then every section pair in reading order with its
+/// Writes the comparison, limited to `parts`: a summary header, the figures and initiatives,
+/// then every section pair in reading order with its
 /// kind, similarity and paths in both editions, and under each changed pair its sentence
 /// changes with inline word diffs. Unchanged sections take one line each, and unchanged
 /// sections inside an unchanged parent are folded into the parent's line.
 pub fn write_comparison<W: Write>(
     out: &mut W,
-    c: &Comparison,
+    whole: &Comparison,
+    parts: Parts,
     opts: TermOptions,
 ) -> io::Result<()> {
     let p = Palette::new(opts.color);
-    write_summary(out, c, &p)?;
-    if !c.has_changes() {
+    write_summary(out, whole, &p)?;
+    if !whole.has_changes() {
         writeln!(out, "No changes (allowing for the year shift).")?;
         return Ok(());
     }
-    if !c.figures.is_empty() {
+    let filtered;
+    let c = if parts == Parts::ALL {
+        whole
+    } else {
+        filtered = parts.filter(whole);
+        &filtered
+    };
+    if !c.figures.is_empty() || !c.promises.is_empty() {
         writeln!(out, "{}", p.bold.apply_to("Figures"))?;
         super::figures::write_figure_pairs(out, &c.figures, &c.promises, opts)?;
         writeln!(out)?;
@@ -139,6 +148,12 @@ pub fn write_comparison<W: Write>(
     if !c.initiatives.is_empty() || !c.delivery.is_empty() {
         super::initiatives::write_initiatives(out, &c.initiatives, &c.delivery, opts)?;
         writeln!(out)?;
+    }
+    if !parts.sections() {
+        return Ok(());
+    }
+    if c.sections.is_empty() {
+        return writeln!(out, "No section changes (allowing for the year shift).");
     }
     writeln!(out, "{}", p.bold.apply_to("Sections"))?;
     let unchanged: HashSet<&[String]> = c
