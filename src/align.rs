@@ -16,7 +16,7 @@ use std::borrow::Cow;
 use pathfinding::prelude::{Matrix, kuhn_munkres};
 
 use crate::outline::{Document, Section, SectionKind};
-use crate::similarity::{Idf, TermCounts, TermVector, TitleTerms};
+use crate::similarity::{Idf, TermCounts, TermVector, TitleTerms, candidate_pairs};
 use crate::year::{YearMasked, mask_years};
 
 /// Minimum score for two sections on the same level under aligned parents to pair.
@@ -25,6 +25,9 @@ const PAIR_THRESHOLD: f64 = 0.25;
 const MOVE_THRESHOLD: f64 = 0.55;
 /// Share of a leftover section's content that must be found in a paired section to join it.
 const CONTAINMENT_THRESHOLD: f64 = 0.35;
+/// Candidate pairs come from sections sharing a signature term held by at most this many
+/// sections on the other side; commoner terms tell nothing.
+const MAX_POSTING: usize = 200;
 /// Heaviest terms kept per section to rule out pairs across the tree cheaply.
 const SIGNATURE_TERMS: usize = 16;
 /// Above this many candidate pairs a level is matched greedily instead of optimally.
@@ -288,36 +291,49 @@ impl Aligner<'_, '_> {
             return Vec::new();
         }
         // Across the tree only a convincing pair counts, and a convincing pair shares some of
-        // its heaviest terms: skip the others without scoring them.
+        // its heaviest terms; so does any pair worth the work on a very large level. Those
+        // levels score only such candidates. Scores are cached for the rounds across the tree,
+        // which ask for the same pairs again.
         let across = threshold >= MOVE_THRESHOLD;
-        let scores: Vec<Vec<f64>> = old
-            .iter()
-            .map(|&o| {
-                new.iter()
-                    .map(|&n| {
-                        if across
-                            && !share_any(
-                                &self.old.nodes[o].signature,
-                                &self.new.nodes[n].signature,
-                            )
-                        {
-                            0.0
-                        } else {
-                            self.score(o, n)
-                        }
-                    })
+        let cells: Vec<(usize, usize)> = if across || old.len() * new.len() > MAX_OPTIMAL_CELLS {
+            let sig = |tree: &Tree, ids: &[usize]| -> Vec<Vec<u64>> {
+                ids.iter()
+                    .map(|&i| tree.nodes[i].signature.clone())
                     .collect()
-            })
-            .collect();
-        assign(&scores, threshold)
+            };
+            let (a, b) = (sig(self.old, old), sig(self.new, new));
+            let a: Vec<&[u64]> = a.iter().map(Vec::as_slice).collect();
+            let b: Vec<&[u64]> = b.iter().map(Vec::as_slice).collect();
+            candidate_pairs(&a, &b, MAX_POSTING)
+        } else {
+            (0..old.len())
+                .flat_map(|i| (0..new.len()).map(move |j| (i, j)))
+                .collect()
+        };
+        let mut candidates = Vec::with_capacity(cells.len());
+        for (i, j) in cells {
+            let (o, n) = (old[i], new[j]);
+            let s = if across {
+                self.score(o, n)
+            } else {
+                self.compute_score(o, n)
+            };
+            if s >= threshold {
+                candidates.push((i, j, s));
+            }
+        }
+        let score_of: FxHashMap<(usize, usize), f64> =
+            candidates.iter().map(|&(i, j, s)| ((i, j), s)).collect();
+        assign_sparse(old.len(), new.len(), &candidates, threshold)
             .into_iter()
-            .map(|(i, j)| (old[i], new[j], scores[i][j]))
+            .map(|(i, j)| (old[i], new[j], score_of[&(i, j)]))
             .collect()
     }
 
     fn align_level(&mut self, old: &[usize], new: &[usize]) {
         let pairs = self.pairs(old, new, PAIR_THRESHOLD);
-        let reordered = out_of_order(&pairs);
+        let reordered: rustc_hash::FxHashSet<(usize, usize)> =
+            out_of_order(&pairs).into_iter().collect();
         let mut groups: Vec<AlignedGroup> = pairs
             .iter()
             .map(|&(o, n, s)| AlignedGroup {
@@ -460,14 +476,25 @@ fn absorb_side(
         Side::Old => Side::New,
         Side::New => Side::Old,
     };
-    let group_of =
-        |groups: &[AlignedGroup], id: usize| groups.iter().position(|g| g.side(side).contains(&id));
+    // Which group each sibling belongs to; the nearest grouped sibling after each position is
+    // fixed before the pass (later leftovers are not absorbed yet), the one before it is
+    // carried along as the pass goes.
+    let member: FxHashMap<usize, usize> = groups
+        .iter()
+        .enumerate()
+        .flat_map(|(gi, g)| g.side(side).iter().map(move |&id| (id, gi)))
+        .collect();
+    let mut next_group: Vec<Option<usize>> = vec![None; level.len() + 1];
+    for pos in (0..level.len()).rev() {
+        next_group[pos] = member.get(&level[pos]).copied().or(next_group[pos + 1]);
+    }
+    let mut last_group: Option<usize> = None;
     for (pos, &id) in level.iter().enumerate() {
-        if group_of(groups, id).is_some() {
+        if let Some(&gi) = member.get(&id) {
+            last_group = Some(gi);
             continue;
         }
-        let before = level[..pos].iter().rev().find_map(|&s| group_of(groups, s));
-        let after = level[pos + 1..].iter().find_map(|&s| group_of(groups, s));
+        let (before, after) = (last_group, next_group[pos + 1]);
         let node = &this.nodes[id];
         let best = [before, after]
             .into_iter()
@@ -491,21 +518,9 @@ fn absorb_side(
             let members = groups[gi].side_mut(side);
             members.push(id);
             members.sort_unstable();
+            last_group = Some(gi);
         }
     }
-}
-
-/// True when two sorted term lists have a term in common.
-pub(crate) fn share_any(a: &[u64], b: &[u64]) -> bool {
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => return true,
-        }
-    }
-    false
 }
 
 /// Pairs (old, new) that are not part of the longest run kept in the same order.
@@ -513,11 +528,14 @@ fn out_of_order(pairs: &[(usize, usize, f64)]) -> Vec<(usize, usize)> {
     let mut by_old: Vec<(usize, usize)> = pairs.iter().map(|&(o, n, _)| (o, n)).collect();
     by_old.sort_unstable();
     let news: Vec<usize> = by_old.iter().map(|&(_, n)| n).collect();
-    let keep = longest_increasing(&news);
+    let mut kept = vec![false; news.len()];
+    for i in longest_increasing(&news) {
+        kept[i] = true;
+    }
     by_old
         .iter()
         .enumerate()
-        .filter(|(i, _)| !keep.contains(i))
+        .filter(|(i, _)| !kept[*i])
         .map(|(_, &p)| p)
         .collect()
 }
@@ -547,16 +565,27 @@ fn longest_increasing(values: &[usize]) -> Vec<usize> {
     out
 }
 
-/// The best one-to-one assignment of rows to columns over scores at or above `threshold`:
-/// optimal (Kuhn–Munkres) when the matrix is small enough, best-first greedy otherwise.
-pub(crate) fn assign(scores: &[Vec<f64>], threshold: f64) -> Vec<(usize, usize)> {
-    let (rows, cols) = (scores.len(), scores.first().map_or(0, Vec::len));
-    if rows == 0 || cols == 0 {
-        Vec::new()
-    } else if rows * cols <= MAX_OPTIMAL_CELLS {
-        optimal_assignment(scores, threshold)
+/// The best one-to-one assignment of rows to columns over a sparse list of scored candidates
+/// `(row, column, score)` at or above `threshold` (cells not listed score zero): optimal
+/// (Kuhn–Munkres) when the matrix is small enough, best-first greedy otherwise, so large
+/// matrices are never built.
+pub(crate) fn assign_sparse(
+    rows: usize,
+    cols: usize,
+    candidates: &[(usize, usize, f64)],
+    threshold: f64,
+) -> Vec<(usize, usize)> {
+    if rows == 0 || cols == 0 || candidates.is_empty() {
+        return Vec::new();
+    }
+    if rows * cols <= MAX_OPTIMAL_CELLS {
+        let mut dense = vec![vec![0.0; cols]; rows];
+        for &(i, j, s) in candidates {
+            dense[i][j] = s;
+        }
+        optimal_assignment(&dense, threshold)
     } else {
-        greedy_assignment(scores, threshold)
+        greedy_assignment(candidates, threshold)
     }
 }
 
@@ -608,24 +637,21 @@ fn optimal_assignment(scores: &[Vec<f64>], threshold: f64) -> Vec<(usize, usize)
 }
 
 /// Best-first greedy assignment, for levels too large for the optimal one.
-fn greedy_assignment(scores: &[Vec<f64>], threshold: f64) -> Vec<(usize, usize)> {
-    let mut cells: Vec<(usize, usize, f64)> = scores
+fn greedy_assignment(candidates: &[(usize, usize, f64)], threshold: f64) -> Vec<(usize, usize)> {
+    let mut cells: Vec<(usize, usize, f64)> = candidates
         .iter()
-        .enumerate()
-        .flat_map(|(i, row)| {
-            row.iter()
-                .enumerate()
-                .filter(|&(_, &s)| s >= threshold)
-                .map(move |(j, &s)| (i, j, s))
-        })
+        .copied()
+        .filter(|c| c.2 >= threshold)
         .collect();
-    cells.sort_by(|a, b| b.2.total_cmp(&a.2));
-    let (mut used_r, mut used_c) = (vec![false; scores.len()], vec![false; scores[0].len()]);
+    // Ties broken by position, so the result never depends on input order.
+    cells.sort_by(|a, b| b.2.total_cmp(&a.2).then((a.0, a.1).cmp(&(b.0, b.1))));
+    let mut used_r: rustc_hash::FxHashSet<usize> = Default::default();
+    let mut used_c: rustc_hash::FxHashSet<usize> = Default::default();
     let mut out = Vec::new();
     for (i, j, _) in cells {
-        if !used_r[i] && !used_c[j] {
-            used_r[i] = true;
-            used_c[j] = true;
+        if !used_r.contains(&i) && !used_c.contains(&j) {
+            used_r.insert(i);
+            used_c.insert(j);
             out.push((i, j));
         }
     }
@@ -651,7 +677,9 @@ mod tests {
         let mut got = optimal_assignment(&scores, 0.3);
         got.sort_unstable();
         assert_eq!(got, vec![(0, 1), (1, 0)]);
-        assert_eq!(greedy_assignment(&scores, 0.3), vec![(0, 0)]);
+        let cells: Vec<(usize, usize, f64)> =
+            vec![(0, 0, 0.9), (0, 1, 0.8), (1, 0, 0.8), (1, 1, 0.1)];
+        assert_eq!(greedy_assignment(&cells, 0.3), vec![(0, 0)]);
     }
 
     #[test]

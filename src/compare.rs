@@ -213,10 +213,9 @@ pub fn resolve_year_shift(old: &Document, new: &Document, mode: YearShift) -> i3
 pub fn compare(old: &Document, new: &Document, options: &CompareOptions) -> Comparison {
     let shift = resolve_year_shift(old, new, options.year_shift);
     let alignment = align::align(old, new, shift);
-    let mut order: Vec<(SortKey, &align::AlignedGroup)> = alignment
-        .groups
-        .iter()
-        .map(|g| (sort_key(&alignment, g), g))
+    let mut order: Vec<(SortKey, &align::AlignedGroup)> = sort_keys(&alignment)
+        .into_iter()
+        .zip(&alignment.groups)
         .collect();
     order.sort_by_key(|(key, _)| *key);
     let groups: Vec<&align::AlignedGroup> = order.into_iter().map(|(_, g)| g).collect();
@@ -401,20 +400,35 @@ fn section_pair(a: &SectionAlignment, g: &align::AlignedGroup) -> SectionPair {
 /// section before them that has a place in the new edition.
 type SortKey = (usize, usize, usize);
 
-fn sort_key(a: &SectionAlignment, g: &align::AlignedGroup) -> SortKey {
-    if let Some(&n) = g.new.first() {
-        return (n, 0, 0);
+/// The sort key of every group, in the order of `a.groups`.
+fn sort_keys(a: &SectionAlignment) -> Vec<SortKey> {
+    // For each old node: the highest new node of the group it went to, if it has a place in
+    // the new edition; then, running forward, the nearest such anchor at or before each node.
+    let mut partner: Vec<Option<usize>> = vec![None; a.old.nodes.len()];
+    for g in &a.groups {
+        if let Some(&n) = g.new.iter().max() {
+            for &o in &g.old {
+                partner[o] = Some(n);
+            }
+        }
     }
-    let o = g.old[0];
-    // Find the closest earlier old node that was paired, and sit right after its partner.
-    let anchor = (0..o).rev().find_map(|prev| {
-        a.groups
-            .iter()
-            .find(|h| h.old.contains(&prev) && !h.new.is_empty())
-            .map(|h| *h.new.iter().max().unwrap())
-    });
-    match anchor {
-        Some(n) => (n, 1, o),
-        None => (0, 0, o),
+    let mut anchor_before: Vec<Option<usize>> = vec![None; a.old.nodes.len()];
+    let mut last = None;
+    for (o, p) in partner.iter().enumerate() {
+        anchor_before[o] = last;
+        if p.is_some() {
+            last = *p;
+        }
     }
+    a.groups
+        .iter()
+        .map(|g| match (g.new.first(), g.old.first()) {
+            (Some(&n), _) => (n, 0, 0),
+            (None, Some(&o)) => match anchor_before[o] {
+                Some(n) => (n, 1, o),
+                None => (0, 0, o),
+            },
+            (None, None) => (0, 0, 0),
+        })
+        .collect()
 }

@@ -98,20 +98,25 @@ fn is_english_full_stop(text: &str, chars: &[(usize, char)], i: usize) -> bool {
     if !next_opens_sentence(chars, i + 1) {
         return false;
     }
-    // The word before the full stop.
-    let end = chars[i].0;
-    let word_start = text[..end]
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '“' || c == '"')
-        .map_or(0, |(o, c)| o + c.len_utf8());
-    let word = &text[word_start..end];
+    // The word before the full stop. Abbreviations are short, so looking back a few
+    // characters is enough, and keeps long runs without spaces linear.
+    let mut start = i;
+    while start > 0 && i - start < MAX_ABBREVIATION_CHARS {
+        let c = chars[start - 1].1;
+        if c.is_whitespace() || matches!(c, '(' | '“' | '"') {
+            break;
+        }
+        start -= 1;
+    }
+    let word = &text[chars[start].0..chars[i].0];
     if word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
         return false; // an initial: "Warren E. Buffett"
     }
-    let lower = word.to_lowercase();
-    !ABBREVIATIONS.contains(&lower.as_str())
+    !ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
+
+/// Longer than any abbreviation in [`ABBREVIATIONS`].
+const MAX_ABBREVIATION_CHARS: usize = 8;
 
 #[cfg(test)]
 mod tests {

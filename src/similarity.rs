@@ -286,6 +286,36 @@ fn merge_fold(a: &[(u64, f32)], b: &[(u64, f32)], f: impl Fn(f32, f32) -> f32) -
     acc
 }
 
+/// Pairs (a, b) whose signatures (small sorted term lists) share a term, found through an
+/// inverted index instead of trying every pair. Terms held by more than `max_posting` of the
+/// `b` signatures are too common to tell anything and are skipped. Pairs come out sorted.
+pub fn candidate_pairs(a: &[&[u64]], b: &[&[u64]], max_posting: usize) -> Vec<(usize, usize)> {
+    let mut postings: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+    for (j, sig) in b.iter().enumerate() {
+        for &t in *sig {
+            postings.entry(t).or_default().push(j);
+        }
+    }
+    let mut seen = vec![usize::MAX; b.len()];
+    let mut out = Vec::new();
+    for (i, sig) in a.iter().enumerate() {
+        let start = out.len();
+        for t in *sig {
+            let Some(list) = postings.get(t).filter(|l| l.len() <= max_posting) else {
+                continue;
+            };
+            for &j in list {
+                if seen[j] != i {
+                    seen[j] = i;
+                    out.push((i, j));
+                }
+            }
+        }
+        out[start..].sort_unstable();
+    }
+    out
+}
+
 /// The terms of a short title, sorted, ready for [`TitleTerms::dice`]. A title with no terms
 /// (a single Chinese character) falls back to its characters.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -367,6 +397,19 @@ mod tests {
         assert!((cos - a.cosine(&both)).abs() < 1e-6 && (ovl - a.overlap(&both)).abs() < 1e-6);
         assert!(a.contained_in(&both) > 0.99);
         assert!(both.contained_in(&a) < 0.7);
+    }
+
+    #[test]
+    fn candidates_share_a_term() {
+        let a: Vec<&[u64]> = vec![&[1, 5], &[7], &[2, 9]];
+        let b: Vec<&[u64]> = vec![&[5], &[2, 7], &[9], &[3]];
+        assert_eq!(
+            candidate_pairs(&a, &b, 10),
+            vec![(0, 0), (1, 1), (2, 1), (2, 2)]
+        );
+        // A term in more than one signature of `b` is skipped with a posting limit of 1.
+        let common: Vec<&[u64]> = vec![&[4], &[4]];
+        assert!(candidate_pairs(&[&[4]], &common, 1).is_empty());
     }
 
     #[test]

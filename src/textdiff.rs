@@ -23,6 +23,7 @@ use crate::outline::Section;
 use crate::script::{is_han, is_sentence_final};
 use crate::segment;
 use crate::sentence::split_sentences;
+use crate::similarity::candidate_pairs;
 use crate::year::{YearMasked, mask_years};
 
 /// Lowest similarity for two sentences between the same anchors to be one sentence reworded.
@@ -31,6 +32,10 @@ const REWORD_THRESHOLD: f64 = 0.45;
 const MOVE_THRESHOLD: f64 = 0.8;
 /// Shorter sentences are never paired by similarity or moved: they recur as stock phrases.
 const MIN_PAIRED_CHARS: usize = 8;
+/// Regions between anchors up to this many sentence pairs are scored in full.
+const MAX_DENSE_REGION: usize = 250_000;
+/// Sketch terms held by more sentences than this are too common to propose a pair.
+const MAX_POSTING: usize = 200;
 /// Equal runs this short (in characters) between two edits are folded into the edits.
 const MAX_ISLAND_CHARS: usize = 2;
 
@@ -195,17 +200,29 @@ pub fn diff_sentences(old: &[Sentence], new: &[Sentence], shift: i32) -> Vec<Sen
 /// Changes come out in reading order, as a unified diff shows them: between two reworded
 /// sentences, what was removed comes before what was added.
 fn pair_region(old: &[Sentence], new: &[Sentence], shift: i32) -> Vec<SentenceChange> {
-    let scores: Vec<Vec<f64>> = old
-        .iter()
-        .map(|o| new.iter().map(|n| pairing_similarity(o, n)).collect())
+    // Every pair of a normal region is scored; in a region too large for that (a section
+    // rewritten from end to end), only pairs that share a sketch term.
+    let cells: Vec<(usize, usize)> = if old.len() * new.len() <= MAX_DENSE_REGION {
+        (0..old.len())
+            .flat_map(|i| (0..new.len()).map(move |j| (i, j)))
+            .collect()
+    } else {
+        let a: Vec<Vec<u64>> = old.iter().map(|s| sketch(&s.terms)).collect();
+        let b: Vec<Vec<u64>> = new.iter().map(|s| sketch(&s.terms)).collect();
+        let a: Vec<&[u64]> = a.iter().map(Vec::as_slice).collect();
+        let b: Vec<&[u64]> = b.iter().map(Vec::as_slice).collect();
+        candidate_pairs(&a, &b, MAX_POSTING)
+    };
+    let candidates: Vec<(usize, usize, f64)> = cells
+        .into_iter()
+        .map(|(i, j)| (i, j, pairing_similarity(&old[i], &new[j])))
+        .filter(|c| c.2 >= REWORD_THRESHOLD)
         .collect();
     let mut partner_of_new: Vec<Option<usize>> = vec![None; new.len()];
     let mut paired_old = vec![false; old.len()];
-    if !old.is_empty() && !new.is_empty() {
-        for (i, j) in crate::align::assign(&scores, REWORD_THRESHOLD) {
-            partner_of_new[j] = Some(i);
-            paired_old[i] = true;
-        }
+    for (i, j) in crate::align::assign_sparse(old.len(), new.len(), &candidates, REWORD_THRESHOLD) {
+        partner_of_new[j] = Some(i);
+        paired_old[i] = true;
     }
     let mut out = Vec::new();
     let mut emitted = paired_old.clone();
@@ -404,27 +421,24 @@ pub fn detect_moves(pairs: &mut [PairChanges], shift: i32) {
     );
     let removed_sketch: Vec<Vec<u64>> = removed_terms.iter().map(|t| sketch(t)).collect();
     let added_sketch: Vec<Vec<u64>> = added_terms.iter().map(|t| sketch(t)).collect();
-    let scores: Vec<Vec<f64>> = (0..removed.len())
-        .map(|ri| {
-            (0..added.len())
-                .map(|ai| {
-                    let (a, b) = (&removed_terms[ri], &added_terms[ai]);
-                    // Dice can reach the threshold only if the lengths are close enough, and
-                    // two nearly equal term sets share some of their sketch terms.
-                    let reachable = 2.0 * a.len().min(b.len()) as f64
-                        >= MOVE_THRESHOLD * (a.len() + b.len()) as f64
-                        && crate::align::share_any(&removed_sketch[ri], &added_sketch[ai]);
-                    if removed_unique[ri] && added_unique[ai] && reachable {
-                        dice(a, b)
-                    } else {
-                        0.0
-                    }
-                })
-                .collect()
+    // Two nearly equal term sets share some of their sketch terms, and Dice can reach the
+    // threshold only if their lengths are close enough: only such pairs are scored.
+    let a: Vec<&[u64]> = removed_sketch.iter().map(Vec::as_slice).collect();
+    let b: Vec<&[u64]> = added_sketch.iter().map(Vec::as_slice).collect();
+    let candidates: Vec<(usize, usize, f64)> = candidate_pairs(&a, &b, MAX_POSTING)
+        .into_iter()
+        .filter(|&(ri, ai)| removed_unique[ri] && added_unique[ai])
+        .filter(|&(ri, ai)| {
+            let (a, b) = (removed_terms[ri].len(), added_terms[ai].len());
+            2.0 * a.min(b) as f64 >= MOVE_THRESHOLD * (a + b) as f64
         })
+        .map(|(ri, ai)| (ri, ai, dice(&removed_terms[ri], &added_terms[ai])))
+        .filter(|c| c.2 >= MOVE_THRESHOLD)
         .collect();
     let mut drop_at: Vec<ChangeAt> = Vec::new();
-    for (ri, ai) in crate::align::assign(&scores, MOVE_THRESHOLD) {
+    for (ri, ai) in
+        crate::align::assign_sparse(removed.len(), added.len(), &candidates, MOVE_THRESHOLD)
+    {
         let (r, a) = (removed[ri], added[ai]);
         let old_text = removed_texts[ri].clone();
         let new_text = added_texts[ai].clone();
