@@ -67,8 +67,7 @@ static ZH1: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([一二三四五六七八九十]{1,3})\s*、\s*").unwrap());
 static ZH2: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*").unwrap());
-static ZH3: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,2})\s*(?:、|[.．](?:\s|[^\d\s.．]))\s*").unwrap());
+static ZH3: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,2})\s*[、.．]\s*").unwrap());
 static ZH4: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[（(]\s*(\d{1,2})\s*[）)]\s*").unwrap());
 static ZH_ORDINAL: LazyLock<Regex> =
@@ -91,18 +90,13 @@ pub fn chinese_numbering(text: &str) -> Option<Numbering> {
     ];
     for (re, style) in candidates {
         if let Some(m) = re.find(text) {
-            let mut rest_start = m.end();
-            // ZH3 consumes one character after a dot to rule out decimals; give it back.
-            if style == HeadingStyle::ZhLevel3 {
-                let matched = m.as_str();
-                if let Some(last) = matched.chars().last()
-                    && !last.is_whitespace()
-                    && last != '、'
-                    && last != '.'
-                    && last != '．'
-                {
-                    rest_start -= last.len_utf8();
-                }
+            let rest_start = m.end();
+            // `1.5%` is a decimal, not heading 1 (`1. 5` with a space after the dot is neither).
+            if style == HeadingStyle::ZhLevel3
+                && !m.as_str().contains('、')
+                && text[rest_start..].starts_with(|c: char| c.is_ascii_digit())
+            {
+                continue;
             }
             let number = text[..rest_start].trim().to_string();
             if rest_start >= text.len() {
@@ -215,6 +209,14 @@ mod tests {
         assert_eq!(
             zh("（1）完善制度"),
             Some((HeadingStyle::ZhLevel4, "（1）".into(), "完善制度".into()))
+        );
+    }
+
+    #[test]
+    fn the_text_after_the_dot_is_kept_whole() {
+        assert_eq!(
+            zh("1.A类项目"),
+            Some((HeadingStyle::ZhLevel3, "1.".into(), "A类项目".into()))
         );
     }
 

@@ -186,9 +186,15 @@ pub fn decode(name: &str, bytes: &[u8], forced: Option<&'static Encoding>) -> Re
             }
         }
     };
-    // `decode` strips a BOM that matches the encoding; a forced encoding keeps it as text,
-    // which we then drop below.
-    let (text, used, had_errors) = encoding.decode(bytes);
+    // A forced encoding is used as given, even over a byte-order mark (whose bytes, if they
+    // decode to U+FEFF, are dropped below); otherwise a mark decides, as `decode` does.
+    let (text, used, had_errors) = match forced {
+        Some(e) => {
+            let (text, had_errors) = e.decode_without_bom_handling(bytes);
+            (text, e, had_errors)
+        }
+        None => encoding.decode(bytes),
+    };
     if had_errors {
         return Err(Error::Decode {
             name: name.to_string(),
@@ -280,6 +286,15 @@ mod tests {
         let (bytes, _, _) = encoding_rs::BIG5.encode("政府工作報告");
         let d = decode("a", &bytes, Some(encoding_rs::BIG5)).unwrap();
         assert_eq!(d.text, "政府工作報告");
+    }
+
+    #[test]
+    fn forced_encoding_wins_over_a_byte_order_mark() {
+        let mut bytes = vec![0xEF, 0xBB, 0xBF];
+        bytes.extend_from_slice("工作".as_bytes());
+        let d = decode("a", &bytes, Some(encoding_rs::WINDOWS_1252)).unwrap();
+        assert_eq!(d.encoding, "windows-1252");
+        assert!(d.text.starts_with("ï»¿"), "{}", d.text);
     }
 
     #[test]

@@ -19,7 +19,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::heading;
-use crate::script::{display_width, fold_fullwidth, is_han, is_invisible, is_sentence_final};
+use crate::script::{
+    display_width, fold_fullwidth, han_ratio, is_han, is_invisible, is_sentence_final,
+};
 
 /// A paragraph of clean text with the original lines it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -162,13 +164,13 @@ pub fn normalize(text: &str) -> CleanText {
         HashSet::new()
     };
     let indents_mark_paragraphs = wrapped && indents_mark_paragraphs(&lines);
-    let paragraphs = build_paragraphs(
-        &lines,
+    let layout = Layout {
         wrapped,
-        wrap_width,
-        &vocabulary,
+        width: wrap_width,
         indents_mark_paragraphs,
-    );
+        chinese: han_ratio(text) > 0.3,
+    };
+    let paragraphs = build_paragraphs(&lines, layout, &vocabulary);
     CleanText {
         paragraphs,
         wrapped,
@@ -249,11 +251,12 @@ fn drop_front_matter(lines: &mut [Line]) -> usize {
 fn classify_furniture(lines: &mut [Line]) -> usize {
     let mut dropped = 0;
     let mut page_number_at = Vec::new();
+    let mut last_page: Option<u32> = None;
     for (i, l) in lines.iter_mut().enumerate() {
         if l.kind != LineKind::Text {
             continue;
         }
-        if PAGE_NUMBER.is_match(&l.text) {
+        if PAGE_NUMBER.is_match(&l.text) && is_next_page(&l.text, &mut last_page) {
             l.kind = LineKind::Furniture;
             page_number_at.push(i);
             dropped += 1;
@@ -272,6 +275,27 @@ fn classify_furniture(lines: &mut [Line]) -> usize {
         }
     }
     dropped + drop_running_lines(lines, &page_number_at)
+}
+
+/// A bare number (`5`) could as well be a table cell, so it counts as a page number only when
+/// it continues the page numbers before it (one to three pages on) or, as the first, is small.
+/// Marked forms (`- 5 -`, `第 5 页`, `Page 5`) always count. Updates `last` with the page.
+fn is_next_page(text: &str, last: &mut Option<u32>) -> bool {
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    let page: Option<u32> = digits.parse().ok();
+    let bare = text.trim().chars().all(|c| c.is_ascii_digit());
+    let fits = match (page, *last) {
+        (Some(p), Some(l)) => p > l && p <= l + 3,
+        (Some(p), None) => p <= 30,
+        (None, _) => false,
+    };
+    if bare && !fits {
+        return false;
+    }
+    if page.is_some() && !text.contains('/') {
+        *last = page;
+    }
+    true
 }
 
 /// A lone non-Han character on its own line is a bullet that PDF extraction turned into a
@@ -372,7 +396,15 @@ fn detect_wrapping(widths: &[usize]) -> (bool, usize) {
         .iter()
         .filter(|&&w| w >= low && w <= width + width / 8 + 2)
         .count();
-    (band * 2 >= sorted.len(), width)
+    // One paragraph per line has long lines far past any band; wrapped text has almost none.
+    let beyond = sorted
+        .iter()
+        .filter(|&&w| w > width + width / 8 + 2)
+        .count();
+    (
+        band * 2 >= sorted.len() && beyond * 10 <= sorted.len(),
+        width,
+    )
 }
 
 /// How far below the wrap width a line may end and still count as full. PDF text is justified
@@ -427,13 +459,30 @@ fn indents_mark_paragraphs(lines: &[Line]) -> bool {
 /// Leading spaces that open a paragraph when indents mark paragraphs.
 const MIN_PARAGRAPH_INDENT: usize = 2;
 
+/// What normalisation found out about the layout of a text.
+#[derive(Debug, Clone, Copy)]
+struct Layout {
+    /// Hard-wrapped (PDF text) rather than one paragraph per line.
+    wrapped: bool,
+    /// The wrap width in display columns.
+    width: usize,
+    /// First lines of paragraphs are indented.
+    indents_mark_paragraphs: bool,
+    /// Mostly Chinese: fragments join without spaces.
+    chinese: bool,
+}
+
 fn build_paragraphs(
     lines: &[Line],
-    wrapped: bool,
-    width: usize,
+    layout: Layout,
     vocabulary: &HashSet<String>,
-    indents_mark_paragraphs: bool,
 ) -> Vec<Paragraph> {
+    let Layout {
+        wrapped,
+        width,
+        indents_mark_paragraphs,
+        ..
+    } = layout;
     let mut paragraphs = Vec::new();
     let mut current: Option<ParagraphBuilder> = None;
     let mut hard_break = false;
@@ -459,11 +508,11 @@ fn build_paragraphs(
             // `八是…。` alone on its line is a sub-heading, even when it nearly fills the line.
             Some(p) if wrapped && p.text == p.last_line && is_ordinal_sentence(&p.text) => false,
             Some(p) if wrapped => continues_wrapped(&p.last_line, &line.text, width),
-            Some(p) => continues_fragment(&p.text, &line.text),
+            Some(p) => continues_fragment(&p.text, &line.text, layout.chinese),
         };
         hard_break = false;
         match current.as_mut() {
-            Some(p) if join => p.push(line, wrapped, vocabulary),
+            Some(p) if join => p.push(line, layout, vocabulary),
             _ => {
                 if let Some(done) = current.take() {
                     paragraphs.push(done.finish());
@@ -492,8 +541,9 @@ fn continues_wrapped(prev: &str, next: &str, width: usize) -> bool {
         return false;
     }
     if !full {
-        // A short line ends its paragraph: the last line, a title, a table row.
-        return false;
+        // A short line ends its paragraph (the last line, a title, a table row), unless the
+        // sentence runs on in lower case: then a long word did not fit on the line.
+        return !ends_sentence(prev) && next.starts_with(|c: char| c.is_lowercase());
     }
     if next_is_heading {
         // A heading number after a full line that ends a sentence starts a heading; after a
@@ -536,7 +586,7 @@ fn is_ordinal_sentence(text: &str) -> bool {
 
 /// In one-paragraph-per-line text, lines are broken only where web markup split a paragraph
 /// (`（PM` / `2.5` / `）平均浓度…`). Join such fragments back.
-fn continues_fragment(prev: &str, next: &str) -> bool {
+fn continues_fragment(prev: &str, next: &str, chinese: bool) -> bool {
     if ends_sentence(prev)
         || heading::starts_like_heading(next)
         || heading::starts_like_heading(prev)
@@ -550,7 +600,9 @@ fn continues_fragment(prev: &str, next: &str) -> bool {
     // A paragraph does not end on a bare number: the unit follows on the next fragment
     // (`国内生产总值达到74.4` / `万亿元，增长6.7%`).
     let split_figure = prev.ends_with(|c: char| c.is_ascii_digit()) && next.starts_with(is_han);
-    opens_with_continuation || split_figure || tiny(prev) || tiny(next)
+    // Tiny fragments (`政府工作报` / `告`) are markup splits in Chinese web copies; in English
+    // text a short line is a title or a table cell and stands alone.
+    opens_with_continuation || split_figure || (chinese && (tiny(prev) || tiny(next)))
 }
 
 struct ParagraphBuilder {
@@ -572,7 +624,8 @@ impl ParagraphBuilder {
         }
     }
 
-    fn push(&mut self, line: &Line, wrapped: bool, vocabulary: &HashSet<String>) {
+    fn push(&mut self, line: &Line, layout: Layout, vocabulary: &HashSet<String>) {
+        let wrapped = layout.wrapped;
         let prev_last = self.text.chars().next_back().unwrap_or(' ');
         let next_first = line.text.chars().next().unwrap_or(' ');
         // A number wrapped across lines ("法规1" / "5部") is one number.
@@ -595,7 +648,10 @@ impl ParagraphBuilder {
             if !before.is_empty() && vocabulary.contains(&joined) {
                 self.text.pop();
             }
-        } else if wrapped && !split_number && needs_space(prev_last, next_first) {
+        } else if (wrapped || !layout.chinese)
+            && !split_number
+            && needs_space(prev_last, next_first)
+        {
             self.text.push(' ');
         }
         self.line_starts.push((self.text.len(), line.number));
@@ -759,6 +815,27 @@ mod tests {
         for text in ["2024", "5%", "5 家", "第五章"] {
             assert!(!PAGE_NUMBER.is_match(text), "{text}");
         }
+    }
+
+    #[test]
+    fn bare_numbers_are_page_numbers_only_in_sequence() {
+        let table = "项目\n金额\n收入\n100\n支出\n80\n";
+        let joined = paras(table).join("|");
+        assert!(joined.contains("100") && joined.contains("80"), "{joined}");
+        let mut last = None;
+        assert!(is_next_page("3", &mut last));
+        assert!(is_next_page("4", &mut last));
+        assert!(!is_next_page("120", &mut last));
+        assert!(is_next_page("- 9 -", &mut last));
+        assert!(is_next_page("10", &mut last));
+    }
+
+    #[test]
+    fn english_title_lines_stay_apart_and_long_words_wrap() {
+        assert_eq!(
+            paras("Annual Report\n\nRevenue\n\nOur revenue grew.\n"),
+            vec!["Annual Report", "Revenue", "Our revenue grew."]
+        );
     }
 
     #[test]

@@ -76,7 +76,8 @@ pub fn chinese_number(s: &str) -> Option<f64> {
     if !s.contains(['十', '百', '千']) {
         let mut v = 0u64;
         for c in s.chars() {
-            v = v * 10 + digit(c)?;
+            // A run of numerals longer than any quantity is not a number.
+            v = v.checked_mul(10)?.checked_add(digit(c)?)?;
         }
         return Some(v as f64);
     }
@@ -96,7 +97,7 @@ pub fn chinese_number(s: &str) -> Option<f64> {
                 continue;
             }
         };
-        total += pending.take().unwrap_or(1) * place;
+        total = total.checked_add(pending.take().unwrap_or(1).checked_mul(place)?)?;
     }
     total += pending.unwrap_or(0);
     Some(total as f64)
