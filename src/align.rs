@@ -637,7 +637,10 @@ fn optimal_assignment(scores: &[Vec<f64>], threshold: f64) -> Vec<(usize, usize)
 }
 
 /// Best-first greedy assignment, for levels too large for the optimal one.
-fn greedy_assignment(candidates: &[(usize, usize, f64)], threshold: f64) -> Vec<(usize, usize)> {
+pub(crate) fn greedy_assignment(
+    candidates: &[(usize, usize, f64)],
+    threshold: f64,
+) -> Vec<(usize, usize)> {
     let mut cells: Vec<(usize, usize, f64)> = candidates
         .iter()
         .copied()

@@ -20,7 +20,7 @@ use regex::Regex;
 
 use crate::heading;
 use crate::script::{
-    display_width, fold_fullwidth, han_ratio, is_han, is_invisible, is_sentence_final,
+    display_width, fold_fullwidth, han_ratio, is_han, is_invisible, is_sentence_final, sets_solid,
 };
 
 /// A paragraph of clean text with the original lines it came from.
@@ -670,19 +670,13 @@ impl ParagraphBuilder {
     }
 }
 
-/// Characters that Chinese typography sets solid: Han, kana, hangul and CJK punctuation.
-fn is_tight(c: char) -> bool {
-    is_han(c)
-        || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}' | '\u{3040}'..='\u{30FF}' | '\u{AC00}'..='\u{D7AF}')
-}
-
 fn needs_space(prev: char, next: char) -> bool {
     let closes = matches!(
         next,
         '%' | ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '/'
     );
     let opens = matches!(prev, '(' | '[' | '/' | '$' | '—');
-    !(is_tight(prev) || is_tight(next) || closes || opens)
+    !(sets_solid(prev) || sets_solid(next) || closes || opens)
 }
 
 /// Removes spaces next to CJK characters and collapses runs of spaces, moving the line map
@@ -708,8 +702,8 @@ fn tidy_spaces(text: &str, starts: &[(usize, u32)]) -> (String, Vec<(usize, u32)
             let prev = out.chars().next_back();
             let next = chars.get(j).map(|&(_, c)| c);
             if let (Some(p), Some(n)) = (prev, next)
-                && !is_tight(p)
-                && !is_tight(n)
+                && !sets_solid(p)
+                && !sets_solid(n)
             {
                 out.push(' ');
             }

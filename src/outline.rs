@@ -264,8 +264,7 @@ pub fn parse(source: &str, clean: &CleanText, options: OutlineOptions) -> Docume
         let p = &paragraphs[i];
         let prev = i.checked_sub(1).map(|j| &paragraphs[j]);
         let next = paragraphs.get(i + 1);
-        if let Some((numbering, title, rest)) = recognise_heading(lang, p, prev, next, &mut builder)
-        {
+        if let Some((numbering, title, rest)) = recognise_heading(lang, p, prev, next, &builder) {
             heading_count += 1;
             let mut section = Section::new(
                 SectionKind::Heading,
@@ -457,7 +456,7 @@ fn recognise_heading(
     p: &Paragraph,
     prev: Option<&Paragraph>,
     next: Option<&Paragraph>,
-    builder: &mut TreeBuilder,
+    builder: &TreeBuilder,
 ) -> Option<(Numbering, String, Option<Paragraph>)> {
     let text = p.text.as_str();
     let numbering = match lang {

@@ -33,7 +33,8 @@ const PLAN_CUES: &[&str] = &[
     "plan",
 ];
 
-/// Classifies a top-level heading (as [`crate::outline::Section::heading_text`] gives it).
+/// Classifies a top-level heading, with or without its numbering (`一、2024年工作回顾` or
+/// `2024年工作回顾`: the cues are in the title).
 /// Review cues win because review titles never promise (`过去一年和五年工作回顾`), while plan
 /// cues such as `任务` also occur inside review titles only after `回顾`.
 pub fn part_of(top_heading: &str) -> Part {

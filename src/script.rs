@@ -14,21 +14,12 @@ pub fn is_han(c: char) -> bool {
         | '〇')
 }
 
-/// True for CJK and full-width punctuation (`，。；：“”《》（）` and friends).
-pub fn is_cjk_punct(c: char) -> bool {
-    matches!(c,
-        '\u{3000}'..='\u{303F}'
-        | '\u{FF00}'..='\u{FF0F}'
-        | '\u{FF1A}'..='\u{FF20}'
-        | '\u{FF3B}'..='\u{FF40}'
-        | '\u{FF5B}'..='\u{FF65}'
-        | '\u{FE30}'..='\u{FE4F}'
-        | '“' | '”' | '‘' | '’' | '…' | '—' | '·')
-}
-
-/// True for characters that Chinese typography sets without spaces around them.
-pub fn is_cjk(c: char) -> bool {
-    is_han(c) || is_cjk_punct(c) || matches!(c, '\u{3040}'..='\u{30FF}' | '\u{AC00}'..='\u{D7AF}')
+/// True for characters that Chinese typography sets solid, without spaces around them: Han,
+/// kana, hangul, and the CJK and full-width punctuation blocks. Curly quotes and dashes are
+/// shared with English text, so they do not count.
+pub fn sets_solid(c: char) -> bool {
+    is_han(c)
+        || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}' | '\u{3040}'..='\u{30FF}' | '\u{AC00}'..='\u{D7AF}')
 }
 
 /// Zero-width and formatting characters that PDF and web extraction leave behind.

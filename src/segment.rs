@@ -58,7 +58,8 @@ static SEGMENTER: LazyLock<Segmenter> = LazyLock::new(Segmenter::new);
 /// Numbers with separators, decimals and a trailing percent sign.
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d+(?:[.,]\d+)*%?").unwrap());
 
-/// Loads the Chinese dictionary now rather than on first use (for benchmarks and servers).
+/// Builds the segmenter now rather than on first use (for long-running callers that want the
+/// first comparison to cost no more than the next).
 pub fn warm_up() {
     LazyLock::force(&SEGMENTER);
 }

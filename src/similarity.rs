@@ -316,6 +316,27 @@ pub fn candidate_pairs(a: &[&[u64]], b: &[&[u64]], max_posting: usize) -> Vec<(u
     out
 }
 
+/// Dice coefficient of two sorted multisets (2 × shared / total), in [0, 1]; 0 when either is
+/// empty. Titles, sentences and figure labels are all compared this way.
+pub fn dice<T: Ord>(a: &[T], b: &[T]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * common as f64 / (a.len() + b.len()) as f64
+}
+
 /// The terms of a short title, sorted, ready for [`TitleTerms::dice`]. A title with no terms
 /// (a single Chinese character) falls back to its characters.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -338,24 +359,7 @@ impl TitleTerms {
 
     /// Dice coefficient of the two term multisets, in [0, 1].
     pub fn dice(&self, other: &TitleTerms) -> f64 {
-        let (ka, kb) = (&self.0, &other.0);
-        if ka.is_empty() || kb.is_empty() {
-            return 0.0;
-        }
-        let mut common = 0usize;
-        let (mut i, mut j) = (0, 0);
-        while i < ka.len() && j < kb.len() {
-            match ka[i].cmp(&kb[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    common += 1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        2.0 * common as f64 / (ka.len() + kb.len()) as f64
+        dice(&self.0, &other.0)
     }
 }
 

@@ -14,6 +14,7 @@
 //!    change reads as whole phrases: no one- or two-character equal islands between edits, and
 //!    each change region shown as one deletion followed by one insertion.
 
+use crate::similarity::dice;
 use std::collections::HashMap;
 
 use serde::Serialize;
@@ -24,7 +25,7 @@ use crate::script::{is_han, is_sentence_final};
 use crate::segment;
 use crate::sentence::split_sentences;
 use crate::similarity::candidate_pairs;
-use crate::year::{YearMasked, mask_years};
+use crate::year::{YearMasked, is_year, mask_years};
 
 /// Lowest similarity for two sentences between the same anchors to be one sentence reworded.
 const REWORD_THRESHOLD: f64 = 0.45;
@@ -301,25 +302,6 @@ fn sketch(terms: &[u64]) -> Vec<u64> {
     mixed
 }
 
-fn dice(a: &[u64], b: &[u64]) -> f64 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    2.0 * common as f64 / (a.len() + b.len()) as f64
-}
-
 fn added(n: &Sentence) -> SentenceChange {
     SentenceChange {
         kind: ChangeKind::Added,
@@ -492,7 +474,7 @@ pub fn inline_diff(old: &str, new: &str, shift: i32) -> Vec<InlineOp> {
     let shifted: Vec<String> = old_tokens
         .iter()
         .map(|t| match t.parse::<i32>() {
-            Ok(y) if t.len() == 4 && (1900..2200).contains(&y) && shift != 0 => {
+            Ok(y) if is_year(t) && shift != 0 => {
                 let moved = (y + shift).to_string();
                 if new_set.contains(moved.as_str()) && !new_set.contains(t) {
                     moved

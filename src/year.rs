@@ -99,6 +99,14 @@ pub fn detect_year<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> Option<
         .map(|(y, _)| y)
 }
 
+/// True for a token that reads as a year yoydiff shifts (1900–2199).
+pub fn is_year(token: &str) -> bool {
+    token.len() == 4
+        && token
+            .parse::<u32>()
+            .is_ok_and(|y| (1900..2200).contains(&y))
+}
+
 /// A text with its years taken out: the skeleton and the years in order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct YearMasked {

@@ -5,6 +5,7 @@
 //! `赤字率` still meet), plus a bonus when the two figures sit in aligned sections and a small
 //! one when the values agree. Pairs are taken best first, one to one.
 
+use crate::similarity::dice;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::extract::multi_year;
@@ -47,7 +48,7 @@ pub fn match_figures(old: &[Figure], new: &[Figure], sections: &[SectionPair]) -
     }
     let old_grams: Vec<Vec<(char, char)>> = old.iter().map(|f| bigrams(&f.label)).collect();
     let new_grams: Vec<Vec<(char, char)>> = new.iter().map(|f| bigrams(&f.label)).collect();
-    let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
+    let mut candidates: Vec<(usize, usize, f64)> = Vec::new();
     for (i, o) in old.iter().enumerate() {
         let Some(js) = buckets.get(&(o.role, o.unit.as_str())) else {
             continue;
@@ -82,17 +83,15 @@ pub fn match_figures(old: &[Figure], new: &[Figure], sections: &[SectionPair]) -
             if o.value == n.value {
                 score += 0.05;
             }
-            candidates.push((score, i, j));
+            candidates.push((i, j, score));
         }
     }
-    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    // Best first, ties by position: one figure pairs with at most one other.
     let mut old_to: Vec<Option<usize>> = vec![None; old.len()];
     let mut new_from: Vec<Option<usize>> = vec![None; new.len()];
-    for (_, i, j) in candidates {
-        if old_to[i].is_none() && new_from[j].is_none() {
-            old_to[i] = Some(j);
-            new_from[j] = Some(i);
-        }
+    for (i, j) in crate::align::greedy_assignment(&candidates, f64::NEG_INFINITY) {
+        old_to[i] = Some(j);
+        new_from[j] = Some(i);
     }
     let mut out = Vec::with_capacity(old.len().max(new.len()));
     for (j, n) in new.iter().enumerate() {
@@ -167,25 +166,6 @@ fn bigrams(s: &str) -> Vec<(char, char)> {
     let mut g: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
     g.sort_unstable();
     g
-}
-
-fn dice(a: &[(char, char)], b: &[(char, char)]) -> f64 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    2.0 * common as f64 / (a.len() + b.len()) as f64
 }
 
 /// One label ending the other, as a longer official name does (`财政赤字率` / `赤字率`); a
