@@ -159,6 +159,20 @@ pub fn english_numbering(text: &str) -> Option<Numbering> {
     None
 }
 
+/// The lead sentence a Chinese item opens with (`重点产业支撑有力。`,
+/// `——经济保持恢复发展。`): 2–20 characters, mostly Han, without commas or other clause marks,
+/// ending in `。`. Returns the byte ranges of the lead (without dashes and `。`) and of the text
+/// after the `。`.
+pub fn lead_sentence(text: &str) -> Option<(std::ops::Range<usize>, usize)> {
+    let start = text.len() - text.trim_start_matches(['—', '-', '－']).len();
+    let end = start + text[start..].find('。')?;
+    let lead = &text[start..end];
+    let n = lead.chars().count();
+    let han = lead.chars().filter(|&c| crate::script::is_han(c)).count();
+    ((2..=20).contains(&n) && !lead.contains(['，', '；', '：', ',', '！', '？']) && han * 2 >= n)
+        .then_some((start..end, end + '。'.len_utf8()))
+}
+
 /// True when a line starts like a heading in either language. Used by normalisation to end a
 /// paragraph before a heading.
 pub fn starts_like_heading(line: &str) -> bool {

@@ -431,19 +431,6 @@ fn ends_sentence(text: &str) -> bool {
     trimmed.ends_with(|c: char| is_sentence_final(c) || matches!(c, ':' | '：' | '！' | '？'))
 }
 
-/// A short opening sentence without commas (`重点产业支撑有力。`): in Chinese wrapped text it
-/// starts a new paragraph even after a full line.
-fn opens_with_lead_sentence(text: &str) -> bool {
-    let Some(end) = text.find('。') else {
-        return false;
-    };
-    let lead = &text[..end];
-    let n = lead.chars().count();
-    (2..=20).contains(&n)
-        && !lead.contains(['，', '；', '：', ','])
-        && lead.chars().filter(|&c| is_han(c)).count() >= 2
-}
-
 /// Chinese documents indent the first line of a paragraph by two characters, and many PDF
 /// extractions keep that indent. It marks paragraphs only when a minority of lines carry it
 /// (a margin on every line says nothing), and a single space does not count: PDF text puts one
@@ -556,7 +543,7 @@ fn continues_wrapped(prev: &str, next: &str, width: usize) -> bool {
     // sentence and runs on (items are never one line long), starts an item. Closing
     // addresses (`各位代表，…`) start a paragraph too.
     let next_full = display_width(next) + wrap_tolerance(width) >= width;
-    if prev.ends_with('。') && next_full && opens_with_lead_sentence(next) {
+    if prev.ends_with('。') && next_full && heading::lead_sentence(next).is_some() {
         return false;
     }
     // A short capitalised line without final punctuation after a finished sentence is an

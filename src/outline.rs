@@ -528,24 +528,12 @@ fn split_title(p: &Paragraph, rest_start: usize) -> (String, Option<Paragraph>) 
 /// A paragraph that opens with a lead sentence of 2–20 characters ending in `。`, without
 /// commas, and followed by more text, is an item. Dash-led lines (`——经济保持恢复发展。`) are items too.
 fn lead_sentence(p: &Paragraph) -> Option<(String, Paragraph)> {
-    let text = p.text.as_str();
-    let start = text.len() - text.trim_start_matches(['—', '-', '－']).len();
-    let rest = &text[start..];
-    let end = rest.find('。')?;
-    let lead = &rest[..end];
-    let n = lead.chars().count();
-    if !(2..=20).contains(&n)
-        || lead.contains(['，', '；', '：', ',', '！', '？'])
-        || lead.chars().filter(|&c| is_han(c)).count() * 2 < n
-    {
-        return None;
-    }
+    let (lead, body_start) = heading::lead_sentence(&p.text)?;
     // A lone short sentence is a paragraph, not an item: an item's lead introduces a body.
-    let body_start = start + end + '。'.len_utf8();
-    if text[body_start..].trim().is_empty() {
+    if p.text[body_start..].trim().is_empty() {
         return None;
     }
-    Some((lead.to_string(), p.split_at(body_start).1))
+    Some((p.text[lead].to_string(), p.split_at(body_start).1))
 }
 
 /// An English heading without numbering: one short title-case line with no final punctuation,

@@ -43,10 +43,9 @@ pub fn terms(text: &str) -> Vec<u64> {
         prev_han = None;
         if c.is_alphabetic() {
             word.extend(c.to_lowercase());
-        } else if c == '\'' || c == '’' {
-            // "Berkshire's" and "Berkshire" are the same term.
-            flush(&mut word, &mut out);
         } else {
+            // Anything else ends a word; an apostrophe too, so that "Berkshire's" counts as
+            // "Berkshire" (and a one-letter "s" is dropped).
             flush(&mut word, &mut out);
         }
     }
