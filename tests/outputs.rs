@@ -548,3 +548,221 @@ fn json_fields_are_documented() {
         "fields emitted but neither documented in docs/json-schema.md nor listed as pending: {unknown:?}"
     );
 }
+
+/// A program reading `diff --format json`, written from docs/json-schema.md alone: if the
+/// output and the documented contract drift apart, this stops deserialising. Every documented
+/// field is declared, read or not: declaring it is the check.
+#[allow(dead_code)]
+mod consumer {
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    pub struct Comparison {
+        pub schema: String,
+        pub old: Doc,
+        pub new: Doc,
+        pub summary: Summary,
+        pub sections: Vec<SectionPair>,
+        pub figures: Vec<FigurePair>,
+        pub initiatives: Vec<Initiative>,
+        pub promises: Vec<Promise>,
+        pub delivery: Delivery,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Doc {
+        pub source: String,
+        pub year: Option<i32>,
+        pub lang: String,
+        pub title: String,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Summary {
+        pub sections: std::collections::BTreeMap<String, usize>,
+        pub sentences: std::collections::BTreeMap<String, usize>,
+        pub similarity: f64,
+        pub text_changed: f64,
+        pub year_shift: i32,
+        pub figures: std::collections::BTreeMap<String, usize>,
+        pub initiatives: std::collections::BTreeMap<String, usize>,
+        pub promises: std::collections::BTreeMap<String, usize>,
+    }
+
+    #[derive(Deserialize)]
+    pub struct SectionPair {
+        pub kind: String,
+        pub similarity: f64,
+        pub old: Vec<SectionRef>,
+        pub new: Vec<SectionRef>,
+        pub text_changed: f64,
+        pub changes: Vec<SentenceChange>,
+    }
+
+    #[derive(Deserialize)]
+    pub struct SectionRef {
+        pub path: Vec<String>,
+        pub number: String,
+        pub title: String,
+        pub level: u32,
+        pub kind: String,
+        pub lines: [u32; 2],
+    }
+
+    #[derive(Deserialize)]
+    pub struct SentenceChange {
+        pub kind: String,
+        pub old: Option<String>,
+        pub new: Option<String>,
+        pub old_line: Option<u32>,
+        pub new_line: Option<u32>,
+        pub inline: Vec<InlineOp>,
+        pub old_section: Option<Vec<String>>,
+        pub new_section: Option<Vec<String>>,
+    }
+
+    #[derive(Deserialize)]
+    pub struct InlineOp {
+        pub op: String,
+        pub text: String,
+        pub old_text: Option<String>,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Figure {
+        pub label: String,
+        pub role: String,
+        pub value: f64,
+        pub unit: String,
+        pub text: String,
+        pub qualifier: Option<String>,
+        pub sentence: String,
+        pub section: Vec<String>,
+        pub line: u32,
+    }
+
+    #[derive(Deserialize)]
+    pub struct FigurePair {
+        pub label: String,
+        pub role: String,
+        pub unit: String,
+        pub status: String,
+        pub old: Option<Figure>,
+        pub new: Option<Figure>,
+        pub change: Option<Change>,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Change {
+        pub absolute: f64,
+        pub relative: Option<f64>,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Promise {
+        pub label: String,
+        pub target: Figure,
+        pub outcome: Option<Figure>,
+        pub verdict: String,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Initiative {
+        pub name: String,
+        pub status: String,
+        pub kind: String,
+        pub old_name: Option<String>,
+        pub count: [usize; 2],
+        pub old: Vec<Mention>,
+        pub new: Vec<Mention>,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Mention {
+        pub sentence: String,
+        pub section: Vec<String>,
+        pub line: u32,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Delivery {
+        pub delivered: Vec<Initiative>,
+        pub silent: Vec<Initiative>,
+    }
+}
+
+#[test]
+fn a_consumer_reads_the_diff_json_back_with_serde() {
+    let json = diff("json", &[]);
+    let c: consumer::Comparison = serde_json::from_str(&json).expect("the documented contract");
+    assert_eq!(c.schema, "yoydiff/1");
+    assert_eq!(
+        (c.old.year, c.new.year, c.summary.year_shift),
+        (Some(2022), Some(2023), 1)
+    );
+    assert_eq!(
+        (c.old.lang.as_str(), c.new.title.as_str()),
+        ("zh", "政府工作报告")
+    );
+    // The summary counts what the lists hold.
+    let mut kinds = std::collections::BTreeMap::new();
+    for p in &c.sections {
+        *kinds.entry(p.kind.clone()).or_insert(0usize) += 1;
+        assert!(
+            p.old
+                .iter()
+                .chain(&p.new)
+                .all(|r| r.lines[0] <= r.lines[1] && r.level >= 1 && !r.path.is_empty())
+        );
+        assert!((0.0..=1.0).contains(&p.similarity) && (0.0..=1.0).contains(&p.text_changed));
+        for ch in &p.changes {
+            if ch.kind == "reworded" {
+                let new: String = ch
+                    .inline
+                    .iter()
+                    .filter(|r| r.op != "delete")
+                    .map(|r| r.text.as_str())
+                    .collect();
+                assert_eq!(Some(new), ch.new);
+            }
+            assert_eq!(
+                ch.kind == "moved",
+                ch.old_section.is_some() && ch.new_section.is_some()
+            );
+        }
+    }
+    kinds.retain(|_, n| *n > 0);
+    let mut summary = c.summary.sections.clone();
+    summary.retain(|_, n| *n > 0);
+    assert_eq!(kinds, summary);
+    let sentence_total: usize = c.sections.iter().map(|p| p.changes.len()).sum();
+    assert_eq!(sentence_total, c.summary.sentences.values().sum::<usize>());
+    assert_eq!(c.figures.len(), c.summary.figures.values().sum::<usize>());
+    assert_eq!(c.promises.len(), c.summary.promises.values().sum::<usize>());
+    assert_eq!(
+        c.initiatives.len(),
+        c.summary.initiatives.values().sum::<usize>()
+    );
+    let gdp = c
+        .promises
+        .iter()
+        .find(|p| p.label == "国内生产总值")
+        .expect("GDP promise");
+    assert_eq!((gdp.target.value, gdp.target.unit.as_str()), (5.5, "%"));
+    assert_eq!(gdp.verdict, "missed");
+    assert!(
+        c.figures
+            .iter()
+            .any(|f| f.status == "changed" && f.change.is_some())
+    );
+    assert!(
+        c.initiatives
+            .iter()
+            .all(|i| i.count[0] >= i.old.len() && i.count[1] >= i.new.len())
+    );
+    assert!(!c.delivery.delivered.is_empty() && !c.delivery.silent.is_empty());
+    assert!(
+        (0.0..=1.0).contains(&c.summary.similarity)
+            && (0.0..=1.0).contains(&c.summary.text_changed)
+    );
+}
