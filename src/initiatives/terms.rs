@@ -75,32 +75,53 @@ fn one_side(mine: &FxHashMap<&str, u32>, mine_edition: &Edition, other: &Edition
             .then(b.1.cmp(&a.1))
             .then(a.0.cmp(b.0))
     });
+    // Terms are short, so "contained in a kept term" is a lookup in the set of all pieces of
+    // the kept terms, not a scan over them: this stays linear however many candidates there are.
     let mut kept: Vec<(&str, u32)> = Vec::new();
+    let mut covered: FxHashMap<&str, u32> = FxHashMap::default();
     for &(t, n) in &cands {
         // Part of a longer candidate used as often: the longer one is the term.
-        if kept.iter().any(|&(k, kn)| kn >= n && k.contains(t)) {
+        if covered.get(t).is_some_and(|&kn| kn >= n) {
             continue;
         }
         kept.push((t, n));
+        for piece in pieces(t) {
+            let c = covered.entry(piece).or_insert(0);
+            *c = (*c).max(n);
+        }
     }
     // A longer term that extends a shorter, more frequent one adds nothing.
-    let snapshot = kept.clone();
+    let kept_count: FxHashMap<&str, u32> = kept.iter().copied().collect();
     kept.retain(|&(t, n)| {
-        !snapshot
-            .iter()
-            .any(|&(s, sn)| s.len() < t.len() && t.contains(s) && sn > n)
+        !pieces(t).any(|s| s.len() < t.len() && kept_count.get(s).is_some_and(|&sn| sn > n))
     });
     // A term stands on its own: it follows and precedes more than one thing. `均增长` always
     // follows `年` (it is part of `年均增长`), `万公里` always follows a number.
-    kept.retain(|&(t, _)| free_standing(mine_edition, t) && !other.contains(t));
+    // Both checks read the whole text, so they run in rank order and stop at the few terms
+    // shown; absence from the other edition is the cheaper one and goes first.
     kept.sort_by(|a, b| {
         let score = |&(t, n): &(&str, u32)| n as usize * t.chars().count();
         score(b).cmp(&score(a)).then(a.0.cmp(b.0))
     });
     kept.into_iter()
+        .filter(|&(t, _)| !other.contains(t) && free_standing(mine_edition, t))
         .take(MAX_TERMS)
         .map(|(t, _)| t.to_string())
         .collect()
+}
+
+/// Every substring of `t` on character boundaries, `t` itself included.
+fn pieces(t: &str) -> impl Iterator<Item = &str> {
+    let bounds: Vec<usize> = t
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(t.len()))
+        .collect();
+    let spans: Vec<(usize, usize)> = (0..bounds.len())
+        .flat_map(|a| ((a + 1)..bounds.len()).map(move |b| (a, b)))
+        .map(|(a, b)| (bounds[a], bounds[b]))
+        .collect();
+    spans.into_iter().map(move |(a, b)| &t[a..b])
 }
 
 /// True when `term` has at least two different neighbours on each side in `e`, or sits
