@@ -36,7 +36,7 @@ const MIN_PAIRED_CHARS: usize = 8;
 /// Regions between anchors up to this many sentence pairs are scored in full.
 const MAX_DENSE_REGION: usize = 250_000;
 /// Sketch terms held by more sentences than this are too common to propose a pair.
-const MAX_POSTING: usize = 200;
+const MAX_POSTING: usize = 40;
 /// Equal runs this short (in characters) between two edits are folded into the edits.
 const MAX_ISLAND_CHARS: usize = 2;
 
