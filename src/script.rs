@@ -77,23 +77,26 @@ pub fn han_ratio(text: &str) -> f64 {
     }
 }
 
+/// The value of one Chinese digit (`〇`/`零` … `九`, and `两`).
+pub fn chinese_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '〇' | '零' => 0,
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
 /// The Chinese numerals used in headings (`一` … `十九`, `二十`…) read as a number.
 pub fn chinese_numeral_value(s: &str) -> Option<u32> {
-    fn digit(c: char) -> Option<u32> {
-        Some(match c {
-            '〇' | '零' => 0,
-            '一' => 1,
-            '二' | '两' => 2,
-            '三' => 3,
-            '四' => 4,
-            '五' => 5,
-            '六' => 6,
-            '七' => 7,
-            '八' => 8,
-            '九' => 9,
-            _ => return None,
-        })
-    }
+    let digit = chinese_digit;
     let chars: Vec<char> = s.chars().collect();
     match chars.as_slice() {
         [] => None,

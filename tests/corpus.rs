@@ -21,130 +21,15 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 use yoydiff::compare::{CompareOptions, Comparison, PairKind, SectionRef, compare};
-use yoydiff::input::Source;
-use yoydiff::load_document;
-use yoydiff::outline::{Document, OutlineOptions, Section, SectionKind};
+use yoydiff::outline::{Document, Section, SectionKind};
 
-/// The environment variable that names the corpus folder.
-const CORPUS_VAR: &str = "YOYDIFF_CORPUS";
-
-/// The corpus folder, or `None` (after printing a note) when `YOYDIFF_CORPUS` is unset.
-///
-/// Panics when the variable is set but the folder, or its `zh/` or `en/` subfolder, is missing:
-/// a run that asked for the corpus must not pass without looking at it.
-fn corpus() -> Option<PathBuf> {
-    let test = std::thread::current()
-        .name()
-        .unwrap_or("corpus test")
-        .to_string();
-    let Some(value) = std::env::var_os(CORPUS_VAR) else {
-        eprintln!(
-            "note: {test}: skipped, {CORPUS_VAR} is not set \
-             (set it to the corpus folder, e.g. {CORPUS_VAR}=../shared/corpus)"
-        );
-        return None;
-    };
-    assert!(
-        !value.is_empty(),
-        "{CORPUS_VAR} is set but empty; set it to the corpus folder or unset it"
-    );
-    let dir = PathBuf::from(value);
-    assert!(
-        dir.is_dir(),
-        "{CORPUS_VAR}={}: the corpus folder does not exist or is not a directory",
-        dir.display()
-    );
-    for sub in ["zh", "en"] {
-        let path = dir.join(sub);
-        assert!(
-            path.is_dir(),
-            "{CORPUS_VAR}={}: the corpus folder has no `{sub}` subfolder ({} is missing)",
-            dir.display(),
-            path.display()
-        );
-    }
-    Some(dir)
-}
-
-/// The files of one series (`zh`, `national-gwr`), by the year in their names, oldest first.
-/// Panics when the series is empty: a corpus without it is not the corpus these tests know.
-fn series(dir: &Path, sub: &str, prefix: &str) -> Vec<(i32, PathBuf)> {
-    let folder = dir.join(sub);
-    let pattern = Regex::new(&format!(r"^{}-(\d{{4}})\.txt$", regex::escape(prefix))).unwrap();
-    let entries = std::fs::read_dir(&folder)
-        .unwrap_or_else(|e| panic!("cannot list {}: {e}", folder.display()));
-    let mut files: Vec<(i32, PathBuf)> = entries
-        .map(|e| e.unwrap_or_else(|e| panic!("cannot list {}: {e}", folder.display())))
-        .filter_map(|e| {
-            let name = e.file_name().to_string_lossy().to_string();
-            let year = pattern.captures(&name)?[1].parse().ok()?;
-            Some((year, e.path()))
-        })
-        .collect();
-    files.sort();
-    assert!(
-        !files.is_empty(),
-        "no {prefix}-YYYY.txt files in {}",
-        folder.display()
-    );
-    files
-}
-
-/// Every `.txt` file of the corpus, in both languages.
-fn all_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for sub in ["zh", "en"] {
-        let folder = dir.join(sub);
-        let entries = std::fs::read_dir(&folder)
-            .unwrap_or_else(|e| panic!("cannot list {}: {e}", folder.display()));
-        for e in entries {
-            let path = e
-                .unwrap_or_else(|e| panic!("cannot list {}: {e}", folder.display()))
-                .path();
-            if path.extension().is_some_and(|x| x == "txt") {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    assert!(!files.is_empty(), "no .txt files in {}", dir.display());
-    files
-}
+mod common;
+use common::*;
 
 fn changning(dir: &Path) -> PathBuf {
     let path = dir.join("zh").join("changning-gwr-2025.txt");
     assert!(path.is_file(), "missing corpus file {}", path.display());
     path
-}
-
-fn load(path: &Path) -> Document {
-    load_document(
-        &Source::Path(path.to_path_buf()),
-        None,
-        OutlineOptions::default(),
-    )
-    .unwrap_or_else(|e| panic!("{}: cannot load: {e}", path.display()))
-}
-
-fn raw(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
-}
-
-fn name(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().to_string(),
-    )
-}
-
-/// Fails with every finding, one a line.
-fn report(test: &str, failures: &[String]) {
-    assert!(
-        failures.is_empty(),
-        "{test}: {} problem(s):\n  {}",
-        failures.len(),
-        failures.join("\n  ")
-    );
 }
 
 /// A short, one-line description of a section for messages.
@@ -975,25 +860,6 @@ fn words(text: &str) -> Vec<String> {
     w
 }
 
-fn word_dice(a: &[String], b: &[String]) -> f64 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    2.0 * common as f64 / (a.len() + b.len()) as f64
-}
-
 /// Recurring sentences of consecutive letters ("Charlie and I…", annual-meeting logistics)
 /// are paired as unchanged, reworded or moved: never one removed here and its near twin added
 /// there.
@@ -1025,7 +891,7 @@ fn berkshire_recurring_sentences_are_not_removed_and_added() {
         for r in &removed {
             let rw = words(r);
             for (a, aw) in added.iter().zip(&added_words) {
-                if word_dice(&rw, aw) >= 0.85 {
+                if yoydiff::similarity::dice(&rw, aw) >= 0.85 {
                     failures.push(format!(
                         "{} → {}: removed {r:?} / added {a:?}",
                         pair[0].0, pair[1].0

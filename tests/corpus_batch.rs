@@ -14,25 +14,10 @@ use std::process::Command;
 
 use serde_json::Value;
 
+mod common;
+use common::corpus;
+
 const BIN: &str = env!("CARGO_BIN_EXE_yoydiff");
-const CORPUS_VAR: &str = "YOYDIFF_CORPUS";
-
-fn corpus(test: &str) -> Option<PathBuf> {
-    let Some(value) = std::env::var_os(CORPUS_VAR) else {
-        eprintln!("note: {test}: skipped, {CORPUS_VAR} is not set");
-        return None;
-    };
-    let dir = PathBuf::from(value);
-    for sub in ["zh", "en"] {
-        assert!(
-            dir.join(sub).is_dir(),
-            "{CORPUS_VAR}={}: no {sub}/ folder there",
-            dir.display()
-        );
-    }
-    Some(dir)
-}
-
 fn editions(dir: &Path, prefix: &str) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap()
@@ -50,7 +35,7 @@ fn editions(dir: &Path, prefix: &str) -> Vec<PathBuf> {
 
 #[test]
 fn batch_over_the_chinese_folder_gives_one_line_per_consecutive_pair() {
-    let Some(dir) = corpus("batch_over_the_chinese_folder") else {
+    let Some(dir) = corpus() else {
         return;
     };
     let zh = dir.join("zh");
@@ -96,7 +81,7 @@ fn batch_over_the_chinese_folder_gives_one_line_per_consecutive_pair() {
 
 #[test]
 fn github_comment_of_the_largest_pair_stays_under_the_limit() {
-    let Some(dir) = corpus("github_comment_of_the_largest_pair") else {
+    let Some(dir) = corpus() else {
         return;
     };
     let mut best: Option<(u64, PathBuf, PathBuf)> = None;

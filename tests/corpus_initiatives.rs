@@ -13,88 +13,14 @@
 //! `en/`), every test fails and names the path. Each test collects all its findings before
 //! failing, so one run lists every pair and name the library gets wrong.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use regex::Regex;
 use yoydiff::compare::{CompareOptions, compare};
 use yoydiff::initiatives::detect::judge_sentence;
 use yoydiff::initiatives::{Kind, Status, compare_initiatives, detect};
-use yoydiff::input::Source;
-use yoydiff::load_document;
-use yoydiff::outline::{Document, OutlineOptions};
 
-/// The environment variable that names the corpus folder.
-const CORPUS_VAR: &str = "YOYDIFF_CORPUS";
-
-/// The corpus folder, or `None` (after printing a note) when `YOYDIFF_CORPUS` is unset.
-///
-/// Panics when the variable is set but the folder, or its `zh/` or `en/` subfolder, is missing:
-/// a run that asked for the corpus must not pass without looking at it.
-fn corpus() -> Option<PathBuf> {
-    let test = std::thread::current()
-        .name()
-        .unwrap_or("corpus test")
-        .to_string();
-    let Some(value) = std::env::var_os(CORPUS_VAR) else {
-        eprintln!(
-            "note: {test}: skipped, {CORPUS_VAR} is not set \
-             (set it to the corpus folder, e.g. {CORPUS_VAR}=../shared/corpus)"
-        );
-        return None;
-    };
-    assert!(
-        !value.is_empty(),
-        "{CORPUS_VAR} is set but empty; set it to the corpus folder or unset it"
-    );
-    let dir = PathBuf::from(value);
-    assert!(
-        dir.is_dir(),
-        "{CORPUS_VAR}={}: the corpus folder does not exist or is not a directory",
-        dir.display()
-    );
-    for sub in ["zh", "en"] {
-        let path = dir.join(sub);
-        assert!(
-            path.is_dir(),
-            "{CORPUS_VAR}={}: the corpus folder has no `{sub}` subfolder ({} is missing)",
-            dir.display(),
-            path.display()
-        );
-    }
-    Some(dir)
-}
-
-/// The files of one series (`zh`, `national-gwr`), by the year in their names, oldest first.
-fn series(dir: &Path, sub: &str, prefix: &str) -> Vec<(i32, PathBuf)> {
-    let folder = dir.join(sub);
-    let pattern = Regex::new(&format!(r"^{}-(\d{{4}})\.txt$", regex::escape(prefix))).unwrap();
-    let entries = std::fs::read_dir(&folder)
-        .unwrap_or_else(|e| panic!("cannot list {}: {e}", folder.display()));
-    let mut files: Vec<(i32, PathBuf)> = entries
-        .map(|e| e.unwrap_or_else(|e| panic!("cannot list {}: {e}", folder.display())))
-        .filter_map(|e| {
-            let name = e.file_name().to_string_lossy().to_string();
-            let year = pattern.captures(&name)?[1].parse().ok()?;
-            Some((year, e.path()))
-        })
-        .collect();
-    files.sort();
-    assert!(
-        !files.is_empty(),
-        "no {prefix}-YYYY.txt files in {}",
-        folder.display()
-    );
-    files
-}
-
-fn load(path: &Path) -> Document {
-    load_document(
-        &Source::Path(path.to_path_buf()),
-        None,
-        OutlineOptions::default(),
-    )
-    .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
+mod common;
+use common::*;
 
 /// The text with wrapped lines joined, so a name split across lines is still found.
 fn flat(path: &Path) -> String {

@@ -1,32 +1,10 @@
 //! Expectations on the real reports in `samples/`, checked by hand against the texts.
 
 use yoydiff::compare::{CompareOptions, Comparison, PairKind, YearShift, compare};
-use yoydiff::input::Source;
-use yoydiff::normalize::normalize;
-use yoydiff::outline::{Document, OutlineOptions, Section, SectionKind, parse};
+use yoydiff::outline::{Document, Section, SectionKind};
 
-fn sample_path(name: &str) -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("samples")
-        .join(name)
-}
-
-fn load(name: &str) -> Document {
-    yoydiff::load_document(
-        &Source::Path(sample_path(name)),
-        None,
-        OutlineOptions::default(),
-    )
-    .unwrap()
-}
-
-fn sample_text(name: &str) -> String {
-    std::fs::read_to_string(sample_path(name)).unwrap()
-}
-
-fn from_text(name: &str, text: &str) -> Document {
-    parse(name, &normalize(text), OutlineOptions::default())
-}
+mod common;
+use common::*;
 
 fn headings(s: &Section) -> Vec<&Section> {
     s.children
@@ -44,7 +22,7 @@ fn items(s: &Section) -> Vec<&Section> {
 
 #[test]
 fn changning_outline_has_both_parts_and_fourteen_sections() {
-    let doc = load("changning-gwr-2025.txt");
+    let doc = load_sample("changning-gwr-2025.txt");
     assert_eq!(doc.title, "政府工作报告");
     assert_eq!(doc.year, Some(2025));
     let parts: Vec<&Section> = doc
@@ -88,7 +66,7 @@ fn changning_outline_has_both_parts_and_fourteen_sections() {
 
 #[test]
 fn changning_items_include_quoted_names_and_read_cleanly() {
-    let doc = load("changning-gwr-2025.txt");
+    let doc = load_sample("changning-gwr-2025.txt");
     let all = doc.walk();
     let find = |title: &str| {
         all.iter()
@@ -144,8 +122,8 @@ fn pair_with_old<'a>(c: &'a Comparison, heading: &str) -> &'a yoydiff::compare::
 
 #[test]
 fn national_review_pairs_with_review_and_plans_merge() {
-    let old = load("national-gwr-2022.txt");
-    let new = load("national-gwr-2023.txt");
+    let old = load_sample("national-gwr-2022.txt");
+    let new = load_sample("national-gwr-2023.txt");
     let c = compare(&old, &new, &CompareOptions::default());
     assert_eq!(c.summary.year_shift, 1);
     let review = pair_with_old(&c, "一、2021年工作回顾");
@@ -182,8 +160,8 @@ fn national_review_pairs_with_review_and_plans_merge() {
 
 #[test]
 fn every_section_appears_in_exactly_one_pair() {
-    let old = load("national-gwr-2022.txt");
-    let new = load("national-gwr-2023.txt");
+    let old = load_sample("national-gwr-2022.txt");
+    let new = load_sample("national-gwr-2023.txt");
     let c = compare(&old, &new, &CompareOptions::default());
     let old_refs: usize = c.sections.iter().map(|p| p.old.len()).sum();
     let new_refs: usize = c.sections.iter().map(|p| p.new.len()).sum();
@@ -193,7 +171,7 @@ fn every_section_appears_in_exactly_one_pair() {
 
 #[test]
 fn a_report_against_itself_is_unchanged() {
-    let doc = load("changning-gwr-2025.txt");
+    let doc = load_sample("changning-gwr-2025.txt");
     let c = compare(&doc, &doc, &CompareOptions::default());
     assert!(!c.has_changes());
     assert!(
@@ -212,7 +190,7 @@ fn shifted_2022() -> String {
 
 #[test]
 fn year_shift_makes_a_moved_on_edition_unchanged() {
-    let old = load("national-gwr-2022.txt");
+    let old = load_sample("national-gwr-2022.txt");
     let new = from_text("next.txt", &shifted_2022());
     assert_eq!(new.year, Some(2023));
     let auto = compare(&old, &new, &CompareOptions::default());
@@ -241,7 +219,7 @@ fn year_shift_makes_a_moved_on_edition_unchanged() {
 
 #[test]
 fn year_that_breaks_the_shift_is_still_a_change() {
-    let old = load("national-gwr-2022.txt");
+    let old = load_sample("national-gwr-2022.txt");
     // Edition "2023" whose review heading wrongly names 2020.
     let text = shifted_2022().replace("一、2022年工作回顾", "一、2020年工作回顾");
     let new = from_text("next.txt", &text);
@@ -266,7 +244,7 @@ fn swapped_sections_are_moved_not_removed_and_added() {
         text[six..seven].replacen("（六）", "（七）", 1),
         &text[eight..]
     );
-    let old = load("national-gwr-2022.txt");
+    let old = load_sample("national-gwr-2022.txt");
     let new = from_text("swapped.txt", &swapped);
     let c = compare(&old, &new, &CompareOptions::default());
     assert_eq!(c.count(PairKind::Added), 0);
@@ -297,7 +275,7 @@ fn item_moved_to_another_section_is_moved() {
     let without = format!("{}{}", &text[..start], &text[end..]);
     let nine = without.find("（九）切实保障和改善民生").unwrap();
     let moved_text = format!("{}{}\n{}", &without[..nine], item, &without[nine..]);
-    let old = load("national-gwr-2022.txt");
+    let old = load_sample("national-gwr-2022.txt");
     let new = from_text("moved.txt", &moved_text);
     let c = compare(&old, &new, &CompareOptions::default());
     let p = pair_with_old(&c, "积极利用外资");
@@ -333,7 +311,7 @@ fn as_pdf_text(text: &str) -> String {
 
 #[test]
 fn a_pdf_style_extraction_outlines_like_the_original() {
-    let original = load("national-gwr-2022.txt");
+    let original = load_sample("national-gwr-2022.txt");
     let pdf = from_text(
         "pdf.txt",
         &as_pdf_text(&sample_text("national-gwr-2022.txt")),

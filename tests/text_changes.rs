@@ -3,33 +3,12 @@
 use yoydiff::compare::{
     CompareOptions, Comparison, InlineTag, PairKind, SentenceChange, YearShift, compare,
 };
-use yoydiff::input::Source;
 use yoydiff::normalize::normalize;
-use yoydiff::outline::{Document, OutlineOptions, SectionKind, parse};
+use yoydiff::outline::SectionKind;
 use yoydiff::textdiff::ChangeKind;
 
-fn sample_path(name: &str) -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("samples")
-        .join(name)
-}
-
-fn load(name: &str) -> Document {
-    yoydiff::load_document(
-        &Source::Path(sample_path(name)),
-        None,
-        OutlineOptions::default(),
-    )
-    .unwrap()
-}
-
-fn sample_text(name: &str) -> String {
-    std::fs::read_to_string(sample_path(name)).unwrap()
-}
-
-fn from_text(name: &str, text: &str) -> Document {
-    parse(name, &normalize(text), OutlineOptions::default())
-}
+mod common;
+use common::*;
 
 fn all_changes(c: &Comparison) -> Vec<&SentenceChange> {
     c.sections.iter().flat_map(|p| &p.changes).collect()
@@ -37,8 +16,8 @@ fn all_changes(c: &Comparison) -> Vec<&SentenceChange> {
 
 fn national_pair() -> Comparison {
     compare(
-        &load("national-gwr-2022.txt"),
-        &load("national-gwr-2023.txt"),
+        &load_sample("national-gwr-2022.txt"),
+        &load_sample("national-gwr-2023.txt"),
         &CompareOptions::default(),
     )
 }
@@ -92,7 +71,7 @@ fn wrap_columns(text: &str, width: usize) -> Vec<String> {
 
 #[test]
 fn two_extractions_of_one_report_have_no_sentence_changes() {
-    let original = load("national-gwr-2022.txt");
+    let original = load_sample("national-gwr-2022.txt");
     let pdf = from_text("pdf.txt", &relayout(&sample_text("national-gwr-2022.txt")));
     let c = compare(&original, &pdf, &CompareOptions::default());
     // The only differences: the title block the PDF layout left out (removed from the
@@ -228,7 +207,7 @@ fn line_numbers_point_into_the_original_files() {
 
 #[test]
 fn shifted_edition_has_no_sentence_changes_and_literal_comparison_does() {
-    let old = load("national-gwr-2022.txt");
+    let old = load_sample("national-gwr-2022.txt");
     let text = sample_text("national-gwr-2022.txt")
         .replace("2022年", "2023年")
         .replace("2021年", "2022年");
@@ -274,7 +253,7 @@ fn moved_sentences_are_reported_once_with_both_places() {
     let anchor = "全面巩固拓展脱贫攻坚成果。";
     let moved = without.replacen(anchor, &format!("{anchor}{sentence}"), 1);
     let c = compare(
-        &load("national-gwr-2022.txt"),
+        &load_sample("national-gwr-2022.txt"),
         &from_text("moved.txt", &moved),
         &CompareOptions::default(),
     );

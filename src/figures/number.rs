@@ -54,21 +54,7 @@ static EN_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// The value of a run of Chinese numerals (`二十八` → 28, `百` → 100, `一千五百` → 1500,
 /// `三〇五` → 305 read digit by digit).
 pub fn chinese_number(s: &str) -> Option<f64> {
-    fn digit(c: char) -> Option<u64> {
-        Some(match c {
-            '〇' | '零' => 0,
-            '一' => 1,
-            '二' | '两' => 2,
-            '三' => 3,
-            '四' => 4,
-            '五' => 5,
-            '六' => 6,
-            '七' => 7,
-            '八' => 8,
-            '九' => 9,
-            _ => return None,
-        })
-    }
+    let digit = |c: char| crate::script::chinese_digit(c).map(u64::from);
     if s.is_empty() {
         return None;
     }
