@@ -104,7 +104,8 @@ fn trim_number(v: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
-fn change_text(p: &FigurePair) -> String {
+/// The change column: absolute change in the report's units, and the relative change.
+pub fn change_text(p: &FigurePair) -> String {
     let Some(c) = p.change else {
         return String::new();
     };
@@ -131,6 +132,13 @@ fn status_color(s: FigureStatus) -> Option<Color> {
     }
 }
 
+/// Figure pairs sorted for reading: changed, new, dropped, unchanged; reading order within.
+pub fn sorted_figures(pairs: &[FigurePair]) -> Vec<&FigurePair> {
+    let mut sorted: Vec<&FigurePair> = pairs.iter().collect();
+    sorted.sort_by_key(|p| status_rank(p.status));
+    sorted
+}
+
 fn status_rank(s: FigureStatus) -> u8 {
     match s {
         FigureStatus::Changed => 0,
@@ -151,9 +159,7 @@ pub fn write_figure_pairs<W: Write>(
     if pairs.is_empty() {
         writeln!(out, "No figures found.")?;
     } else {
-        let mut sorted: Vec<&FigurePair> = pairs.iter().collect();
-        // Stable: within a status the reading order stays.
-        sorted.sort_by_key(|p| status_rank(p.status));
+        let sorted = sorted_figures(pairs);
         let mut t = table(
             opts,
             vec!["label", "role", "old", "new", "change", "status"],

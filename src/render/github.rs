@@ -175,7 +175,7 @@ fn blocks(c: &Comparison, opts: &GithubOptions) -> Vec<Block> {
         }
     }
     if parts.figures && c.figures.len() > 1 {
-        let sorted = markdown::sorted_figures(&c.figures);
+        let sorted = super::figures::sorted_figures(&c.figures);
         out.push(Block {
             text: details(
                 &format!("All figures ({})", c.figures.len()),

@@ -11,13 +11,13 @@
 //!   neighbours, and written as `<ins>…</ins>` / `<del>…</del>` where `**…**` / `~~…~~` would
 //!   not parse. Both forms render on GitHub; the plain forms read better as source.
 
+use super::figures::{change_text, sorted_figures};
 use std::collections::HashMap;
 use std::io::{self, Write};
 
 use super::Parts;
-use super::figures::format_amount;
 use crate::compare::{Comparison, DocInfo, InlineOp, InlineTag, PairKind, SectionPair, SectionRef};
-use crate::figures::{Figure, FigurePair, FigureStatus, Promise};
+use crate::figures::{Figure, FigurePair, Promise};
 use crate::initiatives::{Delivery, Initiative, Kind, Status};
 use crate::outline::{Document, Section};
 use crate::textdiff::{ChangeKind, SentenceChange};
@@ -287,47 +287,12 @@ pub fn summary(c: &Comparison, parts: Parts) -> String {
     s
 }
 
-fn status_rank(s: FigureStatus) -> u8 {
-    match s {
-        FigureStatus::Changed => 0,
-        FigureStatus::New => 1,
-        FigureStatus::Dropped => 2,
-        FigureStatus::Unchanged => 3,
-    }
-}
-
-/// The change column: absolute change in the report's units, and the relative change.
-pub fn change_text(p: &FigurePair) -> String {
-    let Some(c) = p.change else {
-        return String::new();
-    };
-    if c.absolute == 0.0 {
-        return "=".to_string();
-    }
-    let unit = if p.unit == "%" { "pp" } else { p.unit.as_str() };
-    let mut s = format_amount(c.absolute, unit);
-    if c.absolute > 0.0 {
-        s.insert(0, '+');
-    }
-    if let Some(r) = c.relative {
-        s.push_str(&format!(" ({:+.1}%)", r * 100.0));
-    }
-    s
-}
-
 fn label(l: &str) -> String {
     if l.trim().is_empty() {
         "(unnamed)".to_string()
     } else {
         escape(l)
     }
-}
-
-/// Figure pairs sorted for reading: changed, new, dropped, unchanged; reading order within.
-pub fn sorted_figures(pairs: &[FigurePair]) -> Vec<&FigurePair> {
-    let mut sorted: Vec<&FigurePair> = pairs.iter().collect();
-    sorted.sort_by_key(|p| status_rank(p.status));
-    sorted
 }
 
 /// A GFM table of figure pairs (in the order given).
