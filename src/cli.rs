@@ -40,15 +40,8 @@ pub enum Command {
         new: String,
         #[command(flatten)]
         common: CommonArgs,
-        /// Compare years literally (off), relative to each edition's own year (auto), or with a
-        /// fixed shift of N years.
-        #[arg(
-            long,
-            value_name = "auto|off|N",
-            default_value = "auto",
-            allow_negative_numbers = true
-        )]
-        year_shift: String,
+        #[command(flatten)]
+        shift: ShiftArgs,
         /// Exit with 1 when the editions differ, as `git diff --exit-code` does.
         #[arg(long)]
         exit_code: bool,
@@ -77,15 +70,8 @@ pub enum Command {
         /// Force the input encoding (a WHATWG label: utf-8, utf-16le, gb18030, gbk, big5…).
         #[arg(long, value_name = "NAME")]
         encoding: Option<String>,
-        /// Compare years literally (off), relative to each edition's own year (auto), or with
-        /// a fixed shift of N years.
-        #[arg(
-            long,
-            value_name = "auto|off|N",
-            default_value = "auto",
-            allow_negative_numbers = true
-        )]
-        year_shift: String,
+        #[command(flatten)]
+        shift: ShiftArgs,
         /// Exit with 1 when any pair differs.
         #[arg(long)]
         exit_code: bool,
@@ -102,14 +88,8 @@ pub enum Command {
         args: Vec<String>,
         #[command(flatten)]
         common: CommonArgs,
-        /// As for diff.
-        #[arg(
-            long,
-            value_name = "auto|off|N",
-            default_value = "auto",
-            allow_negative_numbers = true
-        )]
-        year_shift: String,
+        #[command(flatten)]
+        shift: ShiftArgs,
         #[command(flatten)]
         view: ViewArgs,
     },
@@ -238,6 +218,21 @@ impl CommonArgs {
     }
 }
 
+/// How years are compared, shared by `diff`, `batch` and `git-diff`.
+#[derive(Debug, Args)]
+pub struct ShiftArgs {
+    /// Compare years literally (off), relative to each edition's own year (auto), or with a
+    /// fixed shift of N years.
+    #[arg(
+        long,
+        value_name = "auto|off|N",
+        default_value = "auto",
+        allow_negative_numbers = true,
+        value_parser = parse_year_shift
+    )]
+    pub year_shift: YearShift,
+}
+
 /// Parses `--year-shift`.
 pub fn parse_year_shift(raw: &str) -> Result<YearShift, String> {
     match raw.trim() {
@@ -254,12 +249,10 @@ pub fn parse_year_shift(raw: &str) -> Result<YearShift, String> {
     }
 }
 
-pub fn compare_options(
-    year_shift: &str,
-    outline: OutlineOptions,
-) -> Result<CompareOptions, String> {
-    Ok(CompareOptions {
-        year_shift: parse_year_shift(year_shift)?,
+/// The comparison options from the parsed flags.
+pub fn compare_options(shift: &ShiftArgs, outline: OutlineOptions) -> CompareOptions {
+    CompareOptions {
+        year_shift: shift.year_shift,
         outline,
-    })
+    }
 }

@@ -123,14 +123,13 @@ fn run(cli: Cli) -> Result<i32> {
             old,
             new,
             common,
-            year_shift,
+            shift,
             exit_code,
             side_by_side,
             pager,
             view,
         } => {
-            let options = cli::compare_options(&year_shift, common.outline_options())
-                .map_err(anyhow::Error::msg)?;
+            let options = cli::compare_options(&shift, common.outline_options());
             let parts = view.parts().map_err(anyhow::Error::msg)?;
             if old == "-" && new == "-" {
                 anyhow::bail!("only one side of diff can be read from standard input (-)");
@@ -157,21 +156,21 @@ fn run(cli: Cli) -> Result<i32> {
         Command::GitDiff {
             args,
             common,
-            year_shift,
+            shift,
             view,
-        } => git_diff(&args, &common, &year_shift, &view),
+        } => git_diff(&args, &common, &shift, &view),
         Command::Batch {
             pairs,
             lang,
             encoding,
-            year_shift,
+            shift,
             exit_code,
             output,
         } => {
             let outline = yoydiff::outline::OutlineOptions {
                 lang: lang.forced(),
             };
-            let compare = cli::compare_options(&year_shift, outline).map_err(anyhow::Error::msg)?;
+            let compare = cli::compare_options(&shift, outline);
             let encoding = match &encoding {
                 Some(label) => Some(input::encoding_for_label(label)?),
                 None => None,
@@ -246,7 +245,7 @@ fn render_comparison(
 fn git_diff(
     args: &[String],
     common: &CommonArgs,
-    year_shift: &str,
+    shift: &cli::ShiftArgs,
     view: &cli::ViewArgs,
 ) -> Result<i32> {
     let [path, old, _, _, new, _, _, ..] = args else {
@@ -255,8 +254,7 @@ fn git_diff(
             args.len()
         );
     };
-    let options =
-        cli::compare_options(year_shift, common.outline_options()).map_err(anyhow::Error::msg)?;
+    let options = cli::compare_options(shift, common.outline_options());
     let parts = view.parts().map_err(anyhow::Error::msg)?;
     let mut out = format!("yoydiff {path}\n").into_bytes();
     if old == "/dev/null" || new == "/dev/null" {
