@@ -226,7 +226,7 @@ fn write_summary<W: Write>(out: &mut W, c: &Comparison, p: &Palette) -> io::Resu
                 kinds: &[&'static str],
                 map: &std::collections::BTreeMap<&'static str, usize>| {
         format!(
-            "{label:<11}{}",
+            "{label:<13}{}",
             counts(
                 kinds
                     .iter()
