@@ -30,8 +30,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Compare two editions (the main job): which sections were kept, renamed, moved, split,
-    /// merged, added or removed.
+    /// Compare two editions (the main job): sections kept, renamed, moved, split, merged,
+    /// added or removed; sentences reworded; figures, targets and initiatives.
     #[command(after_help = AFTER_HELP)]
     Diff {
         /// The older edition (path, -, or REV:PATH).
