@@ -140,6 +140,9 @@ const PHRASINGS: &[(&str, f64, &str, Option<Qualifier>)] = &[
     ("210.49亿元", 21_049_000_000.0, "元", None),
     ("2.68万平方米", 26_800.0, "平方米", None),
     ("1034户", 1034.0, "户", None),
+    // Digits with Chinese place words inside (national, "由5千多户增加到1万6千多户").
+    ("5千多户", 5000.0, "户", Some(Qualifier::Over)),
+    ("1万6千多户", 16000.0, "户", Some(Qualifier::Over)),
     ("2075套", 2075.0, "套", None),
     ("1696项", 1696.0, "项", None),
     ("4518项", 4518.0, "项", None),

@@ -39,7 +39,7 @@ const ZH_UNITS: &str = "个百分点|百分点|%|‰|美元|元|平方公里|平
 
 static ZH_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+)(?P<a1>余|多)?(?:(?P<mult>万亿|亿|万)(?P<a2>余|多)?(?P<unit>{ZH_UNITS})?|(?P<bare>{ZH_UNITS}))"
+        r"(?P<num>[0-9]+万[0-9]+千|[0-9]+(?:\.[0-9]+)?千|[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+)(?P<a1>余|多)?(?:(?P<mult>万亿|亿|万)(?P<a2>余|多)?(?P<unit>{ZH_UNITS})?|(?P<bare>{ZH_UNITS}))"
     ))
     .unwrap()
 });
@@ -87,6 +87,17 @@ pub fn chinese_number(s: &str) -> Option<f64> {
     }
     total += pending.unwrap_or(0);
     Some(total as f64)
+}
+
+/// Digits with Chinese place words inside (`5千` → 5000, `1万6千` → 16000, `2.5千` → 2500);
+/// `None` for anything else.
+pub fn mixed_number(s: &str) -> Option<f64> {
+    let (wan, rest) = match s.split_once('万') {
+        Some((w, r)) => (w.parse::<f64>().ok()?, r),
+        None => (0.0, s),
+    };
+    let qian = rest.strip_suffix('千')?.parse::<f64>().ok()?;
+    Some(wan * 10_000.0 + qian * 1_000.0)
 }
 
 /// The value of Arabic digits with optional thousands separators (`1,244` → 1244).
@@ -200,7 +211,7 @@ pub fn scan_zh(text: &str) -> Vec<Quantity> {
         let Some(mut value) = (if chinese {
             chinese_number(num.as_str())
         } else {
-            arabic_number(num.as_str())
+            mixed_number(num.as_str()).or_else(|| arabic_number(num.as_str()))
         }) else {
             continue;
         };
