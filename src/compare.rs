@@ -133,6 +133,15 @@ pub struct DocInfo {
     pub title: String,
 }
 
+/// The kinds each summary count is kept for, in the order outputs list them.
+pub const SENTENCE_KINDS: [&str; 4] = ["reworded", "added", "removed", "moved"];
+/// Figure pair statuses, in the order outputs list them.
+pub const FIGURE_STATUSES: [&str; 4] = ["changed", "new", "dropped", "unchanged"];
+/// Initiative statuses, in the order outputs list them.
+pub const INITIATIVE_STATUSES: [&str; 5] = ["new", "dropped", "upgraded", "renamed", "continued"];
+/// Promise verdicts, in the order outputs list them.
+pub const PROMISE_VERDICTS: [&str; 4] = ["met", "missed", "not_reported", "unclear"];
+
 /// Counts that head every output.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Summary {

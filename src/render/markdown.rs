@@ -251,37 +251,25 @@ pub fn summary(c: &Comparison, parts: Parts) -> String {
         ));
         s.push_str(&format!(
             "- **Sentences**: {}\n",
-            counts(
-                &c.summary.sentences,
-                &["reworded", "added", "removed", "moved"]
-            )
+            counts(&c.summary.sentences, &crate::compare::SENTENCE_KINDS)
         ));
     }
     if parts.figures {
         s.push_str(&format!(
             "- **Figures**: {}\n",
-            counts(
-                &c.summary.figures,
-                &["changed", "new", "dropped", "unchanged"]
-            )
+            counts(&c.summary.figures, &crate::compare::FIGURE_STATUSES)
         ));
         if !c.summary.promises.is_empty() {
             s.push_str(&format!(
                 "- **Promises**: {}\n",
-                counts(
-                    &c.summary.promises,
-                    &["met", "missed", "not_reported", "unclear"]
-                )
+                counts(&c.summary.promises, &crate::compare::PROMISE_VERDICTS)
             ));
         }
     }
     if parts.initiatives {
         s.push_str(&format!(
             "- **Initiatives**: {}\n",
-            counts(
-                &c.summary.initiatives,
-                &["new", "dropped", "upgraded", "renamed", "continued"]
-            )
+            counts(&c.summary.initiatives, &crate::compare::INITIATIVE_STATUSES)
         ));
     }
     s

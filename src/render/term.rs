@@ -240,7 +240,7 @@ fn write_summary<W: Write>(out: &mut W, c: &Comparison, p: &Palette) -> io::Resu
         "{}",
         line(
             "sentences:",
-            &["reworded", "added", "removed", "moved"],
+            &crate::compare::SENTENCE_KINDS,
             &c.summary.sentences
         )
     )?;
@@ -249,7 +249,7 @@ fn write_summary<W: Write>(out: &mut W, c: &Comparison, p: &Palette) -> io::Resu
         "{}",
         line(
             "figures:",
-            &["changed", "new", "dropped", "unchanged"],
+            &crate::compare::FIGURE_STATUSES,
             &c.summary.figures
         )
     )?;
@@ -258,7 +258,7 @@ fn write_summary<W: Write>(out: &mut W, c: &Comparison, p: &Palette) -> io::Resu
         "{}",
         line(
             "initiatives:",
-            &["new", "dropped", "upgraded", "renamed", "continued"],
+            &crate::compare::INITIATIVE_STATUSES,
             &c.summary.initiatives
         )
     )?;
@@ -268,7 +268,7 @@ fn write_summary<W: Write>(out: &mut W, c: &Comparison, p: &Palette) -> io::Resu
             "{}",
             line(
                 "promises:",
-                &["met", "missed", "not_reported", "unclear"],
+                &crate::compare::PROMISE_VERDICTS,
                 &c.summary.promises
             )
         )?;
@@ -397,15 +397,20 @@ fn render_inline(runs: &[InlineOp], side: Option<InlineTag>, p: &Palette, color:
         if !keep {
             continue;
         }
-        match (r.op, color) {
-            (InlineTag::Equal, _) => s.push_str(&r.text),
-            (InlineTag::Delete, true) => s.push_str(&p.deleted.apply_to(&r.text).to_string()),
-            (InlineTag::Insert, true) => s.push_str(&p.inserted.apply_to(&r.text).to_string()),
-            (InlineTag::Delete, false) => s.push_str(&format!("[-{}-]", r.text)),
-            (InlineTag::Insert, false) => s.push_str(&format!("{{+{}+}}", r.text)),
-        }
+        s.push_str(&marked(&r.text, r.op, p, color));
     }
     s
+}
+
+/// Text marked as deleted or inserted: red or green with colour, `[-…-]` or `{+…+}` without.
+fn marked(text: &str, op: InlineTag, p: &Palette, color: bool) -> String {
+    match (op, color) {
+        (InlineTag::Equal, _) => text.to_string(),
+        (InlineTag::Delete, true) => p.deleted.apply_to(text).to_string(),
+        (InlineTag::Insert, true) => p.inserted.apply_to(text).to_string(),
+        (InlineTag::Delete, false) => format!("[-{text}-]"),
+        (InlineTag::Insert, false) => format!("{{+{text}+}}"),
+    }
 }
 
 fn write_change<W: Write>(
@@ -419,19 +424,11 @@ fn write_change<W: Write>(
     let text = |t: &Option<String>| t.clone().unwrap_or_default();
     match change.kind {
         ChangeKind::Added => {
-            let body = if opts.color {
-                p.inserted.apply_to(text(&change.new)).to_string()
-            } else {
-                format!("{{+{}+}}", text(&change.new))
-            };
+            let body = marked(&text(&change.new), InlineTag::Insert, p, opts.color);
             writeln!(out, "{indent}{} {lines}  {body}", p.inserted.apply_to("+"))
         }
         ChangeKind::Removed => {
-            let body = if opts.color {
-                p.deleted.apply_to(text(&change.old)).to_string()
-            } else {
-                format!("[-{}-]", text(&change.old))
-            };
+            let body = marked(&text(&change.old), InlineTag::Delete, p, opts.color);
             writeln!(out, "{indent}{} {lines}  {body}", p.deleted.apply_to("-"))
         }
         ChangeKind::Reworded => {
@@ -507,18 +504,10 @@ fn write_change_side_by_side<W: Write>(
     let (left, right) = match change.kind {
         ChangeKind::Added => (
             String::new(),
-            if opts.color {
-                p.inserted.apply_to(plain(&change.new)).to_string()
-            } else {
-                format!("{{+{}+}}", plain(&change.new))
-            },
+            marked(&plain(&change.new), InlineTag::Insert, p, opts.color),
         ),
         ChangeKind::Removed => (
-            if opts.color {
-                p.deleted.apply_to(plain(&change.old)).to_string()
-            } else {
-                format!("[-{}-]", plain(&change.old))
-            },
+            marked(&plain(&change.old), InlineTag::Delete, p, opts.color),
             String::new(),
         ),
         ChangeKind::Reworded | ChangeKind::Moved if !change.inline.is_empty() => (
