@@ -4,12 +4,15 @@
 //! All benchmarks live in one group, `pipeline`, and start from already-decoded text, so
 //! file I/O, encoding detection and rendering are not measured:
 //!
-//! - `normalize`: [`normalize::normalize`] of the 2022 text.
-//! - `outline`: `normalize` + [`outline::parse`] of the 2022 text.
+//! - `normalize`: [`normalize`] of the 2022 text.
+//! - `outline`: `normalize` + [`parse`] of the 2022 text.
 //! - `segmenter_start`: building the Chinese word segmenter, which a comparison of Chinese
 //!   reports needs once (to set against `diff_total`).
-//! - `compare`: [`compare::compare`] of the two editions, both already normalised and parsed:
+//! - `compare`: [`yoydiff::compare`] of the two editions, both already normalised and parsed:
 //!   section alignment, sentence alignment, moves and inline word diffs.
+//! - `figures`: figure extraction from both editions (already parsed).
+//! - `initiatives`: initiative detection and status for both editions, without the section
+//!   alignment.
 //! - `diff_total`: normalise + parse both editions + compare them, i.e. what `yoydiff diff`
 //!   does minus reading the files and rendering the result.
 //! - `diff_total_4x` and `diff_total_10x`: the same as `diff_total` on synthetic pairs about
@@ -43,9 +46,12 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
-use yoydiff::compare::{self, CompareOptions, Comparison};
-use yoydiff::normalize;
-use yoydiff::outline::{self, Document, OutlineOptions, SectionKind};
+use yoydiff::CompareOptions;
+use yoydiff::OutlineOptions;
+use yoydiff::internals::{normalize, parse};
+use yoydiff::model::Comparison;
+use yoydiff::model::Document;
+use yoydiff::model::SectionKind;
 
 const OLD_NAME: &str = "samples/national-gwr-2022.txt";
 const NEW_NAME: &str = "samples/national-gwr-2023.txt";
@@ -58,15 +64,15 @@ const SCALE: usize = 4;
 const SCALE_10X: usize = 10;
 
 fn outline_of(name: &str, text: &str) -> Document {
-    let clean = normalize::normalize(text);
-    outline::parse(name, &clean, OutlineOptions::default())
+    let clean = normalize(text);
+    parse(name, &clean, OutlineOptions::default())
 }
 
 /// What `yoydiff diff` does between decoding and rendering.
 fn diff(old: &str, new: &str, options: &CompareOptions) -> Comparison {
     let old_doc = outline_of(OLD_NAME, old);
     let new_doc = outline_of(NEW_NAME, new);
-    compare::compare(&old_doc, &new_doc, options)
+    yoydiff::compare(&old_doc, &new_doc, options)
 }
 
 /// Grows a report by writing each body line `times` times, as separate paragraphs.
@@ -156,11 +162,9 @@ fn pipeline(c: &mut Criterion) {
 
     group.throughput(bytes(&[OLD_TEXT]));
     group.bench_function("segmenter_start", |b| {
-        b.iter(yoydiff::segment::Segmenter::new)
+        b.iter(yoydiff::internals::Segmenter::new)
     });
-    group.bench_function("normalize", |b| {
-        b.iter(|| normalize::normalize(black_box(OLD_TEXT)))
-    });
+    group.bench_function("normalize", |b| b.iter(|| normalize(black_box(OLD_TEXT))));
     group.bench_function("outline", |b| {
         b.iter(|| outline_of(OLD_NAME, black_box(OLD_TEXT)))
     });
@@ -171,7 +175,20 @@ fn pipeline(c: &mut Criterion) {
 
     group.throughput(bytes(&[OLD_TEXT, NEW_TEXT]));
     group.bench_function("compare", |b| {
-        b.iter(|| compare::compare(black_box(&old_doc), black_box(&new_doc), &options))
+        b.iter(|| yoydiff::compare(black_box(&old_doc), black_box(&new_doc), &options))
+    });
+    group.bench_function("figures", |b| {
+        b.iter(|| {
+            (
+                yoydiff::extract_figures(black_box(&old_doc)),
+                yoydiff::extract_figures(black_box(&new_doc)),
+            )
+        })
+    });
+    group.bench_function("initiatives", |b| {
+        b.iter(|| {
+            yoydiff::internals::compare_initiatives(black_box(&old_doc), black_box(&new_doc), &[])
+        })
     });
     group.bench_function("diff_total", |b| {
         b.iter(|| diff(black_box(OLD_TEXT), black_box(NEW_TEXT), &options))

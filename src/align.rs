@@ -15,7 +15,7 @@ use std::borrow::Cow;
 
 use pathfinding::prelude::{Matrix, kuhn_munkres};
 
-use crate::outline::{Document, Section, SectionKind};
+use crate::model::{Document, Section, SectionKind};
 use crate::similarity::{Idf, TermCounts, TermVector, TitleTerms, candidate_pairs};
 use crate::year::{YearMasked, mask_years};
 

@@ -15,8 +15,9 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::compare::{CompareOptions, Comparison, compare};
+use crate::compare::{CompareOptions, compare};
 use crate::input::Source;
+use crate::model::Comparison;
 use crate::render::SCHEMA;
 
 /// Two inputs to compare, as the user wrote them (paths, `-` is not allowed, or `REV:PATH`).

@@ -3,9 +3,8 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use yoydiff::compare::{CompareOptions, YearShift};
-use yoydiff::outline::{Lang, OutlineOptions};
 use yoydiff::render::Parts;
+use yoydiff::{CompareOptions, Lang, OutlineOptions, YearShift};
 
 const AFTER_HELP: &str = "\
 Inputs: a path, - for standard input, or REV:PATH to read a file from git (git show REV:PATH).

@@ -4,14 +4,13 @@
 //! of `docs/json-schema.md`: section pairs with a kind and a similarity, in reading order,
 //! and a summary. Renderers never look at the raw text or the alignment internals.
 
-use serde::Serialize;
-
 use crate::align::{self, Placement, SectionAlignment, Tree};
-use crate::figures::{self, FigurePair, FigureStatus, Promise};
-use crate::initiatives::{self, Delivery, Initiative};
-use crate::outline::{Document, Lang, OutlineOptions, SectionKind};
-use crate::textdiff::{self, ChangeKind, PairChanges};
-pub use crate::textdiff::{InlineOp, InlineTag, SentenceChange};
+use crate::figures;
+use crate::initiatives;
+pub use crate::model::{Comparison, PairKind, SectionPair, Summary};
+use crate::model::{DocInfo, Document, SCHEMA, SectionKind, SectionRef};
+use crate::outline::OutlineOptions;
+use crate::textdiff::{self, PairChanges};
 use crate::year::same_under_shift;
 
 /// How years are compared across editions.
@@ -33,177 +32,6 @@ pub struct CompareOptions {
     pub year_shift: YearShift,
     /// How the editions are outlined.
     pub outline: OutlineOptions,
-}
-
-/// What happened to a section between the editions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum PairKind {
-    /// Same title and same text (allowing for the year shift).
-    Unchanged,
-    /// Same title, different text.
-    Edited,
-    /// Different title.
-    Renamed,
-    /// Now under another parent, or in another order among its siblings.
-    Moved,
-    /// One old section became several new ones.
-    Split,
-    /// Several old sections became one new one.
-    Merged,
-    /// Only in the new edition.
-    Added,
-    /// Only in the old edition.
-    Removed,
-}
-
-impl PairKind {
-    /// Every kind, in the order summaries list them.
-    pub const ALL: [PairKind; 8] = [
-        PairKind::Unchanged,
-        PairKind::Edited,
-        PairKind::Renamed,
-        PairKind::Moved,
-        PairKind::Split,
-        PairKind::Merged,
-        PairKind::Added,
-        PairKind::Removed,
-    ];
-
-    /// The name used in outputs.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PairKind::Unchanged => "unchanged",
-            PairKind::Edited => "edited",
-            PairKind::Renamed => "renamed",
-            PairKind::Moved => "moved",
-            PairKind::Split => "split",
-            PairKind::Merged => "merged",
-            PairKind::Added => "added",
-            PairKind::Removed => "removed",
-        }
-    }
-}
-
-/// A section as seen from a pair: where it sits in its edition.
-#[derive(Debug, Clone, Serialize)]
-pub struct SectionRef {
-    /// Headings from the top of the outline down to this section.
-    pub path: Vec<String>,
-    /// Numbering as written.
-    pub number: String,
-    /// Title.
-    pub title: String,
-    /// Depth in the outline, 1 at the top.
-    pub level: u32,
-    /// Kind of section.
-    pub kind: SectionKind,
-    /// First and last line in the original input.
-    pub lines: [u32; 2],
-}
-
-/// Old sections and the new sections they became.
-#[derive(Debug, Clone, Serialize)]
-pub struct SectionPair {
-    /// What happened.
-    pub kind: PairKind,
-    /// Content similarity in [0, 1] (1 for unchanged, 0 for added and removed).
-    pub similarity: f64,
-    /// The old sections (empty when added).
-    pub old: Vec<SectionRef>,
-    /// The new sections (empty when removed).
-    pub new: Vec<SectionRef>,
-    /// Share of the pair's own text (not its children's) that changed, in [0, 1]: characters
-    /// deleted and inserted over characters on both sides.
-    pub text_changed: f64,
-    /// Sentence-level changes inside the pair, in reading order.
-    pub changes: Vec<SentenceChange>,
-}
-
-/// One edition as the comparison names it.
-#[derive(Debug, Clone, Serialize)]
-pub struct DocInfo {
-    /// Where it came from.
-    pub source: String,
-    /// Its own year, when found.
-    pub year: Option<i32>,
-    /// Its language.
-    pub lang: Lang,
-    /// Its title.
-    pub title: String,
-}
-
-/// The kinds each summary count is kept for, in the order outputs list them.
-pub const SENTENCE_KINDS: [&str; 4] = ["reworded", "added", "removed", "moved"];
-/// Figure pair statuses, in the order outputs list them.
-pub const FIGURE_STATUSES: [&str; 4] = ["changed", "new", "dropped", "unchanged"];
-/// Initiative statuses, in the order outputs list them.
-pub const INITIATIVE_STATUSES: [&str; 5] = ["new", "dropped", "upgraded", "renamed", "continued"];
-/// Promise verdicts, in the order outputs list them.
-pub const PROMISE_VERDICTS: [&str; 4] = ["met", "missed", "not_reported", "unclear"];
-
-/// Counts that head every output.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct Summary {
-    /// Section pairs by kind.
-    pub sections: std::collections::BTreeMap<&'static str, usize>,
-    /// Sentence changes by kind (`added`, `removed`, `reworded`, `moved`).
-    pub sentences: std::collections::BTreeMap<&'static str, usize>,
-    /// Cosine similarity of the two whole texts.
-    pub similarity: f64,
-    /// Share of all text that changed, in [0, 1]: characters deleted and inserted over the
-    /// characters of both editions.
-    pub text_changed: f64,
-    /// The year shift used (new minus old; 0 when comparing literally).
-    pub year_shift: i32,
-    /// Figure pairs by status (`changed`, `unchanged`, `new`, `dropped`).
-    pub figures: std::collections::BTreeMap<&'static str, usize>,
-    /// Initiatives by status (`new`, `dropped`, `continued`, `upgraded`, `renamed`).
-    pub initiatives: std::collections::BTreeMap<&'static str, usize>,
-    /// Promises by verdict (`met`, `missed`, `not_reported`, `unclear`).
-    pub promises: std::collections::BTreeMap<&'static str, usize>,
-}
-
-/// Everything yoydiff found between two editions.
-#[derive(Debug, Clone, Serialize)]
-pub struct Comparison {
-    /// The older edition.
-    pub old: DocInfo,
-    /// The newer edition.
-    pub new: DocInfo,
-    /// Counts and overall similarity.
-    pub summary: Summary,
-    /// Section pairs in reading order of the new edition; removed sections sit after the
-    /// section that preceded them in the old edition.
-    pub sections: Vec<SectionPair>,
-    /// Figures of both editions, matched.
-    pub figures: Vec<FigurePair>,
-    /// Named initiatives: new, dropped, upgraded, renamed, continued.
-    pub initiatives: Vec<Initiative>,
-    /// Targets of the old edition's plan checked against the new edition's review.
-    pub promises: Vec<Promise>,
-    /// Plans of the old edition that the new review reports on, and those it never mentions.
-    pub delivery: Delivery,
-}
-
-impl Comparison {
-    /// True when anything differs between the editions.
-    pub fn has_changes(&self) -> bool {
-        self.sections.iter().any(|p| p.kind != PairKind::Unchanged)
-            || self
-                .figures
-                .iter()
-                .any(|f| f.status != FigureStatus::Unchanged)
-    }
-
-    /// Number of pairs of a kind.
-    pub fn count(&self, kind: PairKind) -> usize {
-        self.summary
-            .sections
-            .get(kind.as_str())
-            .copied()
-            .unwrap_or(0)
-    }
 }
 
 /// The year shift to use for two documents under `mode`.
@@ -241,24 +69,11 @@ pub fn compare(old: &Document, new: &Document, options: &CompareOptions) -> Comp
         }),
         ..Summary::default()
     };
-    for kind in [
-        ChangeKind::Added,
-        ChangeKind::Removed,
-        ChangeKind::Reworded,
-        ChangeKind::Moved,
-    ] {
-        let n = sections
-            .iter()
-            .flat_map(|p| &p.changes)
-            .filter(|c| c.kind == kind)
-            .count();
-        summary.sentences.insert(kind.as_str(), n);
+    for change in sections.iter().flat_map(|p| &p.changes) {
+        summary.sentences.add(change.kind);
     }
-    for kind in PairKind::ALL {
-        summary.sections.insert(
-            kind.as_str(),
-            sections.iter().filter(|p| p.kind == kind).count(),
-        );
+    for pair in &sections {
+        summary.sections.add(pair.kind);
     }
     let old_figures = figures::extract(old);
     let new_figures = figures::extract(new);
@@ -266,15 +81,16 @@ pub fn compare(old: &Document, new: &Document, options: &CompareOptions) -> Comp
     let promises = figures::promises(old, &old_figures, new, &new_figures);
     let (initiative_list, delivery) = initiatives::compare_initiatives(old, new, &sections);
     for p in &figure_pairs {
-        *summary.figures.entry(p.status.as_str()).or_default() += 1;
+        summary.figures.add(p.status);
     }
     for i in &initiative_list {
-        *summary.initiatives.entry(i.status.as_str()).or_default() += 1;
+        summary.initiatives.add(i.status);
     }
     for p in &promises {
-        *summary.promises.entry(p.verdict.as_str()).or_default() += 1;
+        summary.promises.add(p.verdict);
     }
     Comparison {
+        schema: SCHEMA.to_string(),
         old: doc_info(old),
         new: doc_info(new),
         summary,
@@ -300,11 +116,11 @@ fn fill_sentence_changes(
         let (olds, news) = (&g.old, &g.new);
         let old_sents: Vec<textdiff::Sentence> = olds
             .iter()
-            .flat_map(|&i| textdiff::sentences(a.old.nodes[i].section, &a.old.nodes[i].path))
+            .flat_map(|&i| textdiff::sentences(a.old.nodes[i].section))
             .collect();
         let new_sents: Vec<textdiff::Sentence> = news
             .iter()
-            .flat_map(|&i| textdiff::sentences(a.new.nodes[i].section, &a.new.nodes[i].path))
+            .flat_map(|&i| textdiff::sentences(a.new.nodes[i].section))
             .collect();
         own_chars.push(
             old_sents
@@ -327,7 +143,11 @@ fn fill_sentence_changes(
     textdiff::detect_moves(&mut all, a.year_shift);
     let (mut changed, mut total) = (0, 0);
     for ((pair, pc), chars) in sections.iter_mut().zip(all).zip(own_chars) {
-        let pair_changed: usize = pc.changes.iter().map(SentenceChange::changed_chars).sum();
+        let pair_changed: usize = pc
+            .changes
+            .iter()
+            .map(crate::model::SentenceChange::changed_chars)
+            .sum();
         pair.text_changed = if chars == 0 {
             0.0
         } else {

@@ -1,33 +1,69 @@
-//! yoydiff compares two editions of the same annual report and tells a reader what changed.
+//! yoydiff compares two editions of the same annual report and tells a reader what changed:
+//! sections added, dropped, renamed, moved, split or merged; sentences reworded; figures and
+//! whether last year's targets were met; initiatives new, dropped, renamed or upgraded.
 //!
-//! The pipeline runs one way: read bytes ([`input`]) → clean text ([`normalize`]) → outline
-//! ([`outline`]) → compare two outlines ([`compare`]) → render ([`render`]).
+//! The pipeline runs one way: bytes → text → [`Document`] → [`Comparison`] → render. This page
+//! is the whole public API: load or parse documents, compare two, render the result, and the
+//! data model in [`model`].
+//!
+//! ```
+//! use yoydiff::{CompareOptions, OutlineOptions, compare, parse_text};
+//!
+//! let old = parse_text(
+//!     "2023.txt",
+//!     "一、2023年工作回顾\n全年地区生产总值增长5%。\n二、2024年主要任务\n推进“智慧城市”建设。\n",
+//!     OutlineOptions::default(),
+//! )?;
+//! let new = parse_text(
+//!     "2024.txt",
+//!     "一、2024年工作回顾\n全年地区生产总值增长5.2%。\n二、2025年主要任务\n推进“智慧城市”建设。\n",
+//!     OutlineOptions::default(),
+//! )?;
+//! let comparison = compare(&old, &new, &CompareOptions::default());
+//! assert_eq!(comparison.summary.year_shift, 1);
+//! assert!(comparison.has_changes());
+//!
+//! let mut json = Vec::new();
+//! yoydiff::render::json::write_comparison(&mut json, &comparison)?;
+//! let back: yoydiff::model::Comparison = serde_json::from_slice(&json).unwrap();
+//! assert_eq!(back, comparison);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! Features: `cli` (default) builds the `yoydiff` binary, the terminal renderer and `batch`;
+//! `term` alone gives the terminal renderer. With `--no-default-features` the library needs
+//! neither clap, console, comfy-table, indicatif nor rayon.
 
-pub mod align;
-pub mod batch;
-pub mod compare;
-pub mod error;
-pub mod exit_codes;
-pub mod figures;
-pub mod heading;
-pub mod initiatives;
-pub mod input;
-pub mod normalize;
-pub mod outline;
-pub mod output;
-pub mod part;
+pub mod model;
 pub mod render;
-pub mod script;
-pub mod segment;
-pub mod sentence;
-pub mod similarity;
-pub mod textdiff;
-pub mod year;
 
+mod align;
+#[cfg(feature = "cli")]
+pub mod batch;
+mod compare;
+mod error;
+pub mod exit_codes;
+mod figures;
+mod heading;
+mod initiatives;
+mod input;
+mod normalize;
+mod outline;
+mod output;
+mod part;
+mod script;
+mod segment;
+mod sentence;
+mod similarity;
+mod textdiff;
+mod year;
+
+pub use compare::{CompareOptions, YearShift, compare};
 pub use error::{Error, Result};
-
-use input::Source;
-use outline::{Document, OutlineOptions};
+pub use input::{DecodedText, MAX_INPUT_BYTES, Source, decode, encoding_for_label, read_source};
+pub use model::{Comparison, Document, Figure, Lang};
+pub use outline::OutlineOptions;
+pub use output::write_atomically;
 
 /// Reads, normalises and outlines one report: the first half of the pipeline in one call.
 ///
@@ -39,11 +75,40 @@ pub fn load_document(
     options: OutlineOptions,
 ) -> Result<Document> {
     let decoded = input::read_source(source, encoding)?;
-    let clean = normalize::normalize(&decoded.text);
+    let name = source.display_name();
+    parse_text(&name, &decoded.text, options)
+}
+
+/// Normalises and outlines text already in memory; `name` is how outputs refer to it.
+///
+/// Text with nothing left after normalisation (only blank lines or page numbers) is an
+/// [`Error::NoText`].
+pub fn parse_text(name: &str, text: &str, options: OutlineOptions) -> Result<Document> {
+    let clean = normalize::normalize(text);
     if clean.paragraphs.is_empty() {
         return Err(Error::NoText {
-            name: source.display_name(),
+            name: name.to_string(),
         });
     }
-    Ok(outline::parse(&source.display_name(), &clean, options))
+    Ok(outline::parse(name, &clean, options))
+}
+
+/// The figures of one edition in reading order, each with its label, role and unit.
+pub fn extract_figures(doc: &Document) -> Vec<Figure> {
+    figures::extract(doc)
+}
+
+/// Building blocks of the pipeline, for the benchmarks and the test suite. Not part of the
+/// API: names and signatures here change without notice.
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::figures::number::parse_quantity;
+    pub use crate::figures::{extract, match_figures, promises};
+    pub use crate::initiatives::compare_initiatives;
+    pub use crate::initiatives::detect::{Verdict as NoiseVerdict, detect, judge_sentence};
+    pub use crate::normalize::normalize;
+    pub use crate::outline::parse;
+    pub use crate::script::display_width;
+    pub use crate::segment::Segmenter;
+    pub use crate::similarity::dice;
 }

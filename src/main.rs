@@ -10,9 +10,8 @@ use clap::Parser;
 
 use cli::{Cli, Command, CommonArgs, Format};
 use yoydiff::exit_codes;
-use yoydiff::input::{self, Source};
-use yoydiff::outline::Document;
 use yoydiff::render::{self, TermOptions};
+use yoydiff::{Document, Source};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -103,14 +102,12 @@ fn run(cli: Cli) -> Result<i32> {
         }
         Command::Figures { file, common } => {
             let doc = load(&file, &common)?;
-            let figures = yoydiff::figures::extract(&doc);
+            let figures = yoydiff::extract_figures(&doc);
             let mut out = Vec::new();
             match common.format {
-                Format::Term => render::figures::write_figures(
-                    &mut out,
-                    &figures,
-                    term_options(&common, false),
-                )?,
+                Format::Term => {
+                    render::term::write_figures(&mut out, &figures, term_options(&common, false))?
+                }
                 Format::Json => render::json::write_figures(&mut out, &doc, &figures)?,
                 Format::Markdown | Format::Github => {
                     render::markdown::write_figures(&mut out, &doc, &figures)?
@@ -136,7 +133,7 @@ fn run(cli: Cli) -> Result<i32> {
             }
             let old_doc = load(&old, &common)?;
             let new_doc = load(&new, &common)?;
-            let comparison = yoydiff::compare::compare(&old_doc, &new_doc, &options);
+            let comparison = yoydiff::compare(&old_doc, &new_doc, &options);
             let full_command = format!("yoydiff diff {old} {new} --format markdown");
             let rendered = render_comparison(
                 &comparison,
@@ -167,12 +164,12 @@ fn run(cli: Cli) -> Result<i32> {
             exit_code,
             output,
         } => {
-            let outline = yoydiff::outline::OutlineOptions {
+            let outline = yoydiff::OutlineOptions {
                 lang: lang.forced(),
             };
             let compare = cli::compare_options(&shift, outline);
             let encoding = match &encoding {
-                Some(label) => Some(input::encoding_for_label(label)?),
+                Some(label) => Some(yoydiff::encoding_for_label(label)?),
                 None => None,
             };
             let list = yoydiff::batch::read_pairs(&pairs)?;
@@ -208,7 +205,7 @@ fn run(cli: Cli) -> Result<i32> {
 
 /// Renders a comparison in the chosen format.
 fn render_comparison(
-    comparison: &yoydiff::compare::Comparison,
+    comparison: &yoydiff::Comparison,
     common: &CommonArgs,
     parts: render::Parts,
     max_chars: usize,
@@ -270,7 +267,7 @@ fn git_diff(
         // Git hands over temporary files; name the editions after the path instead.
         old_doc.source = format!("a/{path}");
         new_doc.source = format!("b/{path}");
-        let comparison = yoydiff::compare::compare(&old_doc, &new_doc, &options);
+        let comparison = yoydiff::compare(&old_doc, &new_doc, &options);
         out.extend(render_comparison(
             &comparison,
             common,
@@ -303,7 +300,7 @@ fn progress_bar(len: usize) -> indicatif::ProgressBar {
 /// Sends rendered output to its place: a file (atomically), the pager, or stdout.
 fn emit(bytes: &[u8], output: Option<&std::path::Path>, pager: bool) -> Result<()> {
     if let Some(path) = output {
-        return yoydiff::output::write_atomically(path, bytes).map_err(anyhow::Error::msg);
+        return yoydiff::write_atomically(path, bytes).map_err(anyhow::Error::msg);
     }
     if pager {
         return page(bytes);
@@ -352,7 +349,7 @@ fn term_options(common: &CommonArgs, side_by_side: bool) -> TermOptions {
 
 fn load(arg: &str, common: &CommonArgs) -> Result<Document> {
     let forced = match &common.encoding {
-        Some(label) => Some(input::encoding_for_label(label)?),
+        Some(label) => Some(yoydiff::encoding_for_label(label)?),
         None => None,
     };
     Ok(yoydiff::load_document(

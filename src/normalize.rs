@@ -19,74 +19,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::heading;
+use crate::model::Paragraph;
 use crate::script::{
     display_width, fold_fullwidth, han_ratio, is_han, is_invisible, is_sentence_final, sets_solid,
 };
-
-/// A paragraph of clean text with the original lines it came from.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Paragraph {
-    /// The paragraph as one run of text.
-    pub text: String,
-    /// First and last line (1-based) of the original input.
-    pub lines: (u32, u32),
-    /// Byte offsets in `text` where each original line starts, with that line's number.
-    line_starts: Vec<(usize, u32)>,
-}
-
-impl Paragraph {
-    /// Builds a paragraph that comes from a single line.
-    pub fn single(text: String, line: u32) -> Paragraph {
-        Paragraph {
-            text,
-            lines: (line, line),
-            line_starts: vec![(0, line)],
-        }
-    }
-
-    /// The original line that holds the byte at `offset` of `text`.
-    pub fn line_at(&self, offset: usize) -> u32 {
-        let idx = self
-            .line_starts
-            .partition_point(|&(start, _)| start <= offset);
-        self.line_starts
-            .get(idx.saturating_sub(1))
-            .map_or(self.lines.0, |&(_, l)| l)
-    }
-
-    /// Splits the paragraph at byte `at` (a char boundary), keeping the line map of both halves.
-    /// Leading and trailing spaces at the cut are dropped.
-    pub fn split_at(&self, at: usize) -> (Paragraph, Paragraph) {
-        let head_text = self.text[..at].trim_end().to_string();
-        let tail_raw = &self.text[at..];
-        let trimmed = tail_raw.len() - tail_raw.trim_start().len();
-        let tail_start = at + trimmed;
-        let head = self.slice(0, head_text.len(), head_text);
-        let tail = self.slice(
-            tail_start,
-            self.text.len(),
-            self.text[tail_start..].to_string(),
-        );
-        (head, tail)
-    }
-
-    fn slice(&self, from: usize, to: usize, text: String) -> Paragraph {
-        let first = self.line_at(from);
-        let last = self.line_at(to.saturating_sub(1).max(from));
-        let mut starts = vec![(0, first)];
-        starts.extend(
-            self.line_starts
-                .iter()
-                .filter(|&&(s, _)| s > from && s < to)
-                .map(|&(s, l)| (s - from, l)),
-        );
-        Paragraph {
-            text,
-            lines: (first, last),
-            line_starts: starts,
-        }
-    }
-}
 
 /// The result of normalisation.
 #[derive(Debug, Clone)]

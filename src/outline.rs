@@ -9,215 +9,49 @@
 
 use std::collections::HashMap;
 
-use serde::{Serialize, Serializer};
-
 use crate::heading::{self, HeadingStyle, Numbering};
-use crate::normalize::{CleanText, Paragraph};
+use crate::model::Paragraph;
+pub use crate::model::{Document, Lang, Section, SectionKind};
+use crate::normalize::CleanText;
 use crate::script::{display_width, han_ratio, is_han};
 use crate::sentence::split_sentences;
 use crate::year;
 
-/// The language of a report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    /// Chinese.
-    Zh,
-    /// English.
-    En,
-}
-
-impl Lang {
-    /// Guesses the language from the share of Han characters.
-    pub fn detect(text: &str) -> Lang {
-        let sample: String = text.chars().take(20_000).collect();
-        if han_ratio(&sample) > 0.3 {
-            Lang::Zh
-        } else {
-            Lang::En
-        }
-    }
-
-    /// The code used in outputs (`zh`, `en`).
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh",
-            Lang::En => "en",
-        }
+/// Guesses the language from the share of Han characters.
+pub fn detect_lang(text: &str) -> Lang {
+    let sample: String = text.chars().take(20_000).collect();
+    if han_ratio(&sample) > 0.3 {
+        Lang::Zh
+    } else {
+        Lang::En
     }
 }
 
-/// What kind of section a node of the outline is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SectionKind {
-    /// Text before the first heading.
-    Preamble,
-    /// A numbered or titled heading.
-    Heading,
-    /// A paragraph led by a short lead sentence, which is its title.
-    Item,
-    /// A plain paragraph, used as a unit when a report has almost no headings.
-    Paragraph,
-    /// The closing address.
-    Closing,
-}
-
-impl SectionKind {
-    /// The name used in outputs.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SectionKind::Preamble => "preamble",
-            SectionKind::Heading => "heading",
-            SectionKind::Item => "item",
-            SectionKind::Paragraph => "paragraph",
-            SectionKind::Closing => "closing",
-        }
+/// A section with no text yet, at level 1 until [`finish`] sets its depth.
+fn new_section(kind: SectionKind, number: String, title: String, line: u32) -> Section {
+    Section {
+        kind,
+        level: 1,
+        number,
+        title,
+        lines: (line, line),
+        paragraphs: Vec::new(),
+        children: Vec::new(),
     }
 }
 
-/// One node of the outline.
-#[derive(Debug, Clone, Serialize)]
-pub struct Section {
-    /// What kind of node this is.
-    pub kind: SectionKind,
-    /// Depth in the tree, 1 for top-level sections.
-    pub level: u32,
-    /// The numbering as written (`一、`, `（三）`, `Item 7.`), empty when there is none.
-    pub number: String,
-    /// The title: the heading text, the lead sentence of an item, or empty for the preamble.
-    pub title: String,
-    /// First and last line of the original input covered by this section and its children.
-    #[serde(serialize_with = "serialize_range")]
-    pub lines: (u32, u32),
-    /// Body paragraphs directly under this section (not those of its children).
-    pub paragraphs: Vec<Paragraph>,
-    /// Child sections.
-    pub children: Vec<Section>,
-    #[serde(skip)]
-    style: Option<HeadingStyle>,
-}
-
-impl Section {
-    fn new(
-        kind: SectionKind,
-        number: String,
-        title: String,
-        line: u32,
-        style: Option<HeadingStyle>,
-    ) -> Section {
-        Section {
-            kind,
-            level: 1,
-            number,
-            title,
-            lines: (line, line),
-            paragraphs: Vec::new(),
-            children: Vec::new(),
-            style,
-        }
+/// Sets the depth of `section` and its children and widens its line range to cover them.
+fn finish(section: &mut Section, level: u32) {
+    section.level = level;
+    let mut last = section.lines.1;
+    for p in &section.paragraphs {
+        last = last.max(p.lines.1);
     }
-
-    /// `number` and `title` as a reader sees them (`一、2024年工作回顾`).
-    pub fn heading_text(&self) -> String {
-        match (self.number.is_empty(), self.title.is_empty()) {
-            (_, true) if self.kind == SectionKind::Preamble => "(preamble)".to_string(),
-            (_, true) if self.kind == SectionKind::Closing => "(closing)".to_string(),
-            (true, _) => self.title.clone(),
-            (false, _) => {
-                let latin_number = self
-                    .number
-                    .ends_with(|c: char| c.is_ascii_alphanumeric() || c == '.');
-                let latin_title = self.title.starts_with(|c: char| c.is_ascii_alphanumeric());
-                let sep = if latin_number && latin_title { " " } else { "" };
-                format!("{}{sep}{}", self.number, self.title)
-            }
-        }
+    for c in &mut section.children {
+        finish(c, level + 1);
+        last = last.max(c.lines.1);
     }
-
-    /// All text of this section and its children: title, then paragraphs, then children.
-    pub fn full_text(&self) -> String {
-        let mut out = String::new();
-        self.collect_text(&mut out);
-        out
-    }
-
-    fn collect_text(&self, out: &mut String) {
-        if !self.title.is_empty() {
-            out.push_str(&self.title);
-            out.push('\n');
-        }
-        for p in &self.paragraphs {
-            out.push_str(&p.text);
-            out.push('\n');
-        }
-        for c in &self.children {
-            c.collect_text(out);
-        }
-    }
-
-    /// This section and all its descendants, depth first.
-    pub fn walk(&self) -> Vec<&Section> {
-        let mut out = vec![self];
-        for c in &self.children {
-            out.extend(c.walk());
-        }
-        out
-    }
-
-    fn finish(&mut self, level: u32) {
-        self.level = level;
-        let mut last = self.lines.1;
-        for p in &self.paragraphs {
-            last = last.max(p.lines.1);
-        }
-        for c in &mut self.children {
-            c.finish(level + 1);
-            last = last.max(c.lines.1);
-        }
-        self.lines.1 = last;
-    }
-}
-
-fn serialize_range<S: Serializer>(range: &(u32, u32), s: S) -> Result<S::Ok, S::Error> {
-    [range.0, range.1].serialize(s)
-}
-
-impl Serialize for Paragraph {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("Paragraph", 2)?;
-        st.serialize_field("text", &self.text)?;
-        st.serialize_field("lines", &[self.lines.0, self.lines.1])?;
-        st.end()
-    }
-}
-
-/// A parsed report.
-#[derive(Debug, Clone, Serialize)]
-pub struct Document {
-    /// Where the report came from, as given by the user.
-    pub source: String,
-    /// The report's own year (the year its plan part is for), when found.
-    pub year: Option<i32>,
-    /// The report's language.
-    pub lang: Lang,
-    /// The report's title (`政府工作报告`), or the source name when it has none.
-    pub title: String,
-    /// Top-level sections in reading order.
-    pub sections: Vec<Section>,
-}
-
-impl Document {
-    /// Every section of the tree, depth first.
-    pub fn walk(&self) -> Vec<&Section> {
-        self.sections.iter().flat_map(Section::walk).collect()
-    }
-
-    /// Counts sections by kind.
-    pub fn count(&self, kind: SectionKind) -> usize {
-        self.walk().iter().filter(|s| s.kind == kind).count()
-    }
+    section.lines.1 = last;
 }
 
 /// Options for outline parsing.
@@ -241,7 +75,7 @@ pub fn parse(source: &str, clean: &CleanText, options: OutlineOptions) -> Docume
         .map(|p| p.text.as_str())
         .collect::<Vec<_>>()
         .join("\n");
-    let lang = options.lang.unwrap_or_else(|| Lang::detect(&all_text));
+    let lang = options.lang.unwrap_or_else(|| detect_lang(&all_text));
     let year = year::detect_year(clean.paragraphs.iter().map(|p| p.text.as_str()));
     let paragraphs = &clean.paragraphs;
 
@@ -252,12 +86,11 @@ pub fn parse(source: &str, clean: &CleanText, options: OutlineOptions) -> Docume
     let body_end = closing_from.unwrap_or(paragraphs.len());
 
     let mut builder = TreeBuilder::default();
-    let mut preamble = Section::new(
+    let mut preamble = new_section(
         SectionKind::Preamble,
         String::new(),
         String::new(),
         paragraphs.first().map_or(1, |p| p.lines.0),
-        None,
     );
     let mut heading_count = 0usize;
     for i in 0..body_end {
@@ -266,26 +99,20 @@ pub fn parse(source: &str, clean: &CleanText, options: OutlineOptions) -> Docume
         let next = paragraphs.get(i + 1);
         if let Some((numbering, title, rest)) = recognise_heading(lang, p, prev, next, &builder) {
             heading_count += 1;
-            let mut section = Section::new(
-                SectionKind::Heading,
-                numbering.number,
-                title,
-                p.lines.0,
-                Some(numbering.style),
-            );
+            let mut section = new_section(SectionKind::Heading, numbering.number, title, p.lines.0);
             if let Some(rest) = rest {
                 section.paragraphs.push(rest);
             }
-            builder.open(section, numbering.style.rank());
+            builder.open(section, numbering.style.rank(), Some(numbering.style));
             continue;
         }
         if lang == Lang::Zh
             && builder.is_open()
             && let Some((title, rest)) = lead_sentence(p)
         {
-            let mut item = Section::new(SectionKind::Item, String::new(), title, p.lines.0, None);
+            let mut item = new_section(SectionKind::Item, String::new(), title, p.lines.0);
             item.paragraphs.push(rest);
-            builder.open(item, ITEM_RANK);
+            builder.open(item, ITEM_RANK, None);
             continue;
         }
         if builder.is_open() {
@@ -305,12 +132,11 @@ pub fn parse(source: &str, clean: &CleanText, options: OutlineOptions) -> Docume
     }
     sections.extend(builder.finish());
     if let Some(from) = closing_from {
-        let mut closing = Section::new(
+        let mut closing = new_section(
             SectionKind::Closing,
             String::new(),
             String::new(),
             paragraphs[from].lines.0,
-            None,
         );
         closing.paragraphs = paragraphs[from..].to_vec();
         sections.push(closing);
@@ -319,7 +145,7 @@ pub fn parse(source: &str, clean: &CleanText, options: OutlineOptions) -> Docume
         sections = outline_by_paragraph(sections);
     }
     for s in &mut sections {
-        s.finish(1);
+        finish(s, 1);
     }
     Document {
         source: source.to_string(),
@@ -334,7 +160,8 @@ pub fn parse(source: &str, clean: &CleanText, options: OutlineOptions) -> Docume
 #[derive(Default)]
 struct TreeBuilder {
     roots: Vec<Section>,
-    stack: Vec<(Section, u8)>,
+    /// Open sections with their rank and, for headings, their numbering style.
+    stack: Vec<(Section, u8, Option<HeadingStyle>)>,
     /// Last number seen per heading style among the open siblings, to check sequences.
     last_number: HashMap<HeadingStyle, u32>,
 }
@@ -345,28 +172,28 @@ impl TreeBuilder {
     }
 
     fn close_to(&mut self, rank: u8) {
-        while self.stack.last().is_some_and(|(_, r)| *r >= rank) {
-            let (done, _) = self.stack.pop().unwrap();
+        while self.stack.last().is_some_and(|(_, r, _)| *r >= rank) {
+            let (done, _, _) = self.stack.pop().unwrap();
             match self.stack.last_mut() {
-                Some((parent, _)) => parent.children.push(done),
+                Some((parent, _, _)) => parent.children.push(done),
                 None => self.roots.push(done),
             }
         }
     }
 
-    fn open(&mut self, section: Section, rank: u8) {
+    fn open(&mut self, section: Section, rank: u8, style: Option<HeadingStyle>) {
         self.close_to(rank);
-        if let Some(style) = section.style {
+        if let Some(style) = style {
             self.last_number.retain(|s, _| s.rank() <= rank);
             if let Some(v) = numbering_value(&section.number) {
                 self.last_number.insert(style, v);
             }
         }
-        self.stack.push((section, rank));
+        self.stack.push((section, rank, style));
     }
 
     fn push_paragraph(&mut self, p: Paragraph) {
-        if let Some((top, _)) = self.stack.last_mut() {
+        if let Some((top, _, _)) = self.stack.last_mut() {
             top.paragraphs.push(p);
         }
     }
@@ -393,8 +220,8 @@ impl TreeBuilder {
         self.stack
             .iter()
             .rev()
-            .take_while(|(s, _)| s.style != Some(style))
-            .any(|(_, r)| *r < style.rank())
+            .take_while(|(_, _, s)| *s != Some(style))
+            .any(|(_, r, _)| *r < style.rank())
     }
 
     fn finish(mut self) -> Vec<Section> {
@@ -641,13 +468,7 @@ fn paragraph_section(p: Paragraph) -> Section {
     } else {
         first
     };
-    let mut s = Section::new(
-        SectionKind::Paragraph,
-        String::new(),
-        title,
-        p.lines.0,
-        None,
-    );
+    let mut s = new_section(SectionKind::Paragraph, String::new(), title, p.lines.0);
     s.paragraphs.push(p);
     s
 }

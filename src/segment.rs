@@ -58,12 +58,6 @@ static SEGMENTER: LazyLock<Segmenter> = LazyLock::new(Segmenter::new);
 /// Numbers with separators, decimals and a trailing percent sign.
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d+(?:[.,]\d+)*%?").unwrap());
 
-/// Builds the segmenter now rather than on first use (for long-running callers that want the
-/// first comparison to cost no more than the next).
-pub fn warm_up() {
-    LazyLock::force(&SEGMENTER);
-}
-
 /// Splits `text` into tokens that concatenate back to `text`: words, numbers, spaces and
 /// punctuation marks.
 pub fn tokens(text: &str) -> Vec<&str> {

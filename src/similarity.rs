@@ -97,6 +97,7 @@ impl Idf {
     }
 
     /// The TF-IDF vector of `text`.
+    #[cfg(test)]
     pub fn vector(&self, text: &str) -> TermVector {
         self.weigh(&TermCounts::of(text))
     }
@@ -191,11 +192,6 @@ impl TermVector {
         top
     }
 
-    /// True when the text had no terms at all.
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
     /// The sum of several vectors (the text of a merged or split group).
     pub fn sum<'a>(vectors: impl IntoIterator<Item = &'a TermVector>) -> TermVector {
         let mut acc: FxHashMap<u64, f32> = FxHashMap::default();
@@ -221,6 +217,7 @@ impl TermVector {
     /// How much of the smaller vector's weight is found in the larger one: 1.0 when one text
     /// is wholly inside the other. Cosine punishes a short section against a long one; this
     /// does not.
+    #[cfg(test)]
     pub fn overlap(&self, other: &TermVector) -> f64 {
         let smaller = self.mass.min(other.mass);
         if smaller == 0.0 {

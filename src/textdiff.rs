@@ -17,10 +17,9 @@
 use crate::similarity::dice;
 use std::collections::HashMap;
 
-use serde::Serialize;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
-use crate::outline::Section;
+use crate::model::{ChangeKind, InlineOp, InlineTag, Section, SentenceChange};
 use crate::script::{is_han, is_sentence_final};
 use crate::segment;
 use crate::sentence::split_sentences;
@@ -40,96 +39,6 @@ const MAX_POSTING: usize = 40;
 /// Equal runs this short (in characters) between two edits are folded into the edits.
 const MAX_ISLAND_CHARS: usize = 2;
 
-/// What happened to a sentence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ChangeKind {
-    /// Only in the new edition.
-    Added,
-    /// Only in the old edition.
-    Removed,
-    /// The same sentence, edited.
-    Reworded,
-    /// The same sentence (maybe lightly edited) in another place.
-    Moved,
-}
-
-impl ChangeKind {
-    /// The name used in outputs.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ChangeKind::Added => "added",
-            ChangeKind::Removed => "removed",
-            ChangeKind::Reworded => "reworded",
-            ChangeKind::Moved => "moved",
-        }
-    }
-}
-
-/// One run of an inline diff.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum InlineTag {
-    /// In both sentences.
-    Equal,
-    /// Only in the old sentence.
-    Delete,
-    /// Only in the new sentence.
-    Insert,
-}
-
-/// A run of text with its tag.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct InlineOp {
-    /// Whether the run was kept, deleted or inserted.
-    pub op: InlineTag,
-    /// The text of the run (for equal runs, as the new sentence has it).
-    pub text: String,
-    /// For an equal run whose old text differs only by the year shift (`2023` kept as
-    /// `2024`): the old text, so that both sentences can be rebuilt from the runs.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub old_text: Option<String>,
-}
-
-/// A change to one sentence inside a pair of sections.
-#[derive(Debug, Clone, Serialize)]
-pub struct SentenceChange {
-    /// What happened.
-    pub kind: ChangeKind,
-    /// The old sentence, if any.
-    pub old: Option<String>,
-    /// The new sentence, if any.
-    pub new: Option<String>,
-    /// Line of the old sentence in the old input.
-    pub old_line: Option<u32>,
-    /// Line of the new sentence in the new input.
-    pub new_line: Option<u32>,
-    /// Inline word diff for reworded and edited moved sentences; empty otherwise.
-    pub inline: Vec<InlineOp>,
-    /// For moves: the old section's path.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub old_section: Option<Vec<String>>,
-    /// For moves: the new section's path.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub new_section: Option<Vec<String>>,
-}
-
-impl SentenceChange {
-    /// Characters deleted plus characters inserted by this change.
-    pub fn changed_chars(&self) -> usize {
-        let chars = |s: &Option<String>| s.as_deref().map_or(0, |t| t.chars().count());
-        match self.kind {
-            ChangeKind::Added | ChangeKind::Removed => chars(&self.old) + chars(&self.new),
-            ChangeKind::Reworded | ChangeKind::Moved => self
-                .inline
-                .iter()
-                .filter(|r| r.op != InlineTag::Equal)
-                .map(|r| r.text.chars().count())
-                .sum(),
-        }
-    }
-}
-
 /// A sentence with where it stands.
 #[derive(Debug, Clone)]
 pub struct Sentence<'a> {
@@ -137,20 +46,17 @@ pub struct Sentence<'a> {
     pub text: &'a str,
     /// Its line in the original input.
     pub line: u32,
-    /// The path of its section.
-    pub path: &'a [String],
     masked: YearMasked,
     terms: Vec<u64>,
 }
 
 impl<'a> Sentence<'a> {
-    fn new(text: &'a str, line: u32, path: &'a [String]) -> Sentence<'a> {
+    fn new(text: &'a str, line: u32) -> Sentence<'a> {
         let masked = mask_years(text);
         let terms = sentence_terms(&masked.skeleton);
         Sentence {
             text,
             line,
-            path,
             masked,
             terms,
         }
@@ -162,14 +68,13 @@ impl<'a> Sentence<'a> {
 }
 
 /// The sentences of a section's own paragraphs (not its children's), in reading order.
-pub fn sentences<'a>(section: &'a Section, path: &'a [String]) -> Vec<Sentence<'a>> {
+pub fn sentences(section: &Section) -> Vec<Sentence<'_>> {
     let mut out = Vec::new();
     for p in &section.paragraphs {
         for range in split_sentences(&p.text) {
             out.push(Sentence::new(
                 &p.text[range.clone()],
                 p.line_at(range.start),
-                path,
             ));
         }
     }
@@ -625,11 +530,11 @@ mod tests {
             .collect()
     }
 
-    fn sents<'a>(texts: &[&'a str], path: &'a [String]) -> Vec<Sentence<'a>> {
+    fn sents<'a>(texts: &[&'a str]) -> Vec<Sentence<'a>> {
         texts
             .iter()
             .enumerate()
-            .map(|(i, t)| Sentence::new(t, i as u32 + 1, path))
+            .map(|(i, t)| Sentence::new(t, i as u32 + 1))
             .collect()
     }
 
@@ -687,25 +592,18 @@ mod tests {
 
     #[test]
     fn pairs_reworded_keeps_stock_sentences_apart() {
-        let path = vec!["一、".to_string()];
-        let old = sents(
-            &[
-                "各位代表！",
-                "国内生产总值增长5.5%左右。",
-                "粮食产量保持在1.3万亿斤以上。",
-                "要坚持不懈抓好。",
-            ],
-            &path,
-        );
-        let new = sents(
-            &[
-                "各位代表！",
-                "国内生产总值增长5%左右。",
-                "新的一年要加快建设现代化产业体系。",
-                "粮食产量保持在1.3万亿斤以上。",
-            ],
-            &path,
-        );
+        let old = sents(&[
+            "各位代表！",
+            "国内生产总值增长5.5%左右。",
+            "粮食产量保持在1.3万亿斤以上。",
+            "要坚持不懈抓好。",
+        ]);
+        let new = sents(&[
+            "各位代表！",
+            "国内生产总值增长5%左右。",
+            "新的一年要加快建设现代化产业体系。",
+            "粮食产量保持在1.3万亿斤以上。",
+        ]);
         let changes = diff_sentences(&old, &new, 1);
         let kinds: Vec<_> = changes.iter().map(|c| c.kind).collect();
         assert_eq!(
@@ -722,26 +620,19 @@ mod tests {
 
     #[test]
     fn english_pairing_and_stock_sentences() {
-        let path = vec!["Insurance".to_string()];
-        let old = sents(
-            &[
-                "Charlie and I expect them to deliver substantial gains.",
-                "Our float grew to $123 billion during the year.",
-                "Thank you.",
-                "The annual meeting will be held in Omaha on May 4th.",
-            ],
-            &path,
-        );
-        let new = sents(
-            &[
-                "Thank you.",
-                "Charlie and I expect them to deliver substantial gains.",
-                "Our float grew to $129 billion during the year.",
-                "We opened a new office in Denver.",
-                "The annual meeting will be held in Omaha on May 2nd.",
-            ],
-            &path,
-        );
+        let old = sents(&[
+            "Charlie and I expect them to deliver substantial gains.",
+            "Our float grew to $123 billion during the year.",
+            "Thank you.",
+            "The annual meeting will be held in Omaha on May 4th.",
+        ]);
+        let new = sents(&[
+            "Thank you.",
+            "Charlie and I expect them to deliver substantial gains.",
+            "Our float grew to $129 billion during the year.",
+            "We opened a new office in Denver.",
+            "The annual meeting will be held in Omaha on May 2nd.",
+        ]);
         let changes = diff_sentences(&old, &new, 1);
         let kinds: Vec<_> = changes
             .iter()
@@ -775,9 +666,8 @@ mod tests {
 
     #[test]
     fn year_shift_makes_sentences_equal() {
-        let path = vec![];
-        let old = sents(&["2023年是全面贯彻党的二十大精神的开局之年。"], &path);
-        let new = sents(&["2024年是全面贯彻党的二十大精神的开局之年。"], &path);
+        let old = sents(&["2023年是全面贯彻党的二十大精神的开局之年。"]);
+        let new = sents(&["2024年是全面贯彻党的二十大精神的开局之年。"]);
         assert!(diff_sentences(&old, &new, 1).is_empty());
         assert_eq!(diff_sentences(&old, &new, 0)[0].kind, ChangeKind::Reworded);
     }
@@ -792,17 +682,17 @@ mod tests {
                 old_path: Some(old_path.clone()),
                 new_path: Some(old_path.clone()),
                 changes: vec![
-                    removed(&Sentence::new(moved_text, 10, &old_path)),
-                    removed(&Sentence::new("要坚持稳中求进工作总基调。", 11, &old_path)),
+                    removed(&Sentence::new(moved_text, 10)),
+                    removed(&Sentence::new("要坚持稳中求进工作总基调。", 11)),
                 ],
             },
             PairChanges {
                 old_path: Some(new_path.clone()),
                 new_path: Some(new_path.clone()),
                 changes: vec![
-                    added(&Sentence::new(moved_text, 40, &new_path)),
-                    added(&Sentence::new("要坚持稳中求进工作总基调。", 41, &new_path)),
-                    added(&Sentence::new("要坚持稳中求进工作总基调。", 42, &new_path)),
+                    added(&Sentence::new(moved_text, 40)),
+                    added(&Sentence::new("要坚持稳中求进工作总基调。", 41)),
+                    added(&Sentence::new("要坚持稳中求进工作总基调。", 42)),
                 ],
             },
         ];

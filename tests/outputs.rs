@@ -10,7 +10,8 @@ use assert_cmd::Command;
 use assert_cmd::cargo::cargo_bin_cmd;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use serde_json::Value;
-use yoydiff::compare::{InlineOp, InlineTag};
+use yoydiff::model::InlineOp;
+use yoydiff::model::InlineTag;
 use yoydiff::render::markdown;
 
 fn yoydiff() -> Command {
@@ -765,4 +766,25 @@ fn a_consumer_reads_the_diff_json_back_with_serde() {
         (0.0..=1.0).contains(&c.summary.similarity)
             && (0.0..=1.0).contains(&c.summary.text_changed)
     );
+}
+
+/// The library's own model reads the binary's JSON back whole: the same value the library
+/// computes in-process, field for field.
+#[test]
+fn the_library_model_reads_the_diff_json_back() {
+    let json = diff("json", &[]);
+    let back: yoydiff::model::Comparison =
+        serde_json::from_str(&json).expect("the model deserialises its own JSON");
+    let load = |name: &str| {
+        yoydiff::load_document(
+            &yoydiff::Source::Path(PathBuf::from(sample(name))),
+            None,
+            yoydiff::OutlineOptions::default(),
+        )
+        .unwrap()
+    };
+    let direct = yoydiff::compare(&load(OLD), &load(NEW), &yoydiff::CompareOptions::default());
+    assert_eq!(back.schema, yoydiff::model::SCHEMA);
+    assert!(back.summary.sections.edited > 0 && back.summary.figures.changed > 0);
+    assert_eq!(back, direct);
 }

@@ -1,7 +1,13 @@
 //! Expectations on the real reports in `samples/`, checked by hand against the texts.
 
-use yoydiff::compare::{CompareOptions, Comparison, PairKind, YearShift, compare};
-use yoydiff::outline::{Document, Section, SectionKind};
+use yoydiff::CompareOptions;
+use yoydiff::YearShift;
+use yoydiff::compare;
+use yoydiff::model::Comparison;
+use yoydiff::model::Document;
+use yoydiff::model::PairKind;
+use yoydiff::model::Section;
+use yoydiff::model::SectionKind;
 
 mod common;
 use common::*;
@@ -109,7 +115,7 @@ fn changning_items_include_quoted_names_and_read_cleanly() {
     );
 }
 
-fn pair_with_old<'a>(c: &'a Comparison, heading: &str) -> &'a yoydiff::compare::SectionPair {
+fn pair_with_old<'a>(c: &'a Comparison, heading: &str) -> &'a yoydiff::model::SectionPair {
     c.sections
         .iter()
         .find(|p| {

@@ -12,9 +12,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::number::{Quantity, scan};
-use super::{Figure, Qualifier, Role};
-use crate::normalize::Paragraph;
-use crate::outline::{Document, Lang, Section};
+use crate::model::Paragraph;
+use crate::model::{Document, Lang, Section};
+use crate::model::{Figure, Qualifier, Role};
 use crate::part::{Part, part_of};
 use crate::sentence::split_sentences;
 

@@ -9,8 +9,8 @@ use crate::similarity::dice;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::extract::multi_year;
-use super::{Change, Figure, FigurePair, FigureStatus, Role};
-use crate::compare::SectionPair;
+use crate::model::SectionPair;
+use crate::model::{Change, Figure, FigurePair, FigureStatus, Role};
 
 /// The least label similarity for two figures to be the same quantity.
 const MIN_LABEL: f64 = 0.5;

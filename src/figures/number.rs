@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::Qualifier;
+use crate::model::Qualifier;
 
 /// A number found in a sentence, with its unit and qualifier.
 #[derive(Debug, Clone, PartialEq)]

@@ -8,8 +8,8 @@
 
 use super::extract::{is_floor, multi_year, worded_as_change};
 use super::matching::label_similarity;
-use super::{Figure, Promise, Qualifier, Role, Verdict};
-use crate::outline::Document;
+use crate::model::Document;
+use crate::model::{Figure, Promise, Qualifier, Role, Verdict};
 use crate::part::{Part, part_of};
 
 /// Labels for which less is better, so a target is a ceiling (`失业率`, `居民消费价格`).

@@ -6,28 +6,8 @@
 //! again, and **silent** when the new review never does, whatever the new plan says:
 //! repeating a promise is not reporting on it.
 
-use serde::Serialize;
-
 use super::text::{Edition, Part};
-use super::{Initiative, Kind, MAX_MENTIONS};
-
-/// Plans of the old edition, split by whether the new edition's review reports on them.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct Delivery {
-    /// Named in the old plan and in the new review. `old` holds the plan sentences, `new`
-    /// the review sentences.
-    pub delivered: Vec<Initiative>,
-    /// Named in the old plan, never in the new review. `old` holds the plan sentences;
-    /// `new` any sentences of the new edition outside its review (a plan repeated).
-    pub silent: Vec<Initiative>,
-}
-
-impl Delivery {
-    /// True when there is nothing to show, e.g. because a report has no plan or no review.
-    pub fn is_empty(&self) -> bool {
-        self.delivered.is_empty() && self.silent.is_empty()
-    }
-}
+use crate::model::{Delivery, Initiative, Kind, MAX_MENTIONS};
 
 /// Splits the named initiatives of `list` that the old plan part names. Empty when the old
 /// edition has no plan part or the new one no review part.

@@ -17,8 +17,8 @@ use regex::Regex;
 use serde::Serialize;
 
 use super::text::Edition;
-use super::{Kind, Mention};
-use crate::outline::Document;
+use crate::model::Document;
+use crate::model::{Kind, Mention};
 use crate::script::is_han;
 
 /// A named initiative found in one sentence.

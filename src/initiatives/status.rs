@@ -9,8 +9,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::detect::{Found, PILOT_WORDS, Stage, StageFamily, detect_in};
 use super::terms::key_terms;
 use super::text::Edition;
-use super::{Initiative, Kind, MAX_MENTIONS, Mention, StageChange, Status};
-use crate::compare::SectionPair;
+use crate::model::SectionPair;
+use crate::model::{Initiative, Kind, MAX_MENTIONS, Mention, StageChange, Status};
 use crate::script::is_han;
 use crate::similarity::title_similarity;
 

@@ -7,8 +7,8 @@
 
 use rustc_hash::FxHashMap;
 
-use super::Status;
 use super::text::{Edition, for_each_gram, gram_hash};
+use crate::model::Status;
 use crate::script::is_han;
 
 /// Uses needed on one side for a term to count: a term used once or twice is a phrasing,

@@ -7,13 +7,13 @@ use std::cell::RefCell;
 
 use rustc_hash::FxHashMap;
 
-use crate::outline::{Document, Section, SectionKind};
+use crate::model::{Document, Section, SectionKind};
 pub use crate::part::Part;
 use crate::part::part_of;
 use crate::script::is_han;
 use crate::sentence::split_sentences;
 
-use super::Mention;
+use crate::model::Mention;
 
 /// One sentence of an edition.
 #[derive(Debug, Clone)]

@@ -5,9 +5,9 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::SCHEMA;
-use crate::compare::Comparison;
-use crate::figures::Figure;
-use crate::outline::{Document, Lang, Section};
+use crate::model::Comparison;
+use crate::model::Figure;
+use crate::model::{Document, Lang, Section};
 
 #[derive(Serialize)]
 struct OutlineJson<'a> {
@@ -33,20 +33,10 @@ pub fn write_outline<W: Write>(out: &mut W, doc: &Document) -> io::Result<()> {
     writeln!(out)
 }
 
-#[derive(Serialize)]
-struct ComparisonJson<'a> {
-    schema: &'static str,
-    #[serde(flatten)]
-    comparison: &'a Comparison,
-}
-
-/// Writes a whole comparison (`yoydiff diff --format json`).
+/// Writes a whole comparison (`yoydiff diff --format json`). The comparison carries its own
+/// `schema` field, so it is written as it is.
 pub fn write_comparison<W: Write>(out: &mut W, comparison: &Comparison) -> io::Result<()> {
-    let value = ComparisonJson {
-        schema: SCHEMA,
-        comparison,
-    };
-    serde_json::to_writer_pretty(&mut *out, &value)?;
+    serde_json::to_writer_pretty(&mut *out, comparison)?;
     writeln!(out)
 }
 

@@ -3,17 +3,17 @@
 //! (`json`), as a Markdown changelog (`markdown`) or a pull-request comment (`github`). Every
 //! renderer writes to any `io::Write`, so tests render into a `Vec<u8>`.
 
-pub mod figures;
-pub mod github;
-pub mod initiatives;
 pub mod json;
 pub mod markdown;
+mod shared;
+#[cfg(feature = "term")]
 pub mod term;
 
-use crate::compare::Comparison;
+pub use markdown::github;
 
-/// The JSON schema version every JSON output carries.
-pub const SCHEMA: &str = "yoydiff/1";
+use crate::model::Comparison;
+
+pub use crate::model::SCHEMA;
 
 /// How terminal output should look.
 #[derive(Debug, Clone, Copy)]

@@ -5,33 +5,30 @@
 use std::path::{Path, PathBuf};
 
 use regex::Regex;
-use yoydiff::input::Source;
+use yoydiff::OutlineOptions;
+use yoydiff::Source;
+use yoydiff::internals::normalize;
+use yoydiff::internals::parse;
 use yoydiff::load_document;
-use yoydiff::normalize::normalize;
-use yoydiff::outline::{Document, OutlineOptions, parse};
+use yoydiff::model::Document;
 
 /// The environment variable that names the corpus folder.
 pub const CORPUS_VAR: &str = "YOYDIFF_CORPUS";
 
-/// The corpus folder, or `None` (after printing a note) when `YOYDIFF_CORPUS` is unset.
+/// The corpus folder named by `YOYDIFF_CORPUS`.
 ///
-/// Panics when the variable is set but the folder, or its `zh/` or `en/` subfolder, is missing:
-/// a run that asked for the corpus must not pass without looking at it.
-pub fn corpus() -> Option<PathBuf> {
-    let test = std::thread::current()
-        .name()
-        .unwrap_or("corpus test")
-        .to_string();
-    let Some(value) = std::env::var_os(CORPUS_VAR) else {
-        eprintln!(
-            "note: {test}: skipped, {CORPUS_VAR} is not set \
-             (set it to the corpus folder, e.g. {CORPUS_VAR}=../shared/corpus)"
-        );
-        return None;
-    };
+/// Corpus tests are `#[ignore = "needs YOYDIFF_CORPUS"]`, so this runs only when someone asked
+/// for them; then a missing variable or folder fails the test with a message, never a pass.
+pub fn corpus() -> PathBuf {
+    let value = std::env::var_os(CORPUS_VAR).unwrap_or_else(|| {
+        panic!(
+            "{CORPUS_VAR} is not set: corpus tests need it \
+             (e.g. {CORPUS_VAR}=../shared/corpus cargo test -- --include-ignored)"
+        )
+    });
     assert!(
         !value.is_empty(),
-        "{CORPUS_VAR} is set but empty; set it to the corpus folder or unset it"
+        "{CORPUS_VAR} is set but empty; set it to the corpus folder"
     );
     let dir = PathBuf::from(value);
     assert!(
@@ -48,7 +45,43 @@ pub fn corpus() -> Option<PathBuf> {
             path.display()
         );
     }
-    Some(dir)
+    dir
+}
+
+/// Every series of text editions in a language folder, found by name (`PREFIX-YYYY.txt`):
+/// prefix → editions by year, oldest first. Only series with two or more editions are kept,
+/// since a lone edition has nothing to be compared with.
+pub fn all_series(
+    dir: &Path,
+    sub: &str,
+) -> std::collections::BTreeMap<String, Vec<(i32, PathBuf)>> {
+    let pattern = Regex::new(r"^(.+)-(\d{4})\.txt$").unwrap();
+    let mut out: std::collections::BTreeMap<String, Vec<(i32, PathBuf)>> = Default::default();
+    for path in files_of(dir, sub) {
+        let name = name(&path);
+        if let Some(c) = pattern.captures(&name) {
+            let year = c[2].parse().unwrap();
+            out.entry(c[1].to_string()).or_default().push((year, path));
+        }
+    }
+    out.retain(|_, v| v.len() >= 2);
+    for v in out.values_mut() {
+        v.sort();
+    }
+    out
+}
+
+/// Every pair of consecutive editions in the corpus, in both languages.
+pub fn consecutive_pairs(dir: &Path) -> Vec<(PathBuf, PathBuf)> {
+    let mut pairs = Vec::new();
+    for sub in ["zh", "en"] {
+        for editions in all_series(dir, sub).values() {
+            for w in editions.windows(2) {
+                pairs.push((w[0].1.clone(), w[1].1.clone()));
+            }
+        }
+    }
+    pairs
 }
 
 /// The files of one series (`zh`, `national-gwr`), by the year in their names, oldest first.
@@ -107,8 +140,11 @@ pub fn load(path: &Path) -> Document {
     .unwrap_or_else(|e| panic!("{}: cannot load: {e}", path.display()))
 }
 
+/// A file's text, decoded the way the product decodes it (GB18030 and CRLF files included).
 pub fn raw(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+    yoydiff::read_source(&Source::Path(path.to_path_buf()), None)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+        .text
 }
 
 pub fn name(path: &Path) -> String {

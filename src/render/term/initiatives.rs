@@ -6,35 +6,12 @@
 
 use std::io::{self, Write};
 
+use crate::render::TermOptions;
 use console::Style;
 
-use super::TermOptions;
-use super::term::truncate;
-use crate::initiatives::{Delivery, Initiative, Kind, Mention, Status};
+use crate::model::{Delivery, Initiative, Kind, Mention, Status};
+use crate::render::shared::{Palette, truncate};
 use crate::script::display_width;
-
-struct Palette {
-    bold: Style,
-    dim: Style,
-    new: Style,
-    dropped: Style,
-    changed: Style,
-    name: Style,
-}
-
-impl Palette {
-    fn new(color: bool) -> Palette {
-        let s = |st: Style| st.force_styling(color);
-        Palette {
-            bold: s(Style::new().bold()),
-            dim: s(Style::new().dim()),
-            new: s(Style::new().green()),
-            dropped: s(Style::new().red()),
-            changed: s(Style::new().yellow()),
-            name: s(Style::new().bold().underlined()),
-        }
-    }
-}
 
 /// Writes the initiatives of a comparison: counts, then new, dropped, upgraded and renamed
 /// named initiatives with an evidence snippet each, the new and dropped key terms, and which

@@ -6,60 +6,20 @@ use std::collections::HashSet;
 
 use console::Style;
 
+mod figures;
+mod initiatives;
+
+pub use figures::{write_figure_pairs, write_figures};
+pub use initiatives::write_initiatives;
+
+use super::shared::{Palette, count_list, truncate};
 use super::{Parts, TermOptions};
-use crate::compare::{
+use crate::model::ChangeKind;
+use crate::model::{
     Comparison, InlineOp, InlineTag, PairKind, SectionPair, SectionRef, SentenceChange,
 };
-use crate::outline::{Document, Section, SectionKind};
+use crate::model::{Document, Section, SectionKind};
 use crate::script::display_width;
-use crate::textdiff::ChangeKind;
-
-/// Styles used by the terminal renderers; all plain when colour is off.
-struct Palette {
-    dim: Style,
-    bold: Style,
-    heading: Style,
-    item: Style,
-    deleted: Style,
-    inserted: Style,
-    changed: Style,
-    moved: Style,
-}
-
-impl Palette {
-    fn new(color: bool) -> Palette {
-        let s = |st: Style| st.force_styling(color);
-        Palette {
-            dim: s(Style::new().dim()),
-            bold: s(Style::new().bold()),
-            heading: s(Style::new().bold().cyan()),
-            item: s(Style::new()),
-            deleted: s(Style::new().red().strikethrough()),
-            inserted: s(Style::new().green().underlined()),
-            changed: s(Style::new().yellow().bold()),
-            moved: s(Style::new().cyan().bold()),
-        }
-    }
-}
-
-/// Cuts `text` to at most `width` display columns, adding `…` when cut.
-pub fn truncate(text: &str, width: usize) -> String {
-    if display_width(text) <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
-}
 
 /// Writes the outline tree: one line per section with its kind, lines and paragraph count.
 pub fn write_outline<W: Write>(out: &mut W, doc: &Document, opts: TermOptions) -> io::Result<()> {
@@ -142,11 +102,11 @@ pub fn write_comparison<W: Write>(
     };
     if !c.figures.is_empty() || !c.promises.is_empty() {
         writeln!(out, "{}", p.bold.apply_to("Figures"))?;
-        super::figures::write_figure_pairs(out, &c.figures, &c.promises, opts)?;
+        figures::write_figure_pairs(out, &c.figures, &c.promises, opts)?;
         writeln!(out)?;
     }
     if !c.initiatives.is_empty() || !c.delivery.is_empty() {
-        super::initiatives::write_initiatives(out, &c.initiatives, &c.delivery, opts)?;
+        initiatives::write_initiatives(out, &c.initiatives, &c.delivery, opts)?;
         writeln!(out)?;
     }
     if !parts.sections() {
@@ -175,7 +135,7 @@ pub fn write_comparison<W: Write>(
 }
 
 fn write_summary<W: Write>(out: &mut W, c: &Comparison, p: &Palette) -> io::Result<()> {
-    let edition = |d: &crate::compare::DocInfo| match d.year {
+    let edition = |d: &crate::model::DocInfo| match d.year {
         Some(y) => format!("{} ({y})", d.source),
         None => d.source.clone(),
     };
@@ -199,78 +159,21 @@ fn write_summary<W: Write>(out: &mut W, c: &Comparison, p: &Palette) -> io::Resu
             c.summary.text_changed * 100.0
         ))
     )?;
-    let counts = |pairs: Vec<(&str, usize)>| -> String {
-        let shown: Vec<String> = pairs
-            .into_iter()
-            .filter(|&(_, n)| n > 0)
-            .map(|(k, n)| format!("{n} {k}"))
-            .collect();
-        if shown.is_empty() {
-            "none".to_string()
-        } else {
-            shown.join(", ")
-        }
-    };
-    writeln!(
-        out,
-        "{:<13}{}",
-        "sections:",
-        counts(
-            PairKind::ALL
-                .iter()
-                .map(|&k| (k.as_str(), c.count(k)))
-                .collect()
-        )
-    )?;
-    let line = |label: &str,
-                kinds: &[&'static str],
-                map: &std::collections::BTreeMap<&'static str, usize>| {
-        format!(
-            "{label:<13}{}",
-            counts(
-                kinds
-                    .iter()
-                    .map(|&k| (k, map.get(k).copied().unwrap_or(0)))
-                    .collect()
-            )
-        )
-    };
-    writeln!(
-        out,
-        "{}",
-        line(
-            "sentences:",
-            &crate::compare::SENTENCE_KINDS,
-            &c.summary.sentences
-        )
-    )?;
-    writeln!(
-        out,
-        "{}",
-        line(
-            "figures:",
-            &crate::compare::FIGURE_STATUSES,
-            &c.summary.figures
-        )
-    )?;
-    writeln!(
-        out,
-        "{}",
-        line(
-            "initiatives:",
-            &crate::compare::INITIATIVE_STATUSES,
-            &c.summary.initiatives
-        )
-    )?;
+    let rows = [
+        ("sections:", c.summary.sections.rows()),
+        ("sentences:", c.summary.sentences.rows()),
+        ("figures:", c.summary.figures.rows()),
+        ("initiatives:", c.summary.initiatives.rows()),
+    ];
+    for (label, counts) in rows {
+        writeln!(out, "{label:<13}{}", count_list(&counts))?;
+    }
     if !c.promises.is_empty() {
         writeln!(
             out,
-            "{}",
-            line(
-                "promises:",
-                &crate::compare::PROMISE_VERDICTS,
-                &c.summary.promises
-            )
+            "{:<13}{}",
+            "promises:",
+            count_list(&c.summary.promises.rows())
         )?;
     }
     writeln!(out)

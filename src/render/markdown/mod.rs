@@ -11,16 +11,18 @@
 //!   neighbours, and written as `<ins>…</ins>` / `<del>…</del>` where `**…**` / `~~…~~` would
 //!   not parse. Both forms render on GitHub; the plain forms read better as source.
 
-use super::figures::{change_text, sorted_figures};
+use super::shared::{change_text, count_list, sorted_figures};
 use std::collections::HashMap;
 use std::io::{self, Write};
 
+pub mod github;
+
 use super::Parts;
-use crate::compare::{Comparison, DocInfo, InlineOp, InlineTag, PairKind, SectionPair, SectionRef};
-use crate::figures::{Figure, FigurePair, Promise};
-use crate::initiatives::{Delivery, Initiative, Kind, Status};
-use crate::outline::{Document, Section};
-use crate::textdiff::{ChangeKind, SentenceChange};
+use crate::model::{ChangeKind, SentenceChange};
+use crate::model::{Comparison, DocInfo, InlineOp, InlineTag, PairKind, SectionPair, SectionRef};
+use crate::model::{Delivery, Initiative, Kind, Status};
+use crate::model::{Document, Section};
+use crate::model::{Figure, FigurePair, Promise};
 
 /// Escapes `text` so that CommonMark and GitHub show it literally, on one line.
 ///
@@ -206,23 +208,6 @@ fn edition(d: &DocInfo) -> String {
     }
 }
 
-fn counts(map: &std::collections::BTreeMap<&'static str, usize>, kinds: &[&str]) -> String {
-    let shown: Vec<String> = kinds
-        .iter()
-        .filter_map(|k| {
-            map.get(k)
-                .copied()
-                .filter(|&n| n > 0)
-                .map(|n| format!("{n} {k}"))
-        })
-        .collect();
-    if shown.is_empty() {
-        "none".to_string()
-    } else {
-        shown.join(", ").replace('_', " ")
-    }
-}
-
 /// The title, the two editions and the counts, as Markdown.
 pub fn summary(c: &Comparison, parts: Parts) -> String {
     let mut s = String::new();
@@ -244,32 +229,31 @@ pub fn summary(c: &Comparison, parts: Parts) -> String {
         c.summary.text_changed * 100.0
     ));
     if parts.structure || parts.text {
-        let kinds: Vec<&str> = PairKind::ALL.iter().map(|k| k.as_str()).collect();
         s.push_str(&format!(
             "- **Sections**: {}\n",
-            counts(&c.summary.sections, &kinds)
+            count_list(&c.summary.sections.rows())
         ));
         s.push_str(&format!(
             "- **Sentences**: {}\n",
-            counts(&c.summary.sentences, &crate::compare::SENTENCE_KINDS)
+            count_list(&c.summary.sentences.rows())
         ));
     }
     if parts.figures {
         s.push_str(&format!(
             "- **Figures**: {}\n",
-            counts(&c.summary.figures, &crate::compare::FIGURE_STATUSES)
+            count_list(&c.summary.figures.rows())
         ));
-        if !c.summary.promises.is_empty() {
+        if c.summary.promises.total() > 0 {
             s.push_str(&format!(
                 "- **Promises**: {}\n",
-                counts(&c.summary.promises, &crate::compare::PROMISE_VERDICTS)
+                count_list(&c.summary.promises.rows())
             ));
         }
     }
     if parts.initiatives {
         s.push_str(&format!(
             "- **Initiatives**: {}\n",
-            counts(&c.summary.initiatives, &crate::compare::INITIATIVE_STATUSES)
+            count_list(&c.summary.initiatives.rows())
         ));
     }
     s

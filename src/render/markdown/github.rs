@@ -9,10 +9,10 @@
 
 use std::io::{self, Write};
 
-use super::Parts;
-use super::markdown::{self, escape_html};
-use crate::compare::{Comparison, PairKind, SectionPair};
-use crate::figures::FigureStatus;
+use super::{self as markdown, escape_html};
+use crate::model::FigureStatus;
+use crate::model::{Comparison, PairKind, SectionPair};
+use crate::render::Parts;
 
 /// GitHub's limit for one comment, in characters.
 pub const COMMENT_LIMIT: usize = 65_536;
@@ -106,13 +106,9 @@ fn blocks(c: &Comparison, opts: &GithubOptions) -> Vec<Block> {
     }
     if parts.initiative_lists() && (!c.initiatives.is_empty() || !c.delivery.is_empty()) {
         let s = &c.summary.initiatives;
-        let n = |k: &str| s.get(k).copied().unwrap_or(0);
         let title = format!(
             "Initiatives: {} new, {} dropped, {} upgraded, {} renamed",
-            n("new"),
-            n("dropped"),
-            n("upgraded"),
-            n("renamed")
+            s.new, s.dropped, s.upgraded, s.renamed
         );
         out.push(Block {
             text: details(
@@ -175,7 +171,7 @@ fn blocks(c: &Comparison, opts: &GithubOptions) -> Vec<Block> {
         }
     }
     if parts.figures && c.figures.len() > 1 {
-        let sorted = super::figures::sorted_figures(&c.figures);
+        let sorted = crate::render::shared::sorted_figures(&c.figures);
         out.push(Block {
             text: details(
                 &format!("All figures ({})", c.figures.len()),

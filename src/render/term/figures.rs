@@ -8,8 +8,9 @@ use std::io::{self, Write};
 
 use comfy_table::{Cell, Color, ContentArrangement, Table};
 
-use super::TermOptions;
-use crate::figures::{Figure, FigurePair, FigureStatus, Promise, Verdict};
+use crate::model::{Figure, FigurePair, FigureStatus, Promise, Verdict};
+use crate::render::TermOptions;
+use crate::render::shared::{change_text, sorted_figures};
 
 fn table(opts: TermOptions, header: Vec<&str>) -> Table {
     let mut t = Table::new();
@@ -61,90 +62,12 @@ pub fn write_figures<W: Write>(
     writeln!(out, "{} figures", figures.len())
 }
 
-/// A number in a unit, short: Chinese amounts in `万`/`亿`, others with thousands separators.
-pub fn format_amount(value: f64, unit: &str) -> String {
-    let abs = value.abs();
-    let sign = if value < 0.0 { "-" } else { "" };
-    let han_unit = unit.chars().next().is_some_and(crate::script::is_han);
-    let body = match unit {
-        "%" | "pp" | "‰" => format!("{}{unit}", trim_number(abs)),
-        "rank" => trim_number(abs),
-        "USD" => format!("${}", english_scale(abs)),
-        "SGD" => format!("S${}", english_scale(abs)),
-        _ if han_unit || unit.is_empty() => {
-            let (v, m) = if abs >= 1e12 {
-                (abs / 1e12, "万亿")
-            } else if abs >= 1e8 {
-                (abs / 1e8, "亿")
-            } else if abs >= 1e4 {
-                (abs / 1e4, "万")
-            } else {
-                (abs, "")
-            };
-            format!("{}{m}{unit}", trim_number(v))
-        }
-        _ => format!("{} {unit}", english_scale(abs)),
-    };
-    format!("{sign}{body}")
-}
-
-fn english_scale(v: f64) -> String {
-    if v >= 1e9 {
-        format!("{} billion", trim_number(v / 1e9))
-    } else if v >= 1e6 {
-        format!("{} million", trim_number(v / 1e6))
-    } else {
-        trim_number(v)
-    }
-}
-
-/// Up to two decimals, without trailing zeros (`3.80` → `3.8`, `5.00` → `5`).
-fn trim_number(v: f64) -> String {
-    let s = format!("{v:.2}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
-}
-
-/// The change column: absolute change in the report's units, and the relative change.
-pub fn change_text(p: &FigurePair) -> String {
-    let Some(c) = p.change else {
-        return String::new();
-    };
-    if c.absolute == 0.0 {
-        return "=".to_string();
-    }
-    let unit = if p.unit == "%" { "pp" } else { p.unit.as_str() };
-    let mut s = format_amount(c.absolute, unit);
-    if c.absolute > 0.0 {
-        s.insert(0, '+');
-    }
-    if let Some(r) = c.relative {
-        s.push_str(&format!(" ({:+.1}%)", r * 100.0));
-    }
-    s
-}
-
 fn status_color(s: FigureStatus) -> Option<Color> {
     match s {
         FigureStatus::Changed => Some(Color::Yellow),
         FigureStatus::New => Some(Color::Green),
         FigureStatus::Dropped => Some(Color::Red),
         FigureStatus::Unchanged => None,
-    }
-}
-
-/// Figure pairs sorted for reading: changed, new, dropped, unchanged; reading order within.
-pub fn sorted_figures(pairs: &[FigurePair]) -> Vec<&FigurePair> {
-    let mut sorted: Vec<&FigurePair> = pairs.iter().collect();
-    sorted.sort_by_key(|p| status_rank(p.status));
-    sorted
-}
-
-fn status_rank(s: FigureStatus) -> u8 {
-    match s {
-        FigureStatus::Changed => 0,
-        FigureStatus::New => 1,
-        FigureStatus::Dropped => 2,
-        FigureStatus::Unchanged => 3,
     }
 }
 
@@ -214,20 +137,4 @@ pub fn write_figure_pairs<W: Write>(
         ]);
     }
     writeln!(out, "{t}")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn amounts_read_like_the_report() {
-        assert_eq!(format_amount(18_097_000_000.0, "元"), "180.97亿元");
-        assert_eq!(format_amount(1.5e11, "元"), "1500亿元");
-        assert_eq!(format_amount(3.8e12, "元"), "3.8万亿元");
-        assert_eq!(format_amount(-0.5, "pp"), "-0.5pp");
-        assert_eq!(format_amount(11_000.0, "家"), "1.1万家");
-        assert_eq!(format_amount(37_400_000_000.0, "USD"), "$37.4 billion");
-        assert_eq!(format_amount(3.0, "rank"), "3");
-    }
 }

@@ -1,0 +1,187 @@
+//! Figures: quantities with their labels, pairs of them across editions, and promises.
+
+use serde::{Deserialize, Serialize};
+
+/// What a figure says about the thing it measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Role {
+    /// A level or amount at a point in time (`完成180.97亿元`, `float was $147 billion`).
+    Level,
+    /// A change over a period, signed: `下降2.6%` is −2.6.
+    Growth,
+    /// A value the report sets out to reach (plan parts, `预期目标`, `力争`, `拟按`, `aim`).
+    Target,
+    /// A part of a whole or a rate (`占…比重`, `覆盖率`, `解决率`).
+    Share,
+    /// A place in a ranking (`位居全市第三` → 3; `前列` → 0, no place given).
+    Rank,
+    /// A number of things counted with a measure word (`859个`, `5629次`, `3600套`).
+    Count,
+}
+
+impl Role {
+    /// The name used in outputs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Level => "level",
+            Role::Growth => "growth",
+            Role::Target => "target",
+            Role::Share => "share",
+            Role::Rank => "rank",
+            Role::Count => "count",
+        }
+    }
+}
+
+/// How exact a figure claims to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Qualifier {
+    /// About (`左右`, `约`, `about`).
+    Approx,
+    /// No less than (`以上`, `不低于`, `at least`).
+    AtLeast,
+    /// No more than (`以内`, `不超过`, `at most`).
+    AtMost,
+    /// More than (`超过`, `超`, `余`, `多`, `more than`).
+    Over,
+    /// Less than, close to (`近`, `nearly`, `almost`).
+    Under,
+}
+
+impl Qualifier {
+    /// The name used in outputs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Approx => "approx",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::AtMost => "at_most",
+            Qualifier::Over => "over",
+            Qualifier::Under => "under",
+        }
+    }
+}
+
+/// One quantity of a report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    /// The thing measured (`区级一般公共预算收入`, `operating earnings`).
+    pub label: String,
+    /// What the figure says about it.
+    pub role: Role,
+    /// The number with its multiplier applied (`180.97亿元` → 18097000000); signed for growth.
+    pub value: f64,
+    /// The base unit without multiplier (`元`, `%`, `pp`, `人`, `平方米`, `USD`, `rank`).
+    pub unit: String,
+    /// The figure as written (`180.97亿元`, `5.5%左右`).
+    pub text: String,
+    /// How exact the figure claims to be; `None` when stated plainly.
+    pub qualifier: Option<Qualifier>,
+    /// The sentence that holds the figure.
+    pub sentence: String,
+    /// Headings from the top of the outline down to the section holding the figure, as
+    /// [`SectionRef::path`](super::SectionRef::path) gives them.
+    pub section: Vec<String>,
+    /// 1-based line of the original input where the figure starts.
+    pub line: u32,
+}
+
+/// What happened to a figure between two editions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum FigureStatus {
+    /// Found in both editions with another value or qualifier.
+    Changed,
+    /// Found in both editions with the same value and qualifier.
+    Unchanged,
+    /// Only in the new edition.
+    New,
+    /// Only in the old edition.
+    Dropped,
+}
+
+impl FigureStatus {
+    /// The name used in outputs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FigureStatus::Changed => "changed",
+            FigureStatus::Unchanged => "unchanged",
+            FigureStatus::New => "new",
+            FigureStatus::Dropped => "dropped",
+        }
+    }
+}
+
+/// How far a figure moved.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    /// New value minus old value, in the figure's unit (percentage points for `%`).
+    pub absolute: f64,
+    /// Absolute change over the old value; `None` for percentages, ranks and zero bases,
+    /// where a ratio of ratios would mislead.
+    pub relative: Option<f64>,
+}
+
+/// A figure as found in two editions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FigurePair {
+    /// The label (the new edition's when both have it).
+    pub label: String,
+    /// The role shared by both figures.
+    pub role: Role,
+    /// The unit shared by both figures.
+    pub unit: String,
+    /// What happened.
+    pub status: FigureStatus,
+    /// The figure in the old edition.
+    pub old: Option<Figure>,
+    /// The figure in the new edition.
+    pub new: Option<Figure>,
+    /// How far it moved, when in both editions.
+    pub change: Option<Change>,
+}
+
+/// Whether a target was reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Verdict {
+    /// The outcome reaches the target, reading its qualifier and direction.
+    Met,
+    /// The outcome falls short.
+    Missed,
+    /// The next edition reports nothing for it.
+    NotReported,
+    /// An outcome was found but cannot be compared (the outcome is itself vague in the
+    /// wrong direction, e.g. `近1100万` against `1100万以上`).
+    Unclear,
+}
+
+impl Verdict {
+    /// The name used in outputs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Met => "met",
+            Verdict::Missed => "missed",
+            Verdict::NotReported => "not_reported",
+            Verdict::Unclear => "unclear",
+        }
+    }
+}
+
+/// A target set for year N and what edition N+1 reports for it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Promise {
+    /// What the target is about.
+    pub label: String,
+    /// The target as set in edition N's plan part.
+    pub target: Figure,
+    /// The value edition N+1's review part reports, if any.
+    pub outcome: Option<Figure>,
+    /// Whether the target was reached.
+    pub verdict: Verdict,
+}
