@@ -12,6 +12,7 @@
 
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
+use std::hash::{Hash, Hasher};
 
 use pathfinding::prelude::{Matrix, kuhn_munkres};
 
@@ -30,8 +31,14 @@ const CONTAINMENT_THRESHOLD: f64 = 0.35;
 const MAX_POSTING: usize = 200;
 /// Heaviest terms kept per section to rule out pairs across the tree cheaply.
 const SIGNATURE_TERMS: usize = 16;
+/// Copies with the same masked text tried per section before the exact step gives up on it
+/// (they differ only in years the shift does not explain); bounds the step to linear time.
+const MAX_EXACT_PROBES: usize = 8;
 /// Above this many candidate pairs a level is matched greedily instead of optimally.
 const MAX_OPTIMAL_CELLS: usize = 250_000;
+
+/// An old node, a new node and their pairing score.
+type ScoredPair = (usize, usize, f64);
 
 /// A section of one edition, flattened out of the tree with what alignment needs.
 #[derive(Debug)]
@@ -52,6 +59,9 @@ pub struct Node<'a> {
     title_key: Option<(YearMasked, TitleTerms)>,
     /// The heaviest terms of the subtree, to rule out hopeless pairs across the tree.
     signature: Vec<u64>,
+    /// A hash of the whole subtree's text with years masked: equal keys on both sides mean
+    /// the same section, whatever else the level holds.
+    exact_key: u64,
 }
 
 /// One edition flattened for alignment. Node indices follow reading order.
@@ -91,6 +101,9 @@ impl<'a> Tree<'a> {
             own.push_str(&p.text);
         }
         let mut counts = TermCounts::of(&own);
+        let mut key = rustc_hash::FxHasher::default();
+        section.kind.hash(&mut key);
+        mask_years(&own).skeleton.hash(&mut key);
         let title_key = (!section.title.is_empty()).then(|| {
             let masked = mask_years(&section.title);
             let terms = TitleTerms::new(&masked.skeleton);
@@ -106,12 +119,15 @@ impl<'a> Tree<'a> {
             vector: TermVector::default(),
             title_key,
             signature: Vec::new(),
+            exact_key: 0,
         });
         for c in &section.children {
             let (child, child_counts) = self.add(c, Some(id), path.clone(), idf);
             self.nodes[id].children.push(child);
+            self.nodes[child].exact_key.hash(&mut key);
             counts.add(&child_counts);
         }
+        self.nodes[id].exact_key = key.finish();
         self.nodes[id].vector = idf.weigh(&counts);
         self.nodes[id].signature = self.nodes[id].vector.top_terms(SIGNATURE_TERMS);
         (id, counts)
@@ -330,8 +346,54 @@ impl Aligner<'_, '_> {
             .collect()
     }
 
+    /// Sections of `old` and `new` whose whole subtree is the same text (allowing for the year
+    /// shift), paired in reading order: the k-th copy on one side with the k-th on the other.
+    /// Linear in the level's size, and right whatever the level holds: an identical section
+    /// scores the maximum against its copy, so no assignment would pair it otherwise. Returns
+    /// the pairs and the sections left for scoring.
+    fn exact_pairs(
+        &self,
+        old: &[usize],
+        new: &[usize],
+    ) -> (Vec<ScoredPair>, Vec<usize>, Vec<usize>) {
+        let mut by_key: FxHashMap<u64, std::collections::VecDeque<usize>> = FxHashMap::default();
+        for &n in new {
+            by_key
+                .entry(self.new.nodes[n].exact_key)
+                .or_default()
+                .push_back(n);
+        }
+        let mut pairs = Vec::new();
+        let mut rest_old = Vec::new();
+        let mut paired_new = rustc_hash::FxHashSet::default();
+        for &o in old {
+            let on = &self.old.nodes[o];
+            let partner = by_key.get_mut(&on.exact_key).and_then(|queue| {
+                let pos = queue.iter().take(MAX_EXACT_PROBES).position(|&n| {
+                    let nn = &self.new.nodes[n];
+                    crate::year::same_under_shift(&on.own_text, &nn.own_text, self.shift)
+                })?;
+                queue.remove(pos)
+            });
+            match partner {
+                Some(n) => {
+                    paired_new.insert(n);
+                    pairs.push((o, n, 1.0));
+                }
+                None => rest_old.push(o),
+            }
+        }
+        let rest_new = new
+            .iter()
+            .copied()
+            .filter(|n| !paired_new.contains(n))
+            .collect();
+        (pairs, rest_old, rest_new)
+    }
+
     fn align_level(&mut self, old: &[usize], new: &[usize]) {
-        let pairs = self.pairs(old, new, PAIR_THRESHOLD);
+        let (mut pairs, rest_old, rest_new) = self.exact_pairs(old, new);
+        pairs.extend(self.pairs(&rest_old, &rest_new, PAIR_THRESHOLD));
         let reordered: rustc_hash::FxHashSet<(usize, usize)> =
             out_of_order(&pairs).into_iter().collect();
         let mut groups: Vec<AlignedGroup> = pairs

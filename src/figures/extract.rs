@@ -134,12 +134,60 @@ fn paragraph(p: &Paragraph, part: Part, chinese: bool, path: &[String], out: &mu
                 unit: h.q.unit.clone(),
                 text: sentence[h.q.start..h.q.end].to_string(),
                 qualifier: h.q.qualifier,
-                sentence: sentence.to_string(),
+                sentence: context(sentence, h.q.start, h.q.end),
                 section: path.to_vec(),
                 line: p.line_at(r.start + h.q.start),
             });
         }
     }
+}
+
+/// Bytes of text on each side of a figure that its label may come from. Labels are a few words
+/// long and clauses rarely pass a hundred characters, so this changes nothing in a real report;
+/// it keeps the work per figure bounded in a sentence of thousands of figures, where every
+/// backward or forward scan would otherwise cross the whole sentence (quadratic).
+const LABEL_WINDOW: usize = 600;
+/// Sentences longer than this are kept in a figure as a window of [`CONTEXT_WINDOW`] bytes on
+/// each side of it, cut at characters and marked with `…`: a figure carries its context, not a
+/// copy of a sentence that may hold thousands of figures.
+const MAX_SENTENCE_BYTES: usize = 2_000;
+/// Bytes kept on each side of a figure of an over-long sentence.
+const CONTEXT_WINDOW: usize = 600;
+
+/// The largest char boundary of `s` at or below `i`.
+fn floor_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary of `s` at or above `i`.
+fn ceil_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// The sentence a figure keeps: whole, or a window around `start..end` when over-long.
+fn context(sentence: &str, start: usize, end: usize) -> String {
+    if sentence.len() <= MAX_SENTENCE_BYTES {
+        return sentence.to_string();
+    }
+    let from = floor_boundary(sentence, start.saturating_sub(CONTEXT_WINDOW));
+    let to = ceil_boundary(sentence, end + CONTEXT_WINDOW);
+    let mut out = String::with_capacity(to - from + 6);
+    if from > 0 {
+        out.push('…');
+    }
+    out.push_str(&sentence[from..to]);
+    if to < sentence.len() {
+        out.push('…');
+    }
+    out
 }
 
 /// Cheap test before scanning a sentence without Arabic digits: Chinese numbers and ranks.
@@ -377,7 +425,9 @@ fn zh_labels(s: &str, found: &[Hit]) -> Vec<(String, Role, f64)> {
     let mut respectively: Option<(Vec<String>, usize)> = None;
     let mut prev_sign = (false, false);
     for (i, h) in found.iter().enumerate() {
-        let clause_start = zh_clause_start(&s[..h.q.start]).max(prev_end);
+        let window_start = floor_boundary(s, h.q.start.saturating_sub(LABEL_WINDOW)).max(prev_end);
+        let window_end = ceil_boundary(s, h.q.end + LABEL_WINDOW);
+        let clause_start = window_start + zh_clause_start(&s[window_start..h.q.start]);
         let raw = &s[clause_start..h.q.start];
         let sign_text = trim_fillers_end(raw);
         let to_level = sign_text.ends_with(['到', '至']);
@@ -428,7 +478,7 @@ fn zh_labels(s: &str, found: &[Hit]) -> Vec<(String, Role, f64)> {
         }
 
         if !h.rank && !matches!(h.q.unit.as_str(), "%" | "pp" | "‰") {
-            let after = noun_after(&s[h.q.end..]);
+            let after = noun_after(&s[h.q.end..window_end]);
             let list_end = raw
                 .trim_end()
                 .ends_with(['等', '和', '与', '及', '、', '为', '向', '对']);
@@ -473,7 +523,7 @@ fn zh_labels(s: &str, found: &[Hit]) -> Vec<(String, Role, f64)> {
         } else if !prev_label.is_empty() && raw.trim_start().starts_with('占') {
             label = format!("{prev_label}{}", label_share_tail(&label));
         } else if label.is_empty() {
-            label = clause_after(&s[h.q.end..]);
+            label = clause_after(&s[h.q.end..window_end]);
             if label.is_empty() {
                 // `全区累计24个`: the clause itself says more than nothing.
                 let bare = ZH_LABEL_JUNK.replace_all(raw, "");
@@ -893,14 +943,17 @@ fn en_labels(s: &str, found: &[Hit]) -> Vec<(String, Role, f64)> {
     let mut prev_end = 0usize;
     let mut prev_label = String::new();
     for h in found {
-        let clause_start = s[..h.q.start]
+        let window_start = floor_boundary(s, h.q.start.saturating_sub(LABEL_WINDOW)).max(prev_end);
+        let window_end = ceil_boundary(s, h.q.end + LABEL_WINDOW);
+        let clause_start = s[window_start..h.q.start]
             .rfind([',', ';', ':', '(', '–', '—'])
-            .map_or(0, |b| b + s[b..].chars().next().unwrap().len_utf8())
-            .max(prev_end);
+            .map_or(window_start, |b| {
+                window_start + b + s[window_start + b..].chars().next().unwrap().len_utf8()
+            });
         let prefix = &s[clause_start..h.q.start];
-        let rest_end = s[h.q.end..]
+        let rest_end = s[h.q.end..window_end]
             .find([',', ';', ':', '(', '.'])
-            .map_or(s.len(), |e| h.q.end + e);
+            .map_or(window_end, |e| h.q.end + e);
         let rest = &s[h.q.end..rest_end.max(h.q.end)];
         let lower_prefix = prefix.to_ascii_lowercase();
         let last_words: Vec<&str> = lower_prefix

@@ -18,6 +18,13 @@ const MIN_LABEL: f64 = 0.5;
 const SECTION_BONUS: f64 = 0.25;
 /// Bonus for figures in top-level parts the alignment paired.
 const PART_BONUS: f64 = 0.1;
+/// Figures of the other edition scored per figure, at most. A report states a few hundred
+/// figures and a label names a handful of them; this bounds the work on inputs with
+/// thousands of like figures (a table repeated, a sentence listing 20,000 values).
+const MAX_CANDIDATES: usize = 64;
+/// A label bigram shared by more figures of a bucket than this proposes no candidates: it
+/// is as common as `增长`, and the rarer bigrams of the same label do the work.
+const MAX_GRAM_POSTING: usize = 64;
 
 /// Pairs the figures of two editions. Pairs come in the new edition's reading order, figures
 /// only in the old edition after them in the old edition's order.
@@ -48,12 +55,16 @@ pub fn match_figures(old: &[Figure], new: &[Figure], sections: &[SectionPair]) -
     }
     let old_grams: Vec<Vec<(char, char)>> = old.iter().map(|f| bigrams(&f.label)).collect();
     let new_grams: Vec<Vec<(char, char)>> = new.iter().map(|f| bigrams(&f.label)).collect();
+    let index: FxHashMap<(Role, &str), BucketIndex> = buckets
+        .iter()
+        .map(|(&key, js)| (key, BucketIndex::new(js, &new, &new_grams)))
+        .collect();
     let mut candidates: Vec<(usize, usize, f64)> = Vec::new();
     for (i, o) in old.iter().enumerate() {
-        let Some(js) = buckets.get(&(o.role, o.unit.as_str())) else {
+        let Some(bucket) = index.get(&(o.role, o.unit.as_str())) else {
             continue;
         };
-        for &j in js {
+        for j in bucket.candidates(&o.label, &old_grams[i], i, old.len(), new.len()) {
             let n = new[j];
             let sim = if o.label == n.label {
                 1.0
@@ -106,6 +117,81 @@ pub fn match_figures(old: &[Figure], new: &[Figure], sections: &[SectionPair]) -
         }
     }
     out
+}
+
+/// The new figures of one (role, unit) bucket, indexed for candidate lookup: by exact label,
+/// and by label bigram for the bigrams held by few figures.
+struct BucketIndex {
+    /// All figures of the bucket, in reading order.
+    all: Vec<usize>,
+    /// Figures by exact label, in reading order.
+    by_label: FxHashMap<String, Vec<usize>>,
+    /// Figures by label bigram, for bigrams held by at most [`MAX_GRAM_POSTING`] figures.
+    by_gram: FxHashMap<(char, char), Vec<usize>>,
+}
+
+impl BucketIndex {
+    fn new(js: &[usize], new: &[&Figure], grams: &[Vec<(char, char)>]) -> BucketIndex {
+        let mut by_label: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        let mut by_gram: FxHashMap<(char, char), Vec<usize>> = FxHashMap::default();
+        for &j in js {
+            by_label.entry(new[j].label.clone()).or_default().push(j);
+            let mut last = None;
+            for &g in &grams[j] {
+                if last != Some(g) {
+                    by_gram.entry(g).or_default().push(j);
+                }
+                last = Some(g);
+            }
+        }
+        by_gram.retain(|_, v| v.len() <= MAX_GRAM_POSTING);
+        BucketIndex {
+            all: js.to_vec(),
+            by_label,
+            by_gram,
+        }
+    }
+
+    /// At most [`MAX_CANDIDATES`] figures worth scoring against an old figure: every one when
+    /// the bucket is small (as in any real report), else those with the same label nearest
+    /// the old figure's relative place, then those sharing a rare bigram.
+    fn candidates(
+        &self,
+        label: &str,
+        grams: &[(char, char)],
+        i: usize,
+        old_len: usize,
+        new_len: usize,
+    ) -> Vec<usize> {
+        if self.all.len() <= MAX_CANDIDATES {
+            return self.all.clone();
+        }
+        let mut out: Vec<usize> = Vec::with_capacity(MAX_CANDIDATES);
+        if let Some(same) = self.by_label.get(label) {
+            // The k-th of n copies on one side meets the copies around the k-th on the other.
+            let at = (i as f64 / old_len.max(1) as f64 * new_len as f64) as usize;
+            let centre = same.partition_point(|&j| j < at);
+            let from = centre.saturating_sub(MAX_CANDIDATES / 2);
+            let to = (from + MAX_CANDIDATES).min(same.len());
+            out.extend_from_slice(&same[from.min(to.saturating_sub(MAX_CANDIDATES))..to]);
+        }
+        for g in grams {
+            if out.len() >= MAX_CANDIDATES {
+                break;
+            }
+            if let Some(js) = self.by_gram.get(g) {
+                for &j in js {
+                    if out.len() >= MAX_CANDIDATES {
+                        break;
+                    }
+                    if !out.contains(&j) {
+                        out.push(j);
+                    }
+                }
+            }
+        }
+        out
+    }
 }
 
 fn pair(old: Option<&Figure>, new: Option<&Figure>) -> FigurePair {
@@ -161,7 +247,7 @@ fn dedup(figures: &[Figure]) -> Vec<&Figure> {
         .collect()
 }
 
-fn bigrams(s: &str) -> Vec<(char, char)> {
+pub(crate) fn bigrams(s: &str) -> Vec<(char, char)> {
     let chars: Vec<char> = s.chars().collect();
     let mut g: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
     g.sort_unstable();
@@ -180,11 +266,17 @@ fn containment(a: &str, b: &str) -> f64 {
 }
 
 /// How alike two labels are, in [0, 1]: bigram Dice, or 0.8 when one ends or starts the other.
+#[cfg(test)]
 pub fn label_similarity(a: &str, b: &str) -> f64 {
+    grams_similarity(a, &bigrams(a), b, &bigrams(b))
+}
+
+/// [`label_similarity`] with both labels' bigrams already made.
+pub(crate) fn grams_similarity(a: &str, ga: &[(char, char)], b: &str, gb: &[(char, char)]) -> f64 {
     if a == b {
         return 1.0;
     }
-    dice(&bigrams(a), &bigrams(b)).max(containment(a, b))
+    dice(ga, gb).max(containment(a, b))
 }
 
 #[cfg(test)]

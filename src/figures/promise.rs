@@ -7,7 +7,7 @@
 //! (`年均`, `五年`), which report on another period.
 
 use super::extract::{is_floor, multi_year, worded_as_change};
-use super::matching::label_similarity;
+use super::matching::{bigrams, grams_similarity};
 use crate::model::Document;
 use crate::model::{Figure, Promise, Qualifier, Role, Verdict};
 use crate::part::{Part, part_of};
@@ -50,6 +50,9 @@ const MULTI_YEAR_SENTENCE: &[&str] = &["五年", "年均", "十年", "累计", "
 const APPROX_TOLERANCE: f64 = 0.05;
 /// Least label similarity between a target and its outcome.
 const MIN_LABEL: f64 = 0.75;
+/// Targets checked per plan, at most. A plan part sets a few dozen; past this an input is not
+/// a report, and checking every one against every outcome would cost their product.
+const MAX_TARGETS: usize = 500;
 
 /// Pairs the targets of `old_doc` (edition N) with the outcomes `new_doc` (edition N+1)
 /// reports. Empty when both years are known and the editions are not consecutive.
@@ -74,27 +77,37 @@ pub fn promises(
         })
         .filter(|f| !multi_year(f) && !MULTI_YEAR_SENTENCE.iter().any(|w| f.sentence.contains(w)))
         .collect();
+    // Each outcome's key and its bigrams, once: every target is scored against all of them.
+    let outcome_keys: Vec<(String, Vec<(char, char)>)> = outcomes
+        .iter()
+        .map(|o| {
+            let key = promise_key(&o.label);
+            let grams = bigrams(&key);
+            (key, grams)
+        })
+        .collect();
     let mut out: Vec<Promise> = Vec::new();
-    for t in old.iter().filter(|f| is_goal(f)) {
+    let mut seen: rustc_hash::FxHashSet<(&str, u64, &str)> = Default::default();
+    for t in old.iter().filter(|f| is_goal(f)).take(MAX_TARGETS) {
         // A target restated in the same plan (`5.5%左右` twice) is one promise.
-        if out.iter().any(|p| {
-            p.target.label == t.label && p.target.value == t.value && p.target.unit == t.unit
-        }) {
+        if !seen.insert((t.label.as_str(), t.value.to_bits(), t.unit.as_str())) {
             continue;
         }
         let key = promise_key(&t.label);
+        let key_grams = bigrams(&key);
         let best = outcomes
             .iter()
-            .filter(|o| o.unit == t.unit)
+            .zip(&outcome_keys)
+            .filter(|(o, _)| o.unit == t.unit)
             // A reduction target (`降低3%左右`) is met by a reduction, never by a rise.
-            .filter(|o| !is_reduction(t) || o.value <= 0.0 || starts_with_decline(&o.label))
-            .filter(|o| {
+            .filter(|(o, _)| !is_reduction(t) || o.value <= 0.0 || starts_with_decline(&o.label))
+            .filter(|(o, _)| {
                 !worded_as_change(t)
                     || o.role == Role::Growth
                     || t.unit != "%"
                     || o.role == Role::Share
             })
-            .map(|o| (label_similarity(&key, &promise_key(&o.label)), *o))
+            .map(|(o, (ok, og))| (grams_similarity(&key, &key_grams, ok, og), *o))
             .filter(|(s, _)| *s >= MIN_LABEL)
             .fold(None::<(f64, &Figure)>, |acc, (s, o)| match acc {
                 Some((bs, _)) if bs >= s => acc,

@@ -43,14 +43,14 @@ pub(crate) fn delivery(old: &Edition, new: &Edition, list: &[Initiative]) -> Del
         entry.old = plan
             .iter()
             .take(MAX_MENTIONS)
-            .map(|&i| old.mention(i))
+            .map(|&i| old.mention(i, &init.name))
             .collect();
         entry.count[0] = plan.len();
         if review.is_empty() {
             entry.new = elsewhere
                 .iter()
                 .take(MAX_MENTIONS)
-                .map(|&i| new.mention(i))
+                .map(|&i| new.mention(i, &init.name))
                 .collect();
             entry.count[1] = elsewhere.len();
             out.silent.push(entry);
@@ -58,7 +58,7 @@ pub(crate) fn delivery(old: &Edition, new: &Edition, list: &[Initiative]) -> Del
             entry.new = review
                 .iter()
                 .take(MAX_MENTIONS)
-                .map(|&i| new.mention(i))
+                .map(|&i| new.mention(i, &init.name))
                 .collect();
             entry.count[1] = review.len();
             out.delivered.push(entry);

@@ -1022,7 +1022,7 @@ pub fn detect(doc: &Document) -> Vec<Detected> {
     detect_in(&e)
         .into_iter()
         .map(|f| Detected {
-            mention: e.mention(f.sentence),
+            mention: e.mention(f.sentence, &f.name),
             name: f.name,
             kind: f.kind,
             stage: f.stage,
@@ -1090,6 +1090,29 @@ pub fn judge_sentence(sentence: &str) -> Vec<(String, Verdict)> {
         .collect()
 }
 
+/// Bytes of text on each side of a name that detection looks at. Verbs, suffixes and chains
+/// of quoted names sit within a few dozen characters of a name; the window keeps the work per
+/// name bounded in a sentence that names thousands of things.
+const CONTEXT_WINDOW: usize = 600;
+
+/// The text before byte `at`, at most [`CONTEXT_WINDOW`] bytes, cut at a character.
+fn window_before(text: &str, at: usize) -> &str {
+    let mut from = at.saturating_sub(CONTEXT_WINDOW);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    &text[from..at]
+}
+
+/// The text after byte `at`, at most [`CONTEXT_WINDOW`] bytes, cut at a character.
+fn window_after(text: &str, at: usize) -> &str {
+    let mut to = (at + CONTEXT_WINDOW).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    &text[at..to]
+}
+
 fn detect_sentence(text: &str, sentence: usize, out: &mut Vec<Found>) {
     let push = |out: &mut Vec<Found>, name: String, kind: Kind, stage: Option<Stage>| {
         out.push(Found {
@@ -1104,7 +1127,7 @@ fn detect_sentence(text: &str, sentence: usize, out: &mut Vec<Found>) {
         for c in QUOTED.captures_iter(text) {
             let m = c.get(0).unwrap();
             let inner = c.iter().skip(1).flatten().next().unwrap().as_str().trim();
-            let (before, after) = (&text[..m.start()], &text[m.end()..]);
+            let (before, after) = (window_before(text, m.start()), window_after(text, m.end()));
             if m.as_str().starts_with('《') {
                 if inner.chars().count() >= 2 {
                     push(out, format!("《{inner}》"), Kind::Titled, None);
@@ -1136,7 +1159,7 @@ fn detect_sentence(text: &str, sentence: usize, out: &mut Vec<Found>) {
     // 2. Versioned and phased names without quotation marks.
     for c in STAGE_ANY.captures_iter(text) {
         let m = c.get(0).unwrap();
-        let before = &text[..m.start()];
+        let before = window_before(text, m.start());
         if before.ends_with('”') || before.trim_end().ends_with('”') {
             continue;
         }
@@ -1174,11 +1197,11 @@ fn detect_sentence(text: &str, sentence: usize, out: &mut Vec<Found>) {
     // 3. Programme suffixes.
     if text.chars().any(is_han) {
         for m in PROGRAMME.find_iter(text) {
-            let before = &text[..m.start()];
+            let before = window_before(text, m.start());
             if before.ends_with(['”', '》', '」']) {
                 continue;
             }
-            let after = &text[m.end()..];
+            let after = window_after(text, m.end());
             let Some(stem) = name_before(before, m.as_str(), 14, 2) else {
                 continue;
             };

@@ -255,11 +255,11 @@ impl Aligned {
     }
 }
 
-fn mentions(e: &Edition, sentences: &[usize]) -> Vec<Mention> {
+fn mentions(e: &Edition, sentences: &[usize], name: &str) -> Vec<Mention> {
     sentences
         .iter()
         .take(MAX_MENTIONS)
-        .map(|&i| e.mention(i))
+        .map(|&i| e.mention(i, name))
         .collect()
 }
 
@@ -281,8 +281,8 @@ fn draft(
         init: Initiative {
             name: name.to_string(),
             status,
-            old: mentions(old, &old_s),
-            new: mentions(new, &new_s),
+            old: mentions(old, &old_s, name),
+            new: mentions(new, &new_s, name),
             old_name: None,
             kind,
             stage: None,

@@ -127,11 +127,13 @@ impl<'a> Edition<'a> {
         path.pop();
     }
 
-    /// The mention for sentence `i`.
-    pub fn mention(&self, i: usize) -> Mention {
+    /// The mention of `name` in sentence `i`. A sentence longer than [`MAX_MENTION_BYTES`] is
+    /// kept as a window around the name's first occurrence, marked with `…` where cut, so a
+    /// mention never copies a sentence that names thousands of things.
+    pub fn mention(&self, i: usize, name: &str) -> Mention {
         let s = &self.sentences[i];
         Mention {
-            sentence: s.text.clone(),
+            sentence: mention_text(&s.text, name),
             section: self.paths[s.path].clone(),
             line: s.line,
         }
@@ -172,6 +174,36 @@ impl<'a> Edition<'a> {
     pub fn has_part(&self, part: Part) -> bool {
         self.sentences.iter().any(|s| s.part == part)
     }
+}
+
+/// Sentences up to this long are kept whole in a mention.
+pub(crate) const MAX_MENTION_BYTES: usize = 2_000;
+/// Bytes kept on each side of the name in a longer sentence.
+const MENTION_WINDOW: usize = 600;
+
+/// The text of a mention: the sentence, or a window around `name` in an over-long one.
+fn mention_text(sentence: &str, name: &str) -> String {
+    if sentence.len() <= MAX_MENTION_BYTES {
+        return sentence.to_string();
+    }
+    let at = sentence.find(name.trim_matches(['“', '”'])).unwrap_or(0);
+    let mut from = at.saturating_sub(MENTION_WINDOW);
+    while !sentence.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (at + name.len() + MENTION_WINDOW).min(sentence.len());
+    while !sentence.is_char_boundary(to) {
+        to += 1;
+    }
+    let mut out = String::with_capacity(to - from + 6);
+    if from > 0 {
+        out.push('…');
+    }
+    out.push_str(&sentence[from..to]);
+    if to < sentence.len() {
+        out.push('…');
+    }
+    out
 }
 
 /// Shortest run of Han characters counted in [`Edition::grams`].
