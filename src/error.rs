@@ -67,6 +67,12 @@ pub enum Error {
         "unknown encoding {0:?}; use a WHATWG label such as utf-8, utf-16le, gb18030, gbk or big5"
     )]
     UnknownEncoding(String),
+    /// A `REV:PATH` whose revision starts with `-`: git would read it as an option.
+    #[error("{spec}: no such file, and not a git REV:PATH (a revision cannot start with '-')")]
+    BadRevision {
+        /// The `REV:PATH` argument.
+        spec: String,
+    },
     /// `git show REV:PATH` failed.
     #[error("{spec}: git could not read it: {message}")]
     Git {

@@ -23,7 +23,7 @@ pub enum Source {
     Path(PathBuf),
     /// Standard input (`-` on the command line).
     Stdin,
-    /// A file at a git revision, read with `git show REV:PATH`.
+    /// A file at a git revision, read with `git show --end-of-options REV:PATH`.
     Git {
         /// The revision (`HEAD~1`, a branch, a commit).
         rev: String,
@@ -125,8 +125,18 @@ pub fn read_bytes(source: &Source) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// Reads `REV:PATH` with `git show`.
+///
+/// The revision comes from the command line or a batch list, so it must never reach git as an
+/// option: `--output=/tmp/x:y` would make `git show` write a file. A revision that starts with
+/// `-` is refused (no branch, tag or commit name can start with one), and `--end-of-options`
+/// stands before the object name, so git reads whatever follows as a revision. The path is part
+/// of that same argument (`REV:./PATH`), never an argument of its own.
 fn git_show(rev: &str, path: &str) -> Result<Vec<u8>> {
     let spec = format!("{rev}:{path}");
+    if rev.starts_with('-') {
+        return Err(Error::BadRevision { spec });
+    }
     // `./` makes git resolve the path against the working directory, as a user would expect.
     let object = if path.starts_with("./") || path.starts_with('/') {
         spec.clone()
@@ -134,7 +144,7 @@ fn git_show(rev: &str, path: &str) -> Result<Vec<u8>> {
         format!("{rev}:./{path}")
     };
     let out = Command::new("git")
-        .args(["show", "--no-textconv", &object])
+        .args(["show", "--no-textconv", "--end-of-options", &object])
         .output()
         .map_err(|e| Error::Git {
             spec: spec.clone(),
@@ -323,6 +333,18 @@ mod tests {
         assert_eq!(
             Source::from_arg("plain.txt"),
             Source::Path("plain.txt".into())
+        );
+    }
+
+    #[test]
+    fn a_revision_starting_with_a_dash_is_refused_before_git_runs() {
+        let source = Source::from_arg("--output=/nonexistent/x:y");
+        assert!(matches!(source, Source::Git { .. }), "{source:?}");
+        let err = read_bytes(&source).unwrap_err();
+        assert!(matches!(err, Error::BadRevision { .. }), "{err:?}");
+        assert_eq!(
+            err.to_string(),
+            "--output=/nonexistent/x:y: no such file, and not a git REV:PATH (a revision cannot start with '-')"
         );
     }
 }
