@@ -131,6 +131,8 @@ pub struct DocInfo {
     pub lang: Lang,
     /// Its title.
     pub title: String,
+    /// The encoding it was read in (`UTF-8`, `GBK`, `UTF-16LE`…).
+    pub encoding: &'static str,
 }
 
 /// The kinds each summary count is kept for, in the order outputs list them.
@@ -346,6 +348,7 @@ fn doc_info(d: &Document) -> DocInfo {
         year: d.year,
         lang: d.lang,
         title: d.title.clone(),
+        encoding: d.encoding,
     }
 }
 

@@ -29,15 +29,25 @@ pub use error::{Error, Result};
 use input::Source;
 use outline::{Document, OutlineOptions};
 
+/// A report read and outlined, with what reading it had to repair.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The outlined report.
+    pub document: Document,
+    /// Repairs made while decoding (damaged UTF-8, control characters), for the caller to
+    /// show; the library prints nothing.
+    pub warnings: Vec<input::Warning>,
+}
+
 /// Reads, normalises and outlines one report: the first half of the pipeline in one call.
 ///
 /// `encoding` forces an encoding instead of detecting it. A source with no text left after
 /// normalisation is an error, so callers never compare empty documents.
-pub fn load_document(
+pub fn load(
     source: &Source,
     encoding: Option<&'static encoding_rs::Encoding>,
     options: OutlineOptions,
-) -> Result<Document> {
+) -> Result<Loaded> {
     let decoded = input::read_source(source, encoding)?;
     let clean = normalize::normalize(&decoded.text);
     if clean.paragraphs.is_empty() {
@@ -45,5 +55,20 @@ pub fn load_document(
             name: source.display_name(),
         });
     }
-    Ok(outline::parse(&source.display_name(), &clean, options))
+    let mut document = outline::parse(&source.display_name(), &clean, options);
+    document.encoding = decoded.encoding;
+    Ok(Loaded {
+        document,
+        warnings: decoded.warnings,
+    })
+}
+
+/// [`load`] without the warnings, for callers that have no one to show them to (tests,
+/// benchmarks). A program with a user should call [`load`].
+pub fn load_document(
+    source: &Source,
+    encoding: Option<&'static encoding_rs::Encoding>,
+    options: OutlineOptions,
+) -> Result<Document> {
+    load(source, encoding, options).map(|l| l.document)
 }

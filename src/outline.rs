@@ -204,6 +204,9 @@ pub struct Document {
     pub lang: Lang,
     /// The report's title (`政府工作报告`), or the source name when it has none.
     pub title: String,
+    /// The encoding the input was read in (`UTF-8`, `GBK`, `UTF-16LE`…); [`parse`] sets
+    /// `UTF-8`, and the loader the one it used.
+    pub encoding: &'static str,
     /// Top-level sections in reading order.
     pub sections: Vec<Section>,
 }
@@ -326,6 +329,7 @@ pub fn parse(source: &str, clean: &CleanText, options: OutlineOptions) -> Docume
         year,
         lang,
         title,
+        encoding: "UTF-8",
         sections,
     }
 }

@@ -165,3 +165,246 @@ fn a_batch_line_with_an_option_as_revision_is_refused_and_writes_nothing() {
     assert_eq!(lines[1]["new"]["source"], "HEAD:report.txt");
     assert_eq!(tree(out.path()), before, "the batch created a file");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Damaged UTF-8, legacy encodings.
+// ---------------------------------------------------------------------------------------------
+
+fn json(output: &Output) -> serde_json::Value {
+    assert_eq!(output.status.code(), Some(0), "stderr: {}", stderr(output));
+    serde_json::from_slice(&output.stdout).expect("JSON on stdout")
+}
+
+/// The one warning line on stderr.
+#[track_caller]
+fn one_warning(output: &Output) -> String {
+    let err = stderr(output);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 1, "expected one warning line: {err:?}");
+    assert!(lines[0].starts_with("yoydiff: warning: "), "{err:?}");
+    lines[0].to_string()
+}
+
+fn count_sections(sections: &serde_json::Value) -> usize {
+    sections
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| 1 + count_sections(&s["children"]))
+        .sum()
+}
+
+/// One byte of the 2022 national report replaced: the lead byte of the first `增长` (line 28)
+/// becomes 0xFF, so it and its two continuation bytes are invalid. The report is still read as
+/// UTF-8, with the same outline, and one warning names the three bytes and where they are.
+#[test]
+fn a_chinese_report_with_one_damaged_byte_is_read_as_utf8_with_one_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = std::fs::read(common::sample_path("national-gwr-2022.txt")).unwrap();
+    let text = String::from_utf8(original.clone()).unwrap();
+    let at = text.find("增长").unwrap();
+    assert_eq!(text[..at].matches('\n').count() + 1, 28);
+    let mut damaged = original.clone();
+    damaged[at] = 0xFF;
+    std::fs::write(dir.path().join("good.txt"), &original).unwrap();
+    std::fs::write(dir.path().join("damaged.txt"), &damaged).unwrap();
+
+    let good = json(&run(
+        dir.path(),
+        &["outline", "good.txt", "--format", "json"],
+    ));
+    let out = run(dir.path(), &["outline", "damaged.txt", "--format", "json"]);
+    let line = one_warning(&out);
+    assert_eq!(
+        line,
+        format!(
+            "yoydiff: warning: damaged.txt: 3 bytes not valid UTF-8, replaced by U+FFFD (first at line 28, byte offset {at})"
+        )
+    );
+    let damaged = json(&out);
+    assert_eq!(damaged["encoding"], "UTF-8");
+    assert_eq!(good["encoding"], "UTF-8");
+    assert_eq!(damaged["year"], 2022);
+    assert_eq!(
+        count_sections(&damaged["sections"]),
+        count_sections(&good["sections"])
+    );
+    assert!(damaged.to_string().contains("\u{FFFD}\u{FFFD}\u{FFFD}长"));
+
+    // diff reads it the same way, and the warning goes to stderr, not into the output.
+    let out = run(
+        dir.path(),
+        &["diff", "good.txt", "damaged.txt", "--format", "json"],
+    );
+    one_warning(&out);
+    let diff = json(&out);
+    assert_eq!(diff["new"]["encoding"], "UTF-8");
+    assert_eq!(diff["summary"]["sentences"]["reworded"], 1);
+}
+
+/// The same report cut inside a character, as an interrupted download leaves it: the last,
+/// partial character becomes U+FFFD and the warning says the input may be cut short.
+#[test]
+fn a_report_cut_inside_a_character_is_read_with_one_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(common::sample_path("national-gwr-2022.txt")).unwrap();
+    // Cut after the first byte of the first character of the line that opens part three.
+    let at = text.find("三、2022年政府工作任务").unwrap();
+    assert_eq!(text[..at].matches('\n').count() + 1, 103);
+    std::fs::write(dir.path().join("cut.txt"), &text.as_bytes()[..at + 1]).unwrap();
+    let out = run(dir.path(), &["outline", "cut.txt", "--format", "json"]);
+    assert_eq!(
+        one_warning(&out),
+        format!(
+            "yoydiff: warning: cut.txt: 1 byte not valid UTF-8, replaced by U+FFFD (first at line 103, byte offset {at}); the input ends inside a character, it may be cut short"
+        )
+    );
+    let outline = json(&out);
+    assert_eq!(outline["encoding"], "UTF-8");
+    assert!(count_sections(&outline["sections"]) > 10);
+}
+
+/// The real GB18030 reports (Hailar district, with CRLF) are still detected as GB18030, with
+/// no warning: their invalid share as UTF-8 is far above the damaged-UTF-8 threshold.
+#[test]
+fn corpus_gb18030_reports_are_still_detected() {
+    let Some(corpus) = common::corpus() else {
+        return;
+    };
+    let files = common::series(&corpus, "zh", "hailar-gwr");
+    assert_eq!(files.len(), 4);
+    for (_, path) in files {
+        let out = run(
+            &corpus,
+            &["outline", path.to_str().unwrap(), "--format", "json"],
+        );
+        assert_eq!(stderr(&out), "", "{}", path.display());
+        let outline = json(&out);
+        assert_eq!(outline["encoding"], "gb18030", "{}", path.display());
+        assert_eq!(outline["title"], "政府工作报告", "{}", path.display());
+        let bytes = std::fs::read(&path).unwrap();
+        let scan = yoydiff::input::Utf8Scan::of(&bytes);
+        assert!(!scan.mostly_utf8(), "{}: {scan:?}", path.display());
+    }
+}
+
+/// An English letter (UTF-8, with curly quotes and dashes) with one byte replaced by a
+/// Latin-1 `é` stays UTF-8 with one warning, instead of turning every quote into mojibake.
+#[test]
+fn corpus_english_letter_with_one_bad_byte_stays_utf8() {
+    let Some(corpus) = common::corpus() else {
+        return;
+    };
+    let path = corpus.join("en/berkshire-letter-2015.txt");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let at = text.find("float").unwrap();
+    assert_eq!(text[..at].matches('\n').count() + 1, 129);
+    let mut bytes = text.clone().into_bytes();
+    bytes[at] = 0xE9;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("letter.txt"), &bytes).unwrap();
+    let out = run(dir.path(), &["outline", "letter.txt", "--format", "json"]);
+    assert_eq!(
+        one_warning(&out),
+        format!(
+            "yoydiff: warning: letter.txt: 1 byte not valid UTF-8, replaced by U+FFFD (first at line 129, byte offset {at})"
+        )
+    );
+    let outline = json(&out);
+    assert_eq!(outline["encoding"], "UTF-8");
+    assert!(outline.to_string().contains("\u{FFFD}loat"));
+    assert!(outline.to_string().contains("Berkshire’s"));
+}
+
+/// The terminal header names the encoding only when it is not UTF-8.
+#[test]
+fn the_terminal_header_names_a_legacy_encoding() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(common::sample_path("changning-gwr-2025.txt")).unwrap();
+    let (gb, _, unmappable) = encoding_rs::GB18030.encode(&text);
+    assert!(!unmappable);
+    std::fs::write(dir.path().join("gb.txt"), &gb).unwrap();
+    std::fs::write(dir.path().join("utf8.txt"), &text).unwrap();
+    let header = |args: &[&str]| {
+        let out = run(dir.path(), args);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert_eq!(stderr(&out), "");
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(
+        header(&["outline", "gb.txt", "--color", "never"]),
+        "gb.txt  政府工作报告  zh · year 2025 · gb18030"
+    );
+    assert_eq!(
+        header(&["outline", "utf8.txt", "--color", "never"]),
+        "utf8.txt  政府工作报告  zh · year 2025"
+    );
+    assert_eq!(
+        header(&["diff", "utf8.txt", "gb.txt", "--color", "never"]),
+        "utf8.txt (2025) → gb.txt (2025, gb18030)"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// NUL and control characters.
+// ---------------------------------------------------------------------------------------------
+
+/// A NUL byte far past the first 8 KiB still makes the input binary.
+#[test]
+fn a_nul_late_in_the_file_is_a_binary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = std::fs::read(common::sample_path("national-gwr-2022.txt")).unwrap();
+    assert!(bytes.len() > 40_000);
+    let at = bytes.len() - 100;
+    bytes.insert(at, 0);
+    std::fs::write(dir.path().join("late-nul.txt"), &bytes).unwrap();
+    for args in [
+        vec!["outline", "late-nul.txt"],
+        vec!["diff", "late-nul.txt", "late-nul.txt", "--format", "json"],
+    ] {
+        let line = one_line_error(&run(dir.path(), &args));
+        assert_eq!(
+            line,
+            "yoydiff: late-nul.txt: looks like a binary file, not text (convert it to plain text first)"
+        );
+    }
+}
+
+/// Escape sequences in a report (pasted from a terminal, or planted) never reach the terminal:
+/// the control characters are removed with one warning, and the text around them stays.
+#[test]
+fn control_characters_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(common::sample_path("national-gwr-2022.txt")).unwrap();
+    let at = text.find("国内生产总值达到114万亿元").unwrap();
+    assert_eq!(text[..at].matches('\n').count() + 1, 28);
+    let planted = format!("{}\x1b]0;owned\x07\x1b[2J{}", &text[..at], &text[at..]);
+    std::fs::write(dir.path().join("old.txt"), &text).unwrap();
+    std::fs::write(dir.path().join("escapes.txt"), &planted).unwrap();
+    let warning = "yoydiff: warning: escapes.txt: 3 control characters removed (first at line 28)";
+    for args in [
+        vec!["outline", "escapes.txt", "--color", "never"],
+        vec!["diff", "old.txt", "escapes.txt", "--color", "never"],
+        vec!["diff", "old.txt", "escapes.txt", "--format", "markdown"],
+    ] {
+        let out = run(dir.path(), &args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert_eq!(one_warning(&out), warning, "{args:?}");
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            !stdout.chars().any(|c| c.is_control() && c != '\n'),
+            "{args:?} printed a control character"
+        );
+    }
+    let out = run(dir.path(), &["outline", "escapes.txt", "--format", "json"]);
+    assert!(
+        json(&out)
+            .to_string()
+            .contains("]0;owned[2J国内生产总值达到114万亿元")
+    );
+}
