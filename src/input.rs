@@ -170,7 +170,7 @@ pub fn read_bytes(source: &Source) -> Result<Vec<u8>> {
             if meta.len() > MAX_INPUT_BYTES {
                 return Err(Error::TooLarge {
                     name,
-                    size: meta.len(),
+                    size: Some(meta.len()),
                     limit: MAX_INPUT_BYTES,
                 });
             }
@@ -194,9 +194,15 @@ pub fn read_bytes(source: &Source) -> Result<Vec<u8>> {
         Source::Git { rev, path } => git_show(rev, path)?,
     };
     if bytes.len() as u64 > MAX_INPUT_BYTES {
+        // Standard input was read only to one byte past the limit: its size is unknown. A file
+        // that grew after its size was checked, or git's output, was read whole.
+        let size = match source {
+            Source::Stdin => None,
+            _ => Some(bytes.len() as u64),
+        };
         return Err(Error::TooLarge {
             name,
-            size: bytes.len() as u64,
+            size,
             limit: MAX_INPUT_BYTES,
         });
     }

@@ -408,3 +408,55 @@ fn control_characters_never_reach_the_terminal() {
             .contains("]0;owned[2J国内生产总值达到114万亿元")
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Size limit.
+// ---------------------------------------------------------------------------------------------
+
+const LIMIT: usize = 64 * 1024 * 1024;
+
+/// Standard input is read only to one byte past the limit, so the message gives the limit,
+/// not a size it does not know.
+#[test]
+fn oversized_stdin_is_reported_against_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = yoydiff(dir.path())
+        .args(["outline", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        use std::io::Write;
+        let line = b"The quick brown fox jumps over the lazy dog.\n";
+        let mut left = LIMIT + 1;
+        while left > 0 {
+            let n = left.min(line.len());
+            if stdin.write_all(&line[..n]).is_err() {
+                break;
+            }
+            left -= n;
+        }
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert_eq!(
+        one_line_error(&out),
+        "yoydiff: <stdin>: larger than the 64 MiB limit for one report"
+    );
+}
+
+/// A file's size is known: the message gives it.
+#[test]
+fn oversized_file_is_reported_with_its_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = std::fs::File::create(dir.path().join("huge.txt")).unwrap();
+    file.set_len(LIMIT as u64 + 1).unwrap(); // sparse: no 64 MiB written
+    let line = one_line_error(&run(dir.path(), &["outline", "huge.txt"]));
+    assert_eq!(
+        line,
+        "yoydiff: huge.txt: file is 67108865 bytes, over the 64 MiB limit for one report"
+    );
+}
