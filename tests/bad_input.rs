@@ -460,3 +460,67 @@ fn oversized_file_is_reported_with_its_size() {
         "yoydiff: huge.txt: file is 67108865 bytes, over the 64 MiB limit for one report"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// -o FILE.
+// ---------------------------------------------------------------------------------------------
+
+fn sample_arg(name: &str) -> String {
+    common::sample_path(name).to_str().unwrap().to_string()
+}
+
+/// `-o` into a folder that does not exist says so, naming the user's path and folder (not a
+/// temporary file), and creates nothing.
+#[test]
+fn output_into_a_missing_folder_names_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("no/such/changes.md");
+    let line = one_line_error(&run(
+        dir.path(),
+        &[
+            "diff",
+            &sample_arg("national-gwr-2022.txt"),
+            &sample_arg("national-gwr-2023.txt"),
+            "-o",
+            target.to_str().unwrap(),
+        ],
+    ));
+    assert_eq!(
+        line,
+        format!(
+            "yoydiff: cannot write {}: folder {} does not exist",
+            target.display(),
+            dir.path().join("no/such").display()
+        )
+    );
+    assert!(tree(dir.path()).is_empty());
+}
+
+/// A read-only file (mode 0444) is refused, not replaced, even when the folder is writable
+/// (and even as root, who could write it): its content stays and no temporary file is left.
+#[cfg(unix)]
+#[test]
+fn output_over_a_read_only_file_is_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("changes.md");
+    std::fs::write(&target, "published").unwrap();
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let line = one_line_error(&run(
+        dir.path(),
+        &[
+            "outline",
+            &sample_arg("national-gwr-2022.txt"),
+            "-o",
+            "changes.md",
+        ],
+    ));
+    assert_eq!(
+        line,
+        "yoydiff: cannot write changes.md: the file is read-only; make it writable to let yoydiff replace it"
+    );
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "published");
+    let mode = std::fs::metadata(&target).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o444);
+    assert_eq!(tree(dir.path()), vec![PathBuf::from("changes.md")]);
+}
