@@ -524,3 +524,36 @@ fn output_over_a_read_only_file_is_refused() {
     assert_eq!(mode & 0o777, 0o444);
     assert_eq!(tree(dir.path()), vec![PathBuf::from("changes.md")]);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Years.
+// ---------------------------------------------------------------------------------------------
+
+/// Numbers that merely look like years (`# Heading 2199`) are not the report's year; a year
+/// of its own text still is.
+#[test]
+fn implausible_years_are_not_the_report_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let headings: String = (0..5)
+        .map(|i| format!("# Heading 2199\n\nSection {i} of the plan runs to 2199 and beyond.\n\n"))
+        .collect();
+    std::fs::write(dir.path().join("far.md"), &headings).unwrap();
+    let outline = json(&run(dir.path(), &["outline", "far.md", "--format", "json"]));
+    assert_eq!(outline["year"], serde_json::Value::Null);
+    let out = run(dir.path(), &["outline", "far.md", "--color", "never"]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.lines().next().unwrap().ends_with("year unknown"),
+        "{stdout}"
+    );
+    std::fs::write(
+        dir.path().join("dated.md"),
+        format!("{headings}# Results\n\nIn 2023 revenue rose, as planned in 2023.\n"),
+    )
+    .unwrap();
+    let outline = json(&run(
+        dir.path(),
+        &["outline", "dated.md", "--format", "json"],
+    ));
+    assert_eq!(outline["year"], 2023);
+}
