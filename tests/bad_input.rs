@@ -375,6 +375,40 @@ fn a_nul_late_in_the_file_is_a_binary_file() {
     }
 }
 
+/// UTF-16 is full of NUL bytes and is text; a NUL character in it, or a text of which more
+/// than 1% is control characters, is binary.
+#[test]
+fn nul_characters_and_many_controls_are_binary() {
+    let dir = tempfile::tempdir().unwrap();
+    let utf16 = |text: &str| {
+        let mut bytes = vec![0xFF, 0xFE];
+        text.encode_utf16()
+            .for_each(|u| bytes.extend_from_slice(&u.to_le_bytes()));
+        bytes
+    };
+    let text = std::fs::read_to_string(common::sample_path("changning-gwr-2025.txt")).unwrap();
+    std::fs::write(dir.path().join("utf16.txt"), utf16(&text)).unwrap();
+    let outline = json(&run(
+        dir.path(),
+        &["outline", "utf16.txt", "--format", "json"],
+    ));
+    assert_eq!(outline["encoding"], "UTF-16LE");
+    let at = text.len() / 2;
+    let at = (at..).find(|&i| text.is_char_boundary(i)).unwrap();
+    let with_nul = format!("{}\0{}", &text[..at], &text[at..]);
+    std::fs::write(dir.path().join("utf16-nul.txt"), utf16(&with_nul)).unwrap();
+    let noisy = "Revenue\x01 rose\x02 in\x03 2023.\n".repeat(50);
+    std::fs::write(dir.path().join("noisy.txt"), noisy).unwrap();
+    for name in ["utf16-nul.txt", "noisy.txt"] {
+        assert_eq!(
+            one_line_error(&run(dir.path(), &["outline", name])),
+            format!(
+                "yoydiff: {name}: looks like a binary file, not text (convert it to plain text first)"
+            )
+        );
+    }
+}
+
 /// Escape sequences in a report (pasted from a terminal, or planted) never reach the terminal:
 /// the control characters are removed with one warning, and the text around them stays.
 #[test]
@@ -556,4 +590,18 @@ fn implausible_years_are_not_the_report_year() {
         &["outline", "dated.md", "--format", "json"],
     ));
     assert_eq!(outline["year"], 2023);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Standard input on both sides.
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn standard_input_on_both_sides_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = one_line_error(&run(dir.path(), &["diff", "-", "-"]));
+    assert_eq!(
+        line,
+        "yoydiff: only one side of diff can be read from standard input (-)"
+    );
 }
