@@ -242,6 +242,37 @@ fn a_chinese_report_with_one_damaged_byte_is_read_as_utf8_with_one_warning() {
     assert_eq!(diff["summary"]["sentences"]["reworded"], 1);
 }
 
+/// `batch` reads its inputs the same way and prints the same warning, outside the JSON Lines.
+#[test]
+fn batch_warns_about_a_damaged_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut old = std::fs::read(common::sample_path("national-gwr-2022.txt")).unwrap();
+    let at = String::from_utf8(old.clone())
+        .unwrap()
+        .find("增长")
+        .unwrap();
+    old[at] = 0xFF;
+    std::fs::write(dir.path().join("gwr-2022.txt"), &old).unwrap();
+    std::fs::copy(
+        common::sample_path("national-gwr-2023.txt"),
+        dir.path().join("gwr-2023.txt"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("pairs.tsv"), "gwr-2022.txt\tgwr-2023.txt\n").unwrap();
+    let out = run(dir.path(), &["batch", "pairs.tsv"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        one_warning(&out),
+        format!(
+            "yoydiff: warning: gwr-2022.txt: 3 bytes not valid UTF-8, replaced by U+FFFD (first at line 28, byte offset {at})"
+        )
+    );
+    let line: serde_json::Value =
+        serde_json::from_str(String::from_utf8(out.stdout).unwrap().trim()).unwrap();
+    assert_eq!(line["old"]["encoding"], "UTF-8");
+    assert!(line.get("error").is_none());
+}
+
 /// The same report cut inside a character, as an interrupted download leaves it: the last,
 /// partial character becomes U+FFFD and the warning says the input may be cut short.
 #[test]
