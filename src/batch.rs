@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::compare::{CompareOptions, compare};
-use crate::input::Source;
+use crate::input::{Source, Warning};
 use crate::model::Comparison;
 use crate::render::SCHEMA;
 
@@ -168,31 +168,50 @@ pub struct BatchOptions {
     pub encoding: Option<&'static encoding_rs::Encoding>,
 }
 
-/// Reads and compares one pair. The error is the one-line message `diff` would print.
-pub fn run_pair(pair: &Pair, options: &BatchOptions) -> Result<Comparison, String> {
-    if pair.old == "-" || pair.new == "-" {
-        return Err("standard input (-) cannot be read in a batch".to_string());
-    }
-    let load = |arg: &str| {
-        crate::load_document(
+/// One pair's outcome: the comparison, or the one-line message `diff` would print, and what
+/// reading its inputs had to repair.
+#[derive(Debug, Clone)]
+pub struct PairResult {
+    /// The comparison, or why there is none.
+    pub comparison: Result<Comparison, String>,
+    /// Warnings from reading the inputs, old first, for the caller to show.
+    pub warnings: Vec<Warning>,
+}
+
+/// Reads and compares one pair. Each input is read exactly as `diff` reads an argument
+/// ([`Source::from_arg`]), so a list line gets the same checks (a `REV:PATH` whose revision
+/// starts with `-` is refused).
+pub fn run_pair(pair: &Pair, options: &BatchOptions) -> PairResult {
+    let mut warnings = Vec::new();
+    let mut load = |arg: &str| {
+        crate::load(
             &Source::from_arg(arg),
             options.encoding,
             options.compare.outline,
         )
+        .map(|loaded| {
+            warnings.extend(loaded.warnings);
+            loaded.document
+        })
         .map_err(|e| e.to_string())
     };
-    let old = load(&pair.old)?;
-    let new = load(&pair.new)?;
-    Ok(compare(&old, &new, &options.compare))
+    let comparison = if pair.old == "-" || pair.new == "-" {
+        Err("standard input (-) cannot be read in a batch".to_string())
+    } else {
+        load(&pair.old).and_then(|old| {
+            let new = load(&pair.new)?;
+            Ok(compare(&old, &new, &options.compare))
+        })
+    };
+    PairResult {
+        comparison,
+        warnings,
+    }
 }
 
 /// Runs every pair in parallel; results come back in the order of `pairs`. `done` is called
 /// once per finished pair, from any thread (for a progress bar).
-pub fn run_all<F>(
-    pairs: &[Pair],
-    options: &BatchOptions,
-    done: F,
-) -> Vec<Result<Comparison, String>>
+pub fn run_all<F>(pairs: &[Pair], options: &BatchOptions, done: F) -> Vec<PairResult>
 where
     F: Fn() + Sync,
 {

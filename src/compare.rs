@@ -166,6 +166,7 @@ fn doc_info(d: &Document) -> DocInfo {
         year: d.year,
         lang: d.lang,
         title: d.title.clone(),
+        encoding: d.encoding.clone(),
     }
 }
 

@@ -27,12 +27,13 @@ pub enum Error {
         source: std::io::Error,
     },
     /// The input is larger than yoydiff is willing to hold in memory.
-    #[error("{name}: file is {size} bytes, over the {limit}-byte limit for one report")]
+    #[error("{name}: {}", too_large(*.size, *.limit))]
     TooLarge {
         /// The input's display name.
         name: String,
-        /// Size in bytes.
-        size: u64,
+        /// Size in bytes, when known: standard input is read only up to one byte past the
+        /// limit, so its size is not.
+        size: Option<u64>,
         /// The limit in bytes.
         limit: u64,
     },
@@ -67,6 +68,12 @@ pub enum Error {
         "unknown encoding {0:?}; use a WHATWG label such as utf-8, utf-16le, gb18030, gbk or big5"
     )]
     UnknownEncoding(String),
+    /// A `REV:PATH` whose revision starts with `-`: git would read it as an option.
+    #[error("{spec}: no such file, and not a git REV:PATH (a revision cannot start with '-')")]
+    BadRevision {
+        /// The `REV:PATH` argument.
+        spec: String,
+    },
     /// `git show REV:PATH` failed.
     #[error("{spec}: git could not read it: {message}")]
     Git {
@@ -75,6 +82,14 @@ pub enum Error {
         /// The first line git printed, or why git could not run.
         message: String,
     },
+}
+
+fn too_large(size: Option<u64>, limit: u64) -> String {
+    let mib = limit / (1024 * 1024);
+    match size {
+        Some(size) => format!("file is {size} bytes, over the {mib} MiB limit for one report"),
+        None => format!("larger than the {mib} MiB limit for one report"),
+    }
 }
 
 /// Shorthand for results whose error is [`Error`].

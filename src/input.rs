@@ -1,8 +1,10 @@
 //! Reading an input: from a path, standard input (`-`) or git (`REV:PATH`), then decoding its
 //! bytes to text with encoding detection.
 //!
-//! Detection order: a byte-order mark wins; then valid UTF-8; then `chardetng`'s guess among the
-//! legacy encodings (GB18030/GBK, Big5 and the rest). A forced `--encoding` skips detection.
+//! Detection order: a byte-order mark wins; then UTF-8, valid or with a few damaged bytes (see
+//! [`Utf8Scan::mostly_utf8`]); then `chardetng`'s guess among the legacy encodings
+//! (GB18030/GBK, Big5 and the rest). A forced `--encoding` skips detection. Binary input is
+//! refused and stray control characters are removed ([`decode`]).
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -23,7 +25,7 @@ pub enum Source {
     Path(PathBuf),
     /// Standard input (`-` on the command line).
     Stdin,
-    /// A file at a git revision, read with `git show REV:PATH`.
+    /// A file at a git revision, read with `git show --end-of-options REV:PATH`.
     Git {
         /// The revision (`HEAD~1`, a branch, a commit).
         rev: String,
@@ -68,10 +70,86 @@ impl Source {
 pub struct DecodedText {
     /// The input's display name.
     pub name: String,
-    /// The decoded text, without a byte-order mark.
+    /// The decoded text, without a byte-order mark or control characters.
     pub text: String,
     /// The name of the encoding used (`UTF-8`, `GB18030`, …).
     pub encoding: &'static str,
+    /// What had to be repaired to read the text. The library never prints: the caller decides
+    /// where these go (the binary writes each as one line on stderr).
+    pub warnings: Vec<Warning>,
+}
+
+/// Something decoding repaired; the text is still read. Each displays as one line naming the
+/// input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// A UTF-8 text with a few bytes that are not valid UTF-8 (a damaged or cut-short file):
+    /// each invalid sequence became U+FFFD.
+    InvalidUtf8 {
+        /// The input's display name.
+        name: String,
+        /// How many bytes were replaced.
+        bytes: usize,
+        /// Byte offset of the first one (0-based, counted in the input's bytes).
+        first_offset: usize,
+        /// Line of the first one (1-based).
+        first_line: usize,
+        /// The input ends inside a character, as a cut-short download does.
+        cut_short: bool,
+    },
+    /// Control characters (other than tab, line breaks and form feed) were removed, so none
+    /// reaches a terminal.
+    ControlCharacters {
+        /// The input's display name.
+        name: String,
+        /// How many were removed.
+        count: usize,
+        /// Line of the first one (1-based).
+        first_line: usize,
+    },
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Warning::InvalidUtf8 {
+                name,
+                bytes,
+                first_offset,
+                first_line,
+                cut_short,
+            } => {
+                let what = if *bytes == 1 { "byte" } else { "bytes" };
+                write!(
+                    f,
+                    "{name}: {bytes} {what} not valid UTF-8, replaced by U+FFFD (first at line \
+                     {first_line}, byte offset {first_offset})"
+                )?;
+                if *cut_short {
+                    write!(
+                        f,
+                        "; the input ends inside a character, it may be cut short"
+                    )?;
+                }
+                Ok(())
+            }
+            Warning::ControlCharacters {
+                name,
+                count,
+                first_line,
+            } => {
+                let what = if *count == 1 {
+                    "control character"
+                } else {
+                    "control characters"
+                };
+                write!(
+                    f,
+                    "{name}: {count} {what} removed (first at line {first_line})"
+                )
+            }
+        }
+    }
 }
 
 /// Reads the raw bytes of a source, refusing inputs over [`MAX_INPUT_BYTES`].
@@ -92,7 +170,7 @@ pub fn read_bytes(source: &Source) -> Result<Vec<u8>> {
             if meta.len() > MAX_INPUT_BYTES {
                 return Err(Error::TooLarge {
                     name,
-                    size: meta.len(),
+                    size: Some(meta.len()),
                     limit: MAX_INPUT_BYTES,
                 });
             }
@@ -116,17 +194,33 @@ pub fn read_bytes(source: &Source) -> Result<Vec<u8>> {
         Source::Git { rev, path } => git_show(rev, path)?,
     };
     if bytes.len() as u64 > MAX_INPUT_BYTES {
+        // Standard input was read only to one byte past the limit: its size is unknown. A file
+        // that grew after its size was checked, or git's output, was read whole.
+        let size = match source {
+            Source::Stdin => None,
+            _ => Some(bytes.len() as u64),
+        };
         return Err(Error::TooLarge {
             name,
-            size: bytes.len() as u64,
+            size,
             limit: MAX_INPUT_BYTES,
         });
     }
     Ok(bytes)
 }
 
+/// Reads `REV:PATH` with `git show`.
+///
+/// The revision comes from the command line or a batch list, so it must never reach git as an
+/// option: `--output=/tmp/x:y` would make `git show` write a file. A revision that starts with
+/// `-` is refused (no branch, tag or commit name can start with one), and `--end-of-options`
+/// stands before the object name, so git reads whatever follows as a revision. The path is part
+/// of that same argument (`REV:./PATH`), never an argument of its own.
 fn git_show(rev: &str, path: &str) -> Result<Vec<u8>> {
     let spec = format!("{rev}:{path}");
+    if rev.starts_with('-') {
+        return Err(Error::BadRevision { spec });
+    }
     // `./` makes git resolve the path against the working directory, as a user would expect.
     let object = if path.starts_with("./") || path.starts_with('/') {
         spec.clone()
@@ -134,7 +228,7 @@ fn git_show(rev: &str, path: &str) -> Result<Vec<u8>> {
         format!("{rev}:./{path}")
     };
     let out = Command::new("git")
-        .args(["show", "--no-textconv", &object])
+        .args(["show", "--no-textconv", "--end-of-options", &object])
         .output()
         .map_err(|e| Error::Git {
             spec: spec.clone(),
@@ -159,74 +253,191 @@ pub fn encoding_for_label(label: &str) -> Result<&'static Encoding> {
 }
 
 /// Decodes bytes to text. `forced` skips detection. Empty, binary and undecodable inputs are
-/// errors, so the rest of the pipeline always sees real text.
+/// errors, so the rest of the pipeline always sees real text; repairs (damaged UTF-8, control
+/// characters) are returned as [`Warning`]s.
+///
+/// - **Binary**: a NUL anywhere in the input means binary, except for the NUL bytes of UTF-16
+///   (declared by a byte-order mark or `--encoding`), where a decoded U+0000 still does. So
+///   does a text of which more than 1% is control characters.
+/// - **Damaged UTF-8**: bytes that are not valid UTF-8 are still read as UTF-8, with each
+///   invalid sequence replaced by U+FFFD, when at most one in ten of the non-ASCII bytes is
+///   invalid ([`Utf8Scan::mostly_utf8`]). Otherwise a declared UTF-8 (mark or `--encoding`) is an error
+///   and an undeclared input goes to `chardetng`.
+/// - **Control characters** other than tab, line feed, carriage return and form feed (which
+///   normalisation reads as a page break) are removed, with one warning.
 pub fn decode(name: &str, bytes: &[u8], forced: Option<&'static Encoding>) -> Result<DecodedText> {
     if bytes.is_empty() {
         return Err(Error::Empty {
             name: name.to_string(),
         });
     }
-    let bom = Encoding::for_bom(bytes);
-    let encoding = match (forced, bom) {
-        (Some(e), _) => e,
-        (None, Some((e, _))) => e,
-        (None, None) => {
-            if looks_binary(bytes) {
-                return Err(Error::Binary {
+    let binary = || Error::Binary {
+        name: name.to_string(),
+    };
+    let declared = forced.or_else(|| Encoding::for_bom(bytes).map(|(e, _)| e));
+    let utf16 = declared.is_some_and(|e| e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE);
+    if !utf16 && bytes.contains(&0) {
+        return Err(binary());
+    }
+    let mut warnings = Vec::new();
+    let (text, used) = match declared {
+        Some(e) if e == encoding_rs::UTF_8 => {
+            let scan = Utf8Scan::of(bytes);
+            if scan.invalid > 0 && !scan.mostly_utf8() {
+                return Err(Error::Decode {
                     name: name.to_string(),
+                    encoding: e.name().to_string(),
                 });
             }
-            if std::str::from_utf8(bytes).is_ok() {
-                encoding_rs::UTF_8
+            (utf8_lossy(name, bytes, &scan, &mut warnings), e)
+        }
+        Some(e) => {
+            // A forced encoding is used as given, even over a byte-order mark (whose bytes, if
+            // they decode to U+FEFF, are dropped below); otherwise the mark decides.
+            let (text, used, had_errors) = match forced {
+                Some(_) => {
+                    let (text, had_errors) = e.decode_without_bom_handling(bytes);
+                    (text, e, had_errors)
+                }
+                None => e.decode(bytes),
+            };
+            if had_errors {
+                return Err(Error::Decode {
+                    name: name.to_string(),
+                    encoding: used.name().to_string(),
+                });
+            }
+            (text.into_owned(), used)
+        }
+        None => {
+            let scan = Utf8Scan::of(bytes);
+            if scan.invalid == 0 || scan.mostly_utf8() {
+                (
+                    utf8_lossy(name, bytes, &scan, &mut warnings),
+                    encoding_rs::UTF_8,
+                )
             } else {
                 let mut detector =
                     chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
                 detector.feed(bytes, true);
-                detector.guess(None, chardetng::Utf8Detection::Deny)
+                // encoding_rs decodes GBK exactly as GB18030 (its superset), so the text is named
+                // after what was decoded.
+                let guess = match detector.guess(None, chardetng::Utf8Detection::Deny) {
+                    e if e == encoding_rs::GBK => encoding_rs::GB18030,
+                    e => e,
+                };
+                let (text, had_errors) = guess.decode_without_bom_handling(bytes);
+                if had_errors {
+                    return Err(Error::Decode {
+                        name: name.to_string(),
+                        encoding: guess.name().to_string(),
+                    });
+                }
+                (text.into_owned(), guess)
             }
         }
     };
-    // A forced encoding is used as given, even over a byte-order mark (whose bytes, if they
-    // decode to U+FEFF, are dropped below); otherwise a mark decides, as `decode` does.
-    let (text, used, had_errors) = match forced {
-        Some(e) => {
-            let (text, had_errors) = e.decode_without_bom_handling(bytes);
-            (text, e, had_errors)
-        }
-        None => encoding.decode(bytes),
+    let text = if text.starts_with('\u{FEFF}') {
+        text.trim_start_matches('\u{FEFF}').to_string()
+    } else {
+        text
     };
-    if had_errors {
-        return Err(Error::Decode {
-            name: name.to_string(),
-            encoding: used.name().to_string(),
-        });
+    if text.contains('\0') || control_ratio(&text) > 0.01 {
+        return Err(binary());
     }
-    let text = text.trim_start_matches('\u{FEFF}').to_string();
-    if control_ratio(&text) > 0.01 {
-        return Err(Error::Binary {
-            name: name.to_string(),
-        });
-    }
+    let text = remove_controls(name, text, &mut warnings);
     Ok(DecodedText {
         name: name.to_string(),
         text,
         encoding: used.name(),
+        warnings,
     })
 }
 
-/// NUL bytes in the first block are the classic sign of a binary file (text in UTF-16 has a BOM
-/// and is handled before this check).
-fn looks_binary(bytes: &[u8]) -> bool {
-    bytes.iter().take(8192).any(|&b| b == 0)
+/// How far a byte string is from valid UTF-8.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Utf8Scan {
+    /// Bytes inside invalid sequences (each sequence becomes one U+FFFD).
+    pub invalid: usize,
+    /// Bytes of 0x80 and above. ASCII reads the same in UTF-8 and every legacy encoding
+    /// detection chooses from, so only these bytes say anything about the encoding.
+    pub non_ascii: usize,
+    /// Byte offset of the first invalid byte.
+    pub first_invalid: Option<usize>,
+    /// The input ends inside a character.
+    pub cut_short: bool,
 }
 
-/// Share of control characters other than line breaks, tabs and form feeds.
+impl Utf8Scan {
+    /// Scans `bytes` once.
+    pub fn of(bytes: &[u8]) -> Utf8Scan {
+        let mut scan = Utf8Scan {
+            non_ascii: bytes.iter().filter(|&&b| b >= 0x80).count(),
+            ..Utf8Scan::default()
+        };
+        let mut pos = 0;
+        while let Err(e) = std::str::from_utf8(&bytes[pos..]) {
+            let at = pos + e.valid_up_to();
+            scan.first_invalid.get_or_insert(at);
+            match e.error_len() {
+                Some(n) => {
+                    scan.invalid += n;
+                    pos = at + n;
+                }
+                None => {
+                    scan.invalid += bytes.len() - at;
+                    scan.cut_short = true;
+                    break;
+                }
+            }
+        }
+        scan
+    }
+
+    /// True when the bytes are UTF-8 with a few damaged spots rather than another encoding: at
+    /// most one in ten of the non-ASCII bytes is invalid.
+    ///
+    /// Why this measure: a legacy encoding makes most of its non-ASCII bytes invalid as UTF-8
+    /// (about 65% for GBK/GB18030 Chinese, 85% for Big5, EUC-KR and Shift_JIS, all of them for
+    /// windows-1252 or -1251), whatever the share of ASCII around them; damage to a UTF-8 file
+    /// (a flipped byte, a cut-off last character, a stray Latin-1 byte) leaves a handful
+    /// invalid among thousands. A count over the whole input would let plain ASCII hide a
+    /// legacy text: an English letter in windows-1252 with twenty accented letters in 50 KB is
+    /// still windows-1252. For the same reason, an ASCII text with one stray high byte and no
+    /// UTF-8 character at all is not UTF-8 evidence and goes to detection.
+    pub fn mostly_utf8(&self) -> bool {
+        self.invalid * 10 <= self.non_ascii
+    }
+}
+
+/// Decodes as UTF-8, replacing invalid sequences by U+FFFD, with a warning when there were any.
+fn utf8_lossy(name: &str, bytes: &[u8], scan: &Utf8Scan, warnings: &mut Vec<Warning>) -> String {
+    let text = String::from_utf8_lossy(bytes).into_owned();
+    if let Some(first) = scan.first_invalid {
+        warnings.push(Warning::InvalidUtf8 {
+            name: name.to_string(),
+            bytes: scan.invalid,
+            first_offset: first,
+            first_line: bytes[..first].iter().filter(|&&b| b == b'\n').count() + 1,
+            cut_short: scan.cut_short,
+        });
+    }
+    text
+}
+
+/// A control character that must not reach a terminal or a reader: everything Unicode calls a
+/// control (C0, DEL, C1) except tab, line feed, carriage return and form feed.
+fn is_stray_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c')
+}
+
+/// Share of stray control characters.
 fn control_ratio(text: &str) -> f64 {
     let mut total = 0usize;
     let mut control = 0usize;
     for c in text.chars() {
         total += 1;
-        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c') {
+        if is_stray_control(c) {
             control += 1;
         }
     }
@@ -235,6 +446,30 @@ fn control_ratio(text: &str) -> f64 {
     } else {
         control as f64 / total as f64
     }
+}
+
+/// Removes stray control characters (an escape sequence must not drive the terminal that shows
+/// a diff). Line breaks stay, so line numbers still point into the original.
+fn remove_controls(name: &str, text: String, warnings: &mut Vec<Warning>) -> String {
+    let Some(first) = text.find(is_stray_control) else {
+        return text;
+    };
+    let first_line = text[..first].matches('\n').count() + 1;
+    let mut count = 0;
+    let clean: String = text
+        .chars()
+        .filter(|&c| {
+            let stray = is_stray_control(c);
+            count += usize::from(stray);
+            !stray
+        })
+        .collect();
+    warnings.push(Warning::ControlCharacters {
+        name: name.to_string(),
+        count,
+        first_line,
+    });
+    clean
 }
 
 /// Reads and decodes one source.
@@ -274,11 +509,8 @@ mod tests {
         let (bytes, _, _) = encoding_rs::GB18030.encode(text);
         let d = decode("a", &bytes, None).unwrap();
         assert_eq!(d.text, text);
-        assert!(
-            d.encoding == "GBK" || d.encoding == "gb18030",
-            "{}",
-            d.encoding
-        );
+        assert_eq!(d.encoding, "gb18030");
+        assert!(d.warnings.is_empty());
     }
 
     #[test]
@@ -295,6 +527,179 @@ mod tests {
         let d = decode("a", &bytes, Some(encoding_rs::WINDOWS_1252)).unwrap();
         assert_eq!(d.encoding, "windows-1252");
         assert!(d.text.starts_with("ï»¿"), "{}", d.text);
+    }
+
+    /// The Chinese test text of these tests, 3 bytes per character.
+    const ZH: &str = "一、2024年工作回顾\n过去一年，我们坚持稳中求进工作总基调，区级一般公共预算收入完成180.97亿元，同比增长7.38%。\n二、2025年工作安排\n今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。\n";
+
+    fn invalid_utf8(d: &DecodedText) -> (usize, usize, usize, bool) {
+        match d.warnings.as_slice() {
+            [
+                Warning::InvalidUtf8 {
+                    bytes,
+                    first_offset,
+                    first_line,
+                    cut_short,
+                    ..
+                },
+            ] => (*bytes, *first_offset, *first_line, *cut_short),
+            other => panic!("expected one InvalidUtf8 warning, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_damaged_byte_in_utf8_is_replaced_with_one_warning() {
+        let mut bytes = ZH.as_bytes().to_vec();
+        // The lead byte of 过 (line 2) becomes 0xFF: it and its two continuation bytes are
+        // invalid, three bytes, three U+FFFD.
+        let at = ZH.find('过').unwrap();
+        bytes[at] = 0xFF;
+        let d = decode("a", &bytes, None).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert_eq!(invalid_utf8(&d), (3, at, 2, false));
+        assert_eq!(d.text, ZH.replacen('过', "\u{FFFD}\u{FFFD}\u{FFFD}", 1));
+        assert_eq!(
+            d.warnings[0].to_string(),
+            format!(
+                "a: 3 bytes not valid UTF-8, replaced by U+FFFD (first at line 2, byte offset {at})"
+            )
+        );
+    }
+
+    #[test]
+    fn utf8_cut_inside_its_last_character_is_read_with_a_warning() {
+        let text = ZH.trim_end_matches('\n');
+        let bytes = &text.as_bytes()[..text.len() - 2];
+        let d = decode("a", bytes, None).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert_eq!(invalid_utf8(&d), (1, text.len() - 3, 4, true));
+        assert!(d.text.ends_with("左右\u{FFFD}"), "{}", d.text);
+        assert!(d.warnings[0].to_string().ends_with("it may be cut short"));
+    }
+
+    #[test]
+    fn english_utf8_with_one_stray_byte_stays_utf8() {
+        let text = "Our \u{201c}owner\u{2019}s manual\u{201d} explains the approach.\nEarnings rose 12% in 2023.\n";
+        let mut bytes = text.as_bytes().to_vec();
+        let at = text.find("rose").unwrap();
+        bytes[at] = 0xE9; // a Latin-1 é where an ASCII letter was
+        let d = decode("a", &bytes, None).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert_eq!(invalid_utf8(&d), (1, at, 2, false));
+        assert!(d.text.contains("\u{FFFD}ose"), "{}", d.text);
+    }
+
+    #[test]
+    fn legacy_text_goes_to_detection() {
+        // Plain ASCII with one high byte carries no UTF-8 evidence: windows-1252.
+        let d = decode("a", b"Caf\xe9 sales rose 12% in 2023.\n", None).unwrap();
+        assert_eq!(d.encoding, "windows-1252");
+        assert_eq!(d.text, "Café sales rose 12% in 2023.\n");
+        assert!(d.warnings.is_empty());
+        // Chinese in GBK: most non-ASCII bytes are invalid UTF-8.
+        let (gbk, _, _) = encoding_rs::GBK.encode(ZH);
+        let scan = Utf8Scan::of(&gbk);
+        assert!(scan.invalid * 2 > scan.non_ascii, "{scan:?}");
+        let d = decode("a", &gbk, None).unwrap();
+        assert_eq!((d.encoding, d.text.as_str()), ("gb18030", ZH));
+        assert!(d.warnings.is_empty());
+    }
+
+    #[test]
+    fn the_threshold_is_one_invalid_byte_in_ten_non_ascii_bytes() {
+        // 33 characters of 3 bytes, then stray continuation bytes.
+        let base = "经济社会发展的主要预期目标是地区生产总值增长左右稳中求进工作总基调".as_bytes();
+        assert_eq!(base.len(), 99);
+        let with = |n: usize| [base, &vec![0x80; n]].concat();
+        let at_limit = Utf8Scan::of(&with(11)); // 11 of 110
+        assert_eq!((at_limit.invalid, at_limit.non_ascii), (11, 110));
+        assert!(at_limit.mostly_utf8());
+        assert!(!Utf8Scan::of(&with(12)).mostly_utf8()); // 12 of 111
+        assert!(Utf8Scan::of(base).mostly_utf8());
+    }
+
+    #[test]
+    fn declared_utf8_tolerates_a_few_bad_bytes_but_not_another_encoding() {
+        let mut bytes = vec![0xEF, 0xBB, 0xBF];
+        bytes.extend_from_slice(ZH.as_bytes());
+        let at = 3 + ZH.find("2024").unwrap();
+        bytes[at] = 0xFF;
+        let d = decode("a", &bytes, None).unwrap();
+        assert!(!d.text.starts_with('\u{FEFF}'));
+        assert_eq!(invalid_utf8(&d).0, 1);
+        let d = decode("a", &bytes, Some(encoding_rs::UTF_8)).unwrap();
+        assert_eq!(invalid_utf8(&d).0, 1);
+        let (gbk, _, _) = encoding_rs::GBK.encode(ZH);
+        assert!(matches!(
+            decode("a", &gbk, Some(encoding_rs::UTF_8)),
+            Err(Error::Decode { .. })
+        ));
+    }
+
+    #[test]
+    fn a_nul_anywhere_means_binary_except_in_utf16() {
+        let mut late = ZH.repeat(200).into_bytes();
+        assert!(late.len() > 8192);
+        let at = late.len() - 10;
+        late[at] = 0;
+        assert!(matches!(
+            decode("a", &late, None),
+            Err(Error::Binary { .. })
+        ));
+        assert!(matches!(
+            decode("a", &late, Some(encoding_rs::GB18030)),
+            Err(Error::Binary { .. })
+        ));
+        // UTF-16 is full of NUL bytes; a NUL character is still binary.
+        let utf16 = |text: &str| {
+            let mut bytes = vec![0xFF, 0xFE];
+            text.encode_utf16()
+                .for_each(|u| bytes.extend_from_slice(&u.to_le_bytes()));
+            bytes
+        };
+        assert_eq!(
+            decode("a", &utf16("Annual report\n"), None).unwrap().text,
+            "Annual report\n"
+        );
+        assert!(matches!(
+            decode("a", &utf16("Annual\0report\n"), None),
+            Err(Error::Binary { .. })
+        ));
+    }
+
+    #[test]
+    fn control_characters_are_removed_with_one_warning() {
+        // Three stray controls in some 300 characters: ESC twice and the C1 CSI (U+009B).
+        let text = format!(
+            "一、工作回顾\n\x1b[31m过去一年\x1b[0m，经济增长5%。\x0c\n\t二、工作安排\u{9b}\r\n{}",
+            ZH.repeat(3)
+        );
+        let d = decode("a", text.as_bytes(), None).unwrap();
+        assert_eq!(
+            d.text,
+            format!(
+                "一、工作回顾\n[31m过去一年[0m，经济增长5%。\x0c\n\t二、工作安排\r\n{}",
+                ZH.repeat(3)
+            )
+        );
+        assert_eq!(
+            d.warnings,
+            vec![Warning::ControlCharacters {
+                name: "a".into(),
+                count: 3,
+                first_line: 2
+            }]
+        );
+        assert_eq!(
+            d.warnings[0].to_string(),
+            "a: 3 control characters removed (first at line 2)"
+        );
+        // Many of them: not text.
+        let noisy = "ab\x01cd\x02ef\x03\n".repeat(10);
+        assert!(matches!(
+            decode("a", noisy.as_bytes(), None),
+            Err(Error::Binary { .. })
+        ));
     }
 
     #[test]
@@ -323,6 +728,18 @@ mod tests {
         assert_eq!(
             Source::from_arg("plain.txt"),
             Source::Path("plain.txt".into())
+        );
+    }
+
+    #[test]
+    fn a_revision_starting_with_a_dash_is_refused_before_git_runs() {
+        let source = Source::from_arg("--output=/nonexistent/x:y");
+        assert!(matches!(source, Source::Git { .. }), "{source:?}");
+        let err = read_bytes(&source).unwrap_err();
+        assert!(matches!(err, Error::BadRevision { .. }), "{err:?}");
+        assert_eq!(
+            err.to_string(),
+            "--output=/nonexistent/x:y: no such file, and not a git REV:PATH (a revision cannot start with '-')"
         );
     }
 }

@@ -60,23 +60,49 @@ mod year;
 
 pub use compare::{CompareOptions, YearShift, compare};
 pub use error::{Error, Result};
-pub use input::{DecodedText, MAX_INPUT_BYTES, Source, decode, encoding_for_label, read_source};
+pub use input::{
+    DecodedText, MAX_INPUT_BYTES, Source, Warning, decode, encoding_for_label, read_source,
+};
 pub use model::{Comparison, Document, Figure, Lang};
 pub use outline::OutlineOptions;
 pub use output::write_atomically;
+
+/// A report read and outlined, with what reading it had to repair.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The outlined report.
+    pub document: Document,
+    /// Repairs made while decoding (damaged UTF-8, control characters), for the caller to
+    /// show; the library prints nothing.
+    pub warnings: Vec<input::Warning>,
+}
 
 /// Reads, normalises and outlines one report: the first half of the pipeline in one call.
 ///
 /// `encoding` forces an encoding instead of detecting it. A source with no text left after
 /// normalisation is an error, so callers never compare empty documents.
+pub fn load(
+    source: &Source,
+    encoding: Option<&'static encoding_rs::Encoding>,
+    options: OutlineOptions,
+) -> Result<Loaded> {
+    let decoded = input::read_source(source, encoding)?;
+    let mut document = parse_text(&source.display_name(), &decoded.text, options)?;
+    document.encoding = decoded.encoding.to_string();
+    Ok(Loaded {
+        document,
+        warnings: decoded.warnings,
+    })
+}
+
+/// [`load`] without the warnings, for callers that have no one to show them to (tests,
+/// benchmarks). A program with a user should call [`load`].
 pub fn load_document(
     source: &Source,
     encoding: Option<&'static encoding_rs::Encoding>,
     options: OutlineOptions,
 ) -> Result<Document> {
-    let decoded = input::read_source(source, encoding)?;
-    let name = source.display_name();
-    parse_text(&name, &decoded.text, options)
+    load(source, encoding, options).map(|l| l.document)
 }
 
 /// Normalises and outlines text already in memory; `name` is how outputs refer to it.
@@ -106,6 +132,7 @@ pub mod internals {
     pub use crate::figures::{extract, match_figures, promises};
     pub use crate::initiatives::compare_initiatives;
     pub use crate::initiatives::detect::{Verdict as NoiseVerdict, detect, judge_sentence};
+    pub use crate::input::Utf8Scan;
     pub use crate::normalize::normalize;
     pub use crate::outline::parse;
     pub use crate::script::display_width;

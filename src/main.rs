@@ -179,11 +179,17 @@ fn run(cli: Cli) -> Result<i32> {
             bar.finish_and_clear();
             let mut out = Vec::new();
             for (pair, result) in list.iter().zip(&results) {
-                out.extend_from_slice(yoydiff::batch::json_line(pair, result).as_bytes());
+                out.extend_from_slice(
+                    yoydiff::batch::json_line(pair, &result.comparison).as_bytes(),
+                );
                 out.push(b'\n');
+                result.warnings.iter().for_each(warn);
             }
             emit(&out, output.as_deref(), false)?;
-            let failed: Vec<&String> = results.iter().filter_map(|r| r.as_ref().err()).collect();
+            let failed: Vec<&String> = results
+                .iter()
+                .filter_map(|r| r.comparison.as_ref().err())
+                .collect();
             if let Some(first) = failed.first() {
                 anyhow::bail!(
                     "{} of {} pairs failed (see their \"error\" lines); first: {first}",
@@ -193,7 +199,7 @@ fn run(cli: Cli) -> Result<i32> {
             }
             let differ = results
                 .iter()
-                .any(|r| r.as_ref().is_ok_and(|c| c.has_changes()));
+                .any(|r| r.comparison.as_ref().is_ok_and(|c| c.has_changes()));
             Ok(if exit_code && differ {
                 exit_codes::DIFFERENCES
             } else {
@@ -352,9 +358,12 @@ fn load(arg: &str, common: &CommonArgs) -> Result<Document> {
         Some(label) => Some(yoydiff::encoding_for_label(label)?),
         None => None,
     };
-    Ok(yoydiff::load_document(
-        &Source::from_arg(arg),
-        forced,
-        common.outline_options(),
-    )?)
+    let loaded = yoydiff::load(&Source::from_arg(arg), forced, common.outline_options())?;
+    loaded.warnings.iter().for_each(warn);
+    Ok(loaded.document)
+}
+
+/// A repair made while reading an input: one line on stderr, which never holds the output.
+fn warn(warning: &yoydiff::Warning) {
+    eprintln!("yoydiff: warning: {warning}");
 }

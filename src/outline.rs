@@ -152,6 +152,7 @@ pub fn parse(source: &str, clean: &CleanText, options: OutlineOptions) -> Docume
         year,
         lang,
         title,
+        encoding: "UTF-8".to_string(),
         sections,
     }
 }

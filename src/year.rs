@@ -76,7 +76,8 @@ pub fn detect_year<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> Option<
             .find_map(|t| re.captures(t))
             .and_then(|c| c[1].parse::<i32>().ok())
     };
-    let plausible = |y: i32| (1900..=2200).contains(&y);
+    let latest = latest_report_year();
+    let plausible = |y: i32| (EARLIEST_REPORT_YEAR..=latest).contains(&y);
     let cue = first(&ZH_DATE_LINE, 0)
         .or_else(|| first(&ZH_PROPOSAL, 0))
         .or_else(|| first(&ZH_PLAN, 0))
@@ -89,7 +90,7 @@ pub fn detect_year<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> Option<
     }
     let mut counts: HashMap<i32, usize> = HashMap::new();
     for t in &texts {
-        for y in mask_years(t).years {
+        for y in mask_years(t).years.into_iter().filter(|&y| plausible(y)) {
             *counts.entry(y).or_default() += 1;
         }
     }
@@ -97,6 +98,37 @@ pub fn detect_year<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> Option<
         .into_iter()
         .max_by_key(|&(y, n)| (n, y))
         .map(|(y, _)| y)
+}
+
+/// The earliest year taken as a report's own year. The reports yoydiff reads are modern: the
+/// first government work report of the People's Republic dates from 1954, Berkshire's letters
+/// from 1965, EDGAR filings from 1993. A year before 1949 in a report is history it recalls.
+pub const EARLIEST_REPORT_YEAR: i32 = 1949;
+
+/// The latest year taken as a report's own year: the current year by the system clock plus two
+/// (a report names the year its plan is for, which is next year at the latest; one more year
+/// allows for a clock or a time zone behind). `2199` in a heading, or `2035` in a long-term
+/// goal, is never the report's year. A clock set before 2025 (when this rule was written) is
+/// taken as 2025, so a wrong clock cannot reject current reports.
+pub fn latest_report_year() -> i32 {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    year_of_day(days).max(2025) + 2
+}
+
+/// The calendar year of a day counted from 1970-01-01 (day 0).
+fn year_of_day(mut days: u64) -> i32 {
+    let mut year = 1970;
+    loop {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let length = if leap { 366 } else { 365 };
+        if days < length {
+            return year;
+        }
+        days -= length;
+        year += 1;
+    }
 }
 
 /// True for a token that reads as a year yoydiff shifts (1900–2199).
@@ -209,6 +241,41 @@ mod tests {
             Some(2018)
         );
         assert_eq!(detect_year(["no years here"]), None);
+    }
+
+    #[test]
+    fn only_plausible_report_years_are_detected() {
+        assert_eq!(detect_year(["# Heading 2199", "# Heading 2199"]), None);
+        assert_eq!(
+            detect_year(["# Heading 2199", "# Heading 2199", "Results for 2023"]),
+            Some(2023)
+        );
+        assert_eq!(detect_year(["一、2199年工作回顾", "1921年"]), None);
+        assert_eq!(
+            detect_year(["到2035年基本实现", "2035年远景目标", "2023年经济增长"]),
+            Some(2023)
+        );
+        let latest = latest_report_year();
+        assert!(latest >= 2027, "{latest}");
+        assert_eq!(
+            detect_year([format!("{latest}年主要任务").as_str()]),
+            Some(latest)
+        );
+        assert_eq!(
+            detect_year([format!("{}年主要任务", latest + 1).as_str()]),
+            None
+        );
+    }
+
+    #[test]
+    fn calendar_years_from_days() {
+        assert_eq!(year_of_day(0), 1970);
+        assert_eq!(year_of_day(364), 1970);
+        assert_eq!(year_of_day(365), 1971);
+        assert_eq!(year_of_day(11_016), 2000); // 2000-02-29, a leap day
+        assert_eq!(year_of_day(19_722), 2023); // 2023-12-31
+        assert_eq!(year_of_day(19_723), 2024); // 2024-01-01
+        assert_eq!(year_of_day(21_549), 2028); // 2028-12-31
     }
 
     #[test]

@@ -353,19 +353,21 @@ fn all_encodings_give_the_same_outline() {
     let (gb18030, _, unmappable) = encoding_rs::GB18030.encode(&text);
     assert!(!unmappable, "the sample should be representable in GB18030");
 
-    let variants: [(&str, Vec<u8>); 5] = [
-        ("utf8.txt", text.as_bytes().to_vec()),
-        ("utf8-bom.txt", utf8_bom),
-        ("utf16le.txt", utf16le),
-        ("utf16be.txt", utf16be),
-        ("gb18030.txt", gb18030.into_owned()),
+    let variants: [(&str, Vec<u8>, &str); 5] = [
+        ("utf8.txt", text.as_bytes().to_vec(), "UTF-8"),
+        ("utf8-bom.txt", utf8_bom, "UTF-8"),
+        ("utf16le.txt", utf16le, "UTF-16LE"),
+        ("utf16be.txt", utf16be, "UTF-16BE"),
+        ("gb18030.txt", gb18030.into_owned(), "gb18030"),
     ];
 
     let mut reference: Option<Value> = None;
-    for (name, bytes) in variants {
+    for (name, bytes, encoding) in variants {
         let path = write(dir.path(), name, bytes);
-        let json = run_json(yoydiff().args(["outline", "--format", "json"]).arg(&path));
+        let mut json = run_json(yoydiff().args(["outline", "--format", "json"]).arg(&path));
         assert_eq!(json["source"], path.to_str().unwrap(), "{name}");
+        let used = json.as_object_mut().unwrap().remove("encoding");
+        assert_eq!(used, Some(Value::from(encoding)), "{name}");
         let json = without_source(json);
         assert_eq!(json["lang"], "zh", "{name}");
         assert_eq!(json["year"], 2025, "{name}");

@@ -576,6 +576,7 @@ mod consumer {
         pub year: Option<i32>,
         pub lang: String,
         pub title: String,
+        pub encoding: String,
     }
 
     #[derive(Deserialize)]

@@ -105,6 +105,8 @@ pub struct DocInfo {
     pub lang: Lang,
     /// Its title.
     pub title: String,
+    /// The encoding it was read in (`UTF-8`, `gb18030`, `UTF-16LE`…).
+    pub encoding: String,
 }
 
 /// Defines a struct of counts keyed by an enum: one field per key, read with `get`, listed in

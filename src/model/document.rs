@@ -131,6 +131,9 @@ pub struct Document {
     pub lang: Lang,
     /// The report's title (`政府工作报告`), or the source name when it has none.
     pub title: String,
+    /// The encoding the input was read in (`UTF-8`, `gb18030`, `UTF-16LE`…); text parsed
+    /// from memory is `UTF-8`.
+    pub encoding: String,
     /// Top-level sections in reading order.
     pub sections: Vec<Section>,
 }

@@ -16,6 +16,7 @@ struct OutlineJson<'a> {
     year: Option<i32>,
     lang: Lang,
     title: &'a str,
+    encoding: &'a str,
     sections: &'a [Section],
 }
 
@@ -27,6 +28,7 @@ pub fn write_outline<W: Write>(out: &mut W, doc: &Document) -> io::Result<()> {
         year: doc.year,
         lang: doc.lang,
         title: &doc.title,
+        encoding: &doc.encoding,
         sections: &doc.sections,
     };
     serde_json::to_writer_pretty(&mut *out, &value)?;

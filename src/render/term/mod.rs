@@ -27,9 +27,14 @@ pub fn write_outline<W: Write>(out: &mut W, doc: &Document, opts: TermOptions) -
     let year = doc
         .year
         .map_or("year unknown".to_string(), |y| format!("year {y}"));
+    let encoding = if doc.encoding == "UTF-8" {
+        String::new()
+    } else {
+        format!(" · {}", doc.encoding)
+    };
     writeln!(
         out,
-        "{}  {}  {} · {}",
+        "{}  {}  {} · {}{encoding}",
         p.bold.apply_to(&doc.source),
         p.dim.apply_to(&doc.title),
         doc.lang.code(),
@@ -135,9 +140,20 @@ pub fn write_comparison<W: Write>(
 }
 
 fn write_summary<W: Write>(out: &mut W, c: &Comparison, p: &Palette) -> io::Result<()> {
-    let edition = |d: &crate::model::DocInfo| match d.year {
-        Some(y) => format!("{} ({y})", d.source),
-        None => d.source.clone(),
+    // The encoding is named only when it is not UTF-8: then it is worth knowing which one
+    // detection chose.
+    let edition = |d: &crate::model::DocInfo| {
+        let notes: Vec<String> = d
+            .year
+            .map(|y| y.to_string())
+            .into_iter()
+            .chain((d.encoding != "UTF-8").then(|| d.encoding.to_string()))
+            .collect();
+        if notes.is_empty() {
+            d.source.clone()
+        } else {
+            format!("{} ({})", d.source, notes.join(", "))
+        }
     };
     writeln!(
         out,

@@ -1,0 +1,636 @@
+//! Inputs that are wrong, damaged or hostile, end to end through the binary: an argument that
+//! would reach git as an option, damaged UTF-8, NUL and control characters, oversized input,
+//! `-o` into a missing folder or over a read-only file, and implausible years. Each row of the
+//! README's "Bad input" table is checked here or in `tests/cli.rs`.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use tempfile::TempDir;
+
+const BIN: &str = env!("CARGO_BIN_EXE_yoydiff");
+
+fn yoydiff(dir: &Path) -> Command {
+    let mut cmd = Command::new(BIN);
+    cmd.current_dir(dir)
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .stdin(Stdio::null());
+    cmd
+}
+
+fn run(dir: &Path, args: &[&str]) -> Output {
+    yoydiff(dir).args(args).output().expect("run yoydiff")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Exit code 2, nothing on stdout, one line on stderr starting with `yoydiff: `, no panic.
+/// Returns the line.
+#[track_caller]
+fn one_line_error(output: &Output) -> String {
+    let err = stderr(output);
+    assert_eq!(output.status.code(), Some(2), "stderr: {err:?}");
+    assert!(!err.contains("panicked"), "{err:?}");
+    assert!(
+        output.stdout.is_empty(),
+        "stdout: {:?}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 1, "expected one line on stderr: {err:?}");
+    assert!(lines[0].starts_with("yoydiff: "), "{err:?}");
+    lines[0].to_string()
+}
+
+/// Every file and folder under `dir`, relative to it, sorted.
+fn tree(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            out.push(path.strip_prefix(dir).unwrap().to_path_buf());
+            if path.is_dir() {
+                stack.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[track_caller]
+fn git(dir: &Path, args: &[&str]) {
+    let out = Command::new("git")
+        .current_dir(dir)
+        .args(args)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .output()
+        .expect("run git (the git tests need git installed)");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// A repository with the 2022 national report committed as `report.txt`.
+fn repo() -> TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    git(root, &["init", "-q"]);
+    git(root, &["config", "user.email", "test@example.com"]);
+    git(root, &["config", "user.name", "yoydiff test"]);
+    git(root, &["config", "commit.gpgsign", "false"]);
+    std::fs::copy(
+        common::sample_path("national-gwr-2022.txt"),
+        root.join("report.txt"),
+    )
+    .unwrap();
+    git(root, &["add", "report.txt"]);
+    git(root, &["commit", "-q", "-m", "2022 edition"]);
+    dir
+}
+
+// ---------------------------------------------------------------------------------------------
+// REV:PATH never reaches git as an option.
+// ---------------------------------------------------------------------------------------------
+
+/// `--output=OUT/x:y` splits into the "revision" `--output=OUT/x` and the path `y`. Handed to
+/// `git show`, it would be read as git's own `--output` option and write the commit's diff to
+/// `OUT/x:./y` (the folder `x:.` is made here so that such a write would succeed).
+#[test]
+fn a_revision_that_looks_like_an_option_is_refused_and_writes_nothing() {
+    let repo = repo();
+    let out = tempfile::tempdir().unwrap();
+    std::fs::create_dir(out.path().join("x:.")).unwrap();
+    let before = tree(out.path());
+    let arg = format!("--output={}/x:y", out.path().display());
+
+    for args in [
+        vec!["outline", "--", arg.as_str()],
+        vec!["diff", "--", arg.as_str(), "report.txt"],
+        vec!["figures", "--format", "json", "--", arg.as_str()],
+    ] {
+        let line = one_line_error(&run(repo.path(), &args));
+        assert!(line.contains(&arg), "should name the argument: {line:?}");
+        assert!(line.contains("cannot start with '-'"), "{line:?}");
+        assert_eq!(tree(out.path()), before, "{args:?} created a file");
+    }
+    // The repository's own files are untouched too.
+    assert_eq!(
+        tree(repo.path())
+            .into_iter()
+            .filter(|p| !p.starts_with(".git"))
+            .collect::<Vec<_>>(),
+        vec![PathBuf::from("report.txt")]
+    );
+}
+
+/// A batch list reaches the same code: the pair fails with the same message on its line, and
+/// nothing is written.
+#[test]
+fn a_batch_line_with_an_option_as_revision_is_refused_and_writes_nothing() {
+    let repo = repo();
+    let out = tempfile::tempdir().unwrap();
+    std::fs::create_dir(out.path().join("x:.")).unwrap();
+    let before = tree(out.path());
+    let arg = format!("--output={}/x:y", out.path().display());
+    let list = repo.path().join("pairs.tsv");
+    std::fs::write(
+        &list,
+        format!("{arg}\treport.txt\nreport.txt\tHEAD:report.txt\n"),
+    )
+    .unwrap();
+    let output = run(repo.path(), &["batch", "pairs.tsv"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    let error = lines[0]["error"].as_str().expect("the first pair fails");
+    assert!(error.contains("cannot start with '-'"), "{error}");
+    assert_eq!(lines[0]["old"]["source"], arg.as_str());
+    assert!(lines[1].get("error").is_none(), "{}", lines[1]);
+    assert_eq!(lines[1]["new"]["source"], "HEAD:report.txt");
+    assert_eq!(tree(out.path()), before, "the batch created a file");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Damaged UTF-8, legacy encodings.
+// ---------------------------------------------------------------------------------------------
+
+fn json(output: &Output) -> serde_json::Value {
+    assert_eq!(output.status.code(), Some(0), "stderr: {}", stderr(output));
+    serde_json::from_slice(&output.stdout).expect("JSON on stdout")
+}
+
+/// The one warning line on stderr.
+#[track_caller]
+fn one_warning(output: &Output) -> String {
+    let err = stderr(output);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 1, "expected one warning line: {err:?}");
+    assert!(lines[0].starts_with("yoydiff: warning: "), "{err:?}");
+    lines[0].to_string()
+}
+
+fn count_sections(sections: &serde_json::Value) -> usize {
+    sections
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| 1 + count_sections(&s["children"]))
+        .sum()
+}
+
+/// One byte of the 2022 national report replaced: the lead byte of the first `增长` (line 28)
+/// becomes 0xFF, so it and its two continuation bytes are invalid. The report is still read as
+/// UTF-8, with the same outline, and one warning names the three bytes and where they are.
+#[test]
+fn a_chinese_report_with_one_damaged_byte_is_read_as_utf8_with_one_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = std::fs::read(common::sample_path("national-gwr-2022.txt")).unwrap();
+    let text = String::from_utf8(original.clone()).unwrap();
+    let at = text.find("增长").unwrap();
+    assert_eq!(text[..at].matches('\n').count() + 1, 28);
+    let mut damaged = original.clone();
+    damaged[at] = 0xFF;
+    std::fs::write(dir.path().join("good.txt"), &original).unwrap();
+    std::fs::write(dir.path().join("damaged.txt"), &damaged).unwrap();
+
+    let good = json(&run(
+        dir.path(),
+        &["outline", "good.txt", "--format", "json"],
+    ));
+    let out = run(dir.path(), &["outline", "damaged.txt", "--format", "json"]);
+    let line = one_warning(&out);
+    assert_eq!(
+        line,
+        format!(
+            "yoydiff: warning: damaged.txt: 3 bytes not valid UTF-8, replaced by U+FFFD (first at line 28, byte offset {at})"
+        )
+    );
+    let damaged = json(&out);
+    assert_eq!(damaged["encoding"], "UTF-8");
+    assert_eq!(good["encoding"], "UTF-8");
+    assert_eq!(damaged["year"], 2022);
+    assert_eq!(
+        count_sections(&damaged["sections"]),
+        count_sections(&good["sections"])
+    );
+    assert!(damaged.to_string().contains("\u{FFFD}\u{FFFD}\u{FFFD}长"));
+
+    // diff reads it the same way, and the warning goes to stderr, not into the output.
+    let out = run(
+        dir.path(),
+        &["diff", "good.txt", "damaged.txt", "--format", "json"],
+    );
+    one_warning(&out);
+    let diff = json(&out);
+    assert_eq!(diff["new"]["encoding"], "UTF-8");
+    assert_eq!(diff["summary"]["sentences"]["reworded"], 1);
+}
+
+/// `batch` reads its inputs the same way and prints the same warning, outside the JSON Lines.
+#[test]
+fn batch_warns_about_a_damaged_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut old = std::fs::read(common::sample_path("national-gwr-2022.txt")).unwrap();
+    let at = String::from_utf8(old.clone())
+        .unwrap()
+        .find("增长")
+        .unwrap();
+    old[at] = 0xFF;
+    std::fs::write(dir.path().join("gwr-2022.txt"), &old).unwrap();
+    std::fs::copy(
+        common::sample_path("national-gwr-2023.txt"),
+        dir.path().join("gwr-2023.txt"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("pairs.tsv"), "gwr-2022.txt\tgwr-2023.txt\n").unwrap();
+    let out = run(dir.path(), &["batch", "pairs.tsv"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        one_warning(&out),
+        format!(
+            "yoydiff: warning: gwr-2022.txt: 3 bytes not valid UTF-8, replaced by U+FFFD (first at line 28, byte offset {at})"
+        )
+    );
+    let line: serde_json::Value =
+        serde_json::from_str(String::from_utf8(out.stdout).unwrap().trim()).unwrap();
+    assert_eq!(line["old"]["encoding"], "UTF-8");
+    assert!(line.get("error").is_none());
+}
+
+/// The same report cut inside a character, as an interrupted download leaves it: the last,
+/// partial character becomes U+FFFD and the warning says the input may be cut short.
+#[test]
+fn a_report_cut_inside_a_character_is_read_with_one_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(common::sample_path("national-gwr-2022.txt")).unwrap();
+    // Cut after the first byte of the first character of the line that opens part three.
+    let at = text.find("三、2022年政府工作任务").unwrap();
+    assert_eq!(text[..at].matches('\n').count() + 1, 103);
+    std::fs::write(dir.path().join("cut.txt"), &text.as_bytes()[..at + 1]).unwrap();
+    let out = run(dir.path(), &["outline", "cut.txt", "--format", "json"]);
+    assert_eq!(
+        one_warning(&out),
+        format!(
+            "yoydiff: warning: cut.txt: 1 byte not valid UTF-8, replaced by U+FFFD (first at line 103, byte offset {at}); the input ends inside a character, it may be cut short"
+        )
+    );
+    let outline = json(&out);
+    assert_eq!(outline["encoding"], "UTF-8");
+    assert!(count_sections(&outline["sections"]) > 10);
+}
+
+/// The real GB18030 reports (Hailar district, with CRLF) are still detected as GB18030, with
+/// no warning: their invalid share as UTF-8 is far above the damaged-UTF-8 threshold.
+#[test]
+#[ignore = "needs YOYDIFF_CORPUS"]
+fn corpus_gb18030_reports_are_still_detected() {
+    let corpus = common::corpus();
+    let files = common::series(&corpus, "zh", "hailar-gwr");
+    assert_eq!(files.len(), 4);
+    for (_, path) in files {
+        let out = run(
+            &corpus,
+            &["outline", path.to_str().unwrap(), "--format", "json"],
+        );
+        assert_eq!(stderr(&out), "", "{}", path.display());
+        let outline = json(&out);
+        assert_eq!(outline["encoding"], "gb18030", "{}", path.display());
+        assert_eq!(outline["title"], "政府工作报告", "{}", path.display());
+        let bytes = std::fs::read(&path).unwrap();
+        let scan = yoydiff::internals::Utf8Scan::of(&bytes);
+        assert!(!scan.mostly_utf8(), "{}: {scan:?}", path.display());
+    }
+}
+
+/// An English letter (UTF-8, with curly quotes and dashes) with one byte replaced by a
+/// Latin-1 `é` stays UTF-8 with one warning, instead of turning every quote into mojibake.
+#[test]
+#[ignore = "needs YOYDIFF_CORPUS"]
+fn corpus_english_letter_with_one_bad_byte_stays_utf8() {
+    let corpus = common::corpus();
+    let path = corpus.join("en/berkshire-letter-2015.txt");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let at = text.find("float").unwrap();
+    assert_eq!(text[..at].matches('\n').count() + 1, 129);
+    let mut bytes = text.clone().into_bytes();
+    bytes[at] = 0xE9;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("letter.txt"), &bytes).unwrap();
+    let out = run(dir.path(), &["outline", "letter.txt", "--format", "json"]);
+    assert_eq!(
+        one_warning(&out),
+        format!(
+            "yoydiff: warning: letter.txt: 1 byte not valid UTF-8, replaced by U+FFFD (first at line 129, byte offset {at})"
+        )
+    );
+    let outline = json(&out);
+    assert_eq!(outline["encoding"], "UTF-8");
+    assert!(outline.to_string().contains("\u{FFFD}loat"));
+    assert!(outline.to_string().contains("Berkshire’s"));
+}
+
+/// The terminal header names the encoding only when it is not UTF-8.
+#[test]
+fn the_terminal_header_names_a_legacy_encoding() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(common::sample_path("changning-gwr-2025.txt")).unwrap();
+    let (gb, _, unmappable) = encoding_rs::GB18030.encode(&text);
+    assert!(!unmappable);
+    std::fs::write(dir.path().join("gb.txt"), &gb).unwrap();
+    std::fs::write(dir.path().join("utf8.txt"), &text).unwrap();
+    let header = |args: &[&str]| {
+        let out = run(dir.path(), args);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert_eq!(stderr(&out), "");
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(
+        header(&["outline", "gb.txt", "--color", "never"]),
+        "gb.txt  政府工作报告  zh · year 2025 · gb18030"
+    );
+    assert_eq!(
+        header(&["outline", "utf8.txt", "--color", "never"]),
+        "utf8.txt  政府工作报告  zh · year 2025"
+    );
+    assert_eq!(
+        header(&["diff", "utf8.txt", "gb.txt", "--color", "never"]),
+        "utf8.txt (2025) → gb.txt (2025, gb18030)"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// NUL and control characters.
+// ---------------------------------------------------------------------------------------------
+
+/// A NUL byte far past the first 8 KiB still makes the input binary.
+#[test]
+fn a_nul_late_in_the_file_is_a_binary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = std::fs::read(common::sample_path("national-gwr-2022.txt")).unwrap();
+    assert!(bytes.len() > 40_000);
+    let at = bytes.len() - 100;
+    bytes.insert(at, 0);
+    std::fs::write(dir.path().join("late-nul.txt"), &bytes).unwrap();
+    for args in [
+        vec!["outline", "late-nul.txt"],
+        vec!["diff", "late-nul.txt", "late-nul.txt", "--format", "json"],
+    ] {
+        let line = one_line_error(&run(dir.path(), &args));
+        assert_eq!(
+            line,
+            "yoydiff: late-nul.txt: looks like a binary file, not text (convert it to plain text first)"
+        );
+    }
+}
+
+/// UTF-16 is full of NUL bytes and is text; a NUL character in it, or a text of which more
+/// than 1% is control characters, is binary.
+#[test]
+fn nul_characters_and_many_controls_are_binary() {
+    let dir = tempfile::tempdir().unwrap();
+    let utf16 = |text: &str| {
+        let mut bytes = vec![0xFF, 0xFE];
+        text.encode_utf16()
+            .for_each(|u| bytes.extend_from_slice(&u.to_le_bytes()));
+        bytes
+    };
+    let text = std::fs::read_to_string(common::sample_path("changning-gwr-2025.txt")).unwrap();
+    std::fs::write(dir.path().join("utf16.txt"), utf16(&text)).unwrap();
+    let outline = json(&run(
+        dir.path(),
+        &["outline", "utf16.txt", "--format", "json"],
+    ));
+    assert_eq!(outline["encoding"], "UTF-16LE");
+    let at = text.len() / 2;
+    let at = (at..).find(|&i| text.is_char_boundary(i)).unwrap();
+    let with_nul = format!("{}\0{}", &text[..at], &text[at..]);
+    std::fs::write(dir.path().join("utf16-nul.txt"), utf16(&with_nul)).unwrap();
+    let noisy = "Revenue\x01 rose\x02 in\x03 2023.\n".repeat(50);
+    std::fs::write(dir.path().join("noisy.txt"), noisy).unwrap();
+    for name in ["utf16-nul.txt", "noisy.txt"] {
+        assert_eq!(
+            one_line_error(&run(dir.path(), &["outline", name])),
+            format!(
+                "yoydiff: {name}: looks like a binary file, not text (convert it to plain text first)"
+            )
+        );
+    }
+}
+
+/// Escape sequences in a report (pasted from a terminal, or planted) never reach the terminal:
+/// the control characters are removed with one warning, and the text around them stays.
+#[test]
+fn control_characters_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(common::sample_path("national-gwr-2022.txt")).unwrap();
+    let at = text.find("国内生产总值达到114万亿元").unwrap();
+    assert_eq!(text[..at].matches('\n').count() + 1, 28);
+    let planted = format!("{}\x1b]0;owned\x07\x1b[2J{}", &text[..at], &text[at..]);
+    std::fs::write(dir.path().join("old.txt"), &text).unwrap();
+    std::fs::write(dir.path().join("escapes.txt"), &planted).unwrap();
+    let warning = "yoydiff: warning: escapes.txt: 3 control characters removed (first at line 28)";
+    for args in [
+        vec!["outline", "escapes.txt", "--color", "never"],
+        vec!["diff", "old.txt", "escapes.txt", "--color", "never"],
+        vec!["diff", "old.txt", "escapes.txt", "--format", "markdown"],
+    ] {
+        let out = run(dir.path(), &args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert_eq!(one_warning(&out), warning, "{args:?}");
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            !stdout.chars().any(|c| c.is_control() && c != '\n'),
+            "{args:?} printed a control character"
+        );
+    }
+    let out = run(dir.path(), &["outline", "escapes.txt", "--format", "json"]);
+    assert!(
+        json(&out)
+            .to_string()
+            .contains("]0;owned[2J国内生产总值达到114万亿元")
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Size limit.
+// ---------------------------------------------------------------------------------------------
+
+const LIMIT: usize = 64 * 1024 * 1024;
+
+/// Standard input is read only to one byte past the limit, so the message gives the limit,
+/// not a size it does not know.
+#[test]
+fn oversized_stdin_is_reported_against_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = yoydiff(dir.path())
+        .args(["outline", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        use std::io::Write;
+        let line = b"The quick brown fox jumps over the lazy dog.\n";
+        let mut left = LIMIT + 1;
+        while left > 0 {
+            let n = left.min(line.len());
+            if stdin.write_all(&line[..n]).is_err() {
+                break;
+            }
+            left -= n;
+        }
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert_eq!(
+        one_line_error(&out),
+        "yoydiff: <stdin>: larger than the 64 MiB limit for one report"
+    );
+}
+
+/// A file's size is known: the message gives it.
+#[test]
+fn oversized_file_is_reported_with_its_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = std::fs::File::create(dir.path().join("huge.txt")).unwrap();
+    file.set_len(LIMIT as u64 + 1).unwrap(); // sparse: no 64 MiB written
+    let line = one_line_error(&run(dir.path(), &["outline", "huge.txt"]));
+    assert_eq!(
+        line,
+        "yoydiff: huge.txt: file is 67108865 bytes, over the 64 MiB limit for one report"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// -o FILE.
+// ---------------------------------------------------------------------------------------------
+
+fn sample_arg(name: &str) -> String {
+    common::sample_path(name).to_str().unwrap().to_string()
+}
+
+/// `-o` into a folder that does not exist says so, naming the user's path and folder (not a
+/// temporary file), and creates nothing.
+#[test]
+fn output_into_a_missing_folder_names_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("no/such/changes.md");
+    let line = one_line_error(&run(
+        dir.path(),
+        &[
+            "diff",
+            &sample_arg("national-gwr-2022.txt"),
+            &sample_arg("national-gwr-2023.txt"),
+            "-o",
+            target.to_str().unwrap(),
+        ],
+    ));
+    assert_eq!(
+        line,
+        format!(
+            "yoydiff: cannot write {}: folder {} does not exist",
+            target.display(),
+            dir.path().join("no/such").display()
+        )
+    );
+    assert!(tree(dir.path()).is_empty());
+}
+
+/// A read-only file (mode 0444) is refused, not replaced, even when the folder is writable
+/// (and even as root, who could write it): its content stays and no temporary file is left.
+#[cfg(unix)]
+#[test]
+fn output_over_a_read_only_file_is_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("changes.md");
+    std::fs::write(&target, "published").unwrap();
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let line = one_line_error(&run(
+        dir.path(),
+        &[
+            "outline",
+            &sample_arg("national-gwr-2022.txt"),
+            "-o",
+            "changes.md",
+        ],
+    ));
+    assert_eq!(
+        line,
+        "yoydiff: cannot write changes.md: the file is read-only; make it writable to let yoydiff replace it"
+    );
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "published");
+    let mode = std::fs::metadata(&target).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o444);
+    assert_eq!(tree(dir.path()), vec![PathBuf::from("changes.md")]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Years.
+// ---------------------------------------------------------------------------------------------
+
+/// Numbers that merely look like years (`# Heading 2199`) are not the report's year; a year
+/// of its own text still is.
+#[test]
+fn implausible_years_are_not_the_report_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let headings: String = (0..5)
+        .map(|i| format!("# Heading 2199\n\nSection {i} of the plan runs to 2199 and beyond.\n\n"))
+        .collect();
+    std::fs::write(dir.path().join("far.md"), &headings).unwrap();
+    let outline = json(&run(dir.path(), &["outline", "far.md", "--format", "json"]));
+    assert_eq!(outline["year"], serde_json::Value::Null);
+    let out = run(dir.path(), &["outline", "far.md", "--color", "never"]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.lines().next().unwrap().ends_with("year unknown"),
+        "{stdout}"
+    );
+    std::fs::write(
+        dir.path().join("dated.md"),
+        format!("{headings}# Results\n\nIn 2023 revenue rose, as planned in 2023.\n"),
+    )
+    .unwrap();
+    let outline = json(&run(
+        dir.path(),
+        &["outline", "dated.md", "--format", "json"],
+    ));
+    assert_eq!(outline["year"], 2023);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Standard input on both sides.
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn standard_input_on_both_sides_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = one_line_error(&run(dir.path(), &["diff", "-", "-"]));
+    assert_eq!(
+        line,
+        "yoydiff: only one side of diff can be read from standard input (-)"
+    );
+}
