@@ -201,13 +201,16 @@ fn classify_furniture(lines: &mut [Line]) -> usize {
             dropped += 1;
         }
     }
-    for &i in &page_number_at {
-        if let Some(next) = lines
-            .iter_mut()
-            .skip(i + 1)
-            .find(|l| l.kind == LineKind::Text)
-        {
-            next.after_page_break = true;
+    // The first text line after each page number opens a page; one pass, however many page
+    // numbers stand in a row.
+    let mut pending = false;
+    let mut next_page = page_number_at.iter().peekable();
+    for (i, l) in lines.iter_mut().enumerate() {
+        if next_page.next_if(|&&p| p == i).is_some() {
+            pending = true;
+        } else if pending && l.kind == LineKind::Text {
+            l.after_page_break = true;
+            pending = false;
         }
     }
     dropped + drop_running_lines(lines, &page_number_at)
@@ -263,7 +266,11 @@ fn drop_running_lines(lines: &mut [Line], page_number_at: &[usize]) -> usize {
             groups.entry(key(&l.text)).or_default().push(i);
         }
     }
-    let near_page_number = |i: usize| page_number_at.iter().any(|&p| p.abs_diff(i) <= 3);
+    // `page_number_at` is in line order: the nearest page number is found by binary search.
+    let near_page_number = |i: usize| {
+        let at = page_number_at.partition_point(|&p| p + 3 < i);
+        page_number_at.get(at).is_some_and(|&p| p.abs_diff(i) <= 3)
+    };
     let mut dropped = 0;
     for (k, at) in groups {
         if at.len() < 3 {
