@@ -22,6 +22,7 @@ pub mod segment;
 pub mod sentence;
 pub mod similarity;
 pub mod textdiff;
+mod vocab;
 pub mod year;
 
 pub use error::{Error, Result};
