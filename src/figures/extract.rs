@@ -540,7 +540,12 @@ fn en_noun_before(prefix: &str) -> String {
     let mut i = words.len();
     while i > 0 {
         let w = trim_word(words[i - 1]).to_lowercase();
-        if EN_SKIP.contains(&w.as_str()) || is_year(&w) || w.is_empty() {
+        // `a whopping $3.2 billion`, `an additional 5%`: one word between an article and an
+        // amount qualifies the amount; it is not what is measured.
+        let qualifies_amount = i == words.len()
+            && i >= 2
+            && matches!(trim_word(words[i - 2]).to_lowercase().as_str(), "a" | "an");
+        if EN_SKIP.contains(&w.as_str()) || is_year(&w) || w.is_empty() || qualifies_amount {
             i -= 1;
         } else {
             break;
