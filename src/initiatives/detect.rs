@@ -882,4 +882,32 @@ mod tests {
         assert_eq!(n, ["Senior Employment Credit", "SME Co-Investment Fund"]);
         assert!(names("We published an Action Plan.").is_empty());
     }
+
+    #[test]
+    fn english_names_keep_a_content_word_that_opens_them() {
+        // Sentences of the Singapore budget speech of 2023.
+        assert_eq!(
+            names(
+                "In addition, I will increase the minimum CPF monthly payout for seniors on the \
+                 Retirement Sum Scheme to $350 a month."
+            ),
+            ["Retirement Sum Scheme"]
+        );
+        assert_eq!(
+            names(
+                "We currently have the National Productivity Fund (NPF), which supports a wide range of measures."
+            ),
+            ["National Productivity Fund"]
+        );
+        assert_eq!(
+            names(
+                "We will enhance the existing Business and IPC Partnership Scheme into a broader \
+                 Corporate Volunteer Scheme, which will be rolled out for three years."
+            ),
+            [
+                "Business and IPC Partnership Scheme",
+                "Corporate Volunteer Scheme"
+            ]
+        );
+    }
 }
