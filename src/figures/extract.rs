@@ -50,7 +50,7 @@ static EN_TARGET_CUES: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ZH_RANK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:位居|位列|稳居|居于|保持|名列|排名|排在|居|列)(?:全国|全省|全市|全区|中心城区|市级商圈|各区|全球|世界|同类城市)?(?:第(?P<n>[一二三四五六七八九十]+|[0-9]+)(?:位|名)?|(?P<top>前列|前茅|首位))").unwrap()
+    Regex::new(r"(?:位居|位列|稳居|居于|保持|名列|排名|排在|居|列)(?:全国|全省|全市|全区|中心城区|各区|全球|世界|同类城市)?(?:第(?P<n>[一二三四五六七八九十]+|[0-9]+)(?:位|名)?|(?P<top>前列|前茅|首位))").unwrap()
 });
 
 /// A quantity or a rank found in a sentence, before it becomes a figure.
