@@ -7,7 +7,8 @@
 //! language or of the genre, seen in several independent reports, never a phrase only one
 //! report uses. Then comes one entry a line; lines starting with `#` and blank lines are
 //! skipped. Entries keep the order of the file, since some rules take the first entry that
-//! matches (the header says so).
+//! matches (the header says so); in those files a longer entry comes before a shorter one it
+//! starts or ends with.
 //!
 //! Three shapes exist: words ([`lines`]), single characters ([`chars`]) and pairs of words
 //! separated by a tab ([`pairs`]). Words tied to values of the code (a qualifier such as
@@ -153,6 +154,18 @@ mod tests {
                 .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
                 .collect();
             assert!(!entries.is_empty(), "{name}: no entries");
+            // Where the first entry that matches is taken, a shorter entry before a longer one
+            // it starts or ends with would take the start or end of it (`五年` of `五年来`).
+            if header.contains("Order matters:") {
+                for (i, e) in entries.iter().enumerate() {
+                    if let Some(earlier) = entries[..i]
+                        .iter()
+                        .find(|x| e.starts_with(**x) || e.ends_with(**x))
+                    {
+                        panic!("{name}: {earlier:?} comes before {e:?}, which it starts or ends");
+                    }
+                }
+            }
             let mut seen = HashSet::new();
             for e in &entries {
                 assert_eq!(e.trim(), *e, "{name}: space around {e:?}");

@@ -428,6 +428,15 @@ type LabelCase = (
 fn labels_roles_and_qualifiers() {
     // (sentence, index of the figure, label, role, value, qualifier)
     let cases: &[LabelCase] = &[
+        // `十年来` is a time word as a whole, not `十年` and a stray `来` (national report 2023).
+        (
+            "十年来我国居民消费价格涨幅稳定在2%左右的较低水平。",
+            0,
+            "我国居民消费价格涨幅",
+            Role::Growth,
+            2.0,
+            Some(Qualifier::Approx),
+        ),
         (
             "区级一般公共预算收入完成180.97亿元，同比增长7.38%，增速位居全市第四。",
             0,
