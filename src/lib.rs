@@ -56,6 +56,7 @@ mod segment;
 mod sentence;
 mod similarity;
 mod textdiff;
+mod vocab;
 mod year;
 
 pub use compare::{CompareOptions, YearShift, compare};

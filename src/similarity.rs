@@ -5,20 +5,16 @@
 //! year to the next still looks like itself.
 
 use std::hash::{Hash, Hasher};
+use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHasher};
 
 use crate::script::is_han;
+use crate::vocab;
 
 /// Common English words that carry no topic.
-const STOPWORDS: &[&str] = &[
-    "the", "of", "and", "to", "in", "a", "is", "that", "for", "it", "as", "was", "with", "be",
-    "by", "on", "not", "he", "this", "are", "or", "his", "from", "at", "which", "but", "have",
-    "an", "had", "they", "you", "were", "their", "one", "all", "we", "can", "her", "has", "there",
-    "been", "if", "more", "when", "will", "would", "who", "so", "no", "our", "us", "its", "than",
-    "these", "those", "i", "me", "my", "do", "did", "does", "into", "also", "them", "then", "some",
-    "any", "such",
-];
+static STOPWORDS: LazyLock<Vec<&str>> =
+    LazyLock::new(|| vocab::lines(include_str!("../data/vocab/en-stopwords.txt")));
 
 /// The terms of a text, as hashes: Han character bigrams and lower-cased Latin words.
 pub fn terms(text: &str) -> Vec<u64> {

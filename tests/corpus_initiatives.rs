@@ -21,6 +21,7 @@ use yoydiff::compare;
 use yoydiff::internals::compare_initiatives;
 use yoydiff::internals::detect;
 use yoydiff::internals::judge_sentence;
+use yoydiff::model::Document;
 use yoydiff::model::Kind;
 use yoydiff::model::Status;
 
@@ -34,7 +35,8 @@ fn flat(path: &Path) -> String {
         .replace(['\n', '\r', ' '], "")
 }
 
-/// Quoted words of the corpus that are never initiatives: emphasis, idioms, principles.
+/// Quoted words of the corpus that are never initiatives: emphasis, idioms, principles, and a
+/// phrase nothing around vouches for (`守护好“最柔软的群体”`).
 const NOISE: &[&str] = &[
     "稳",
     "进",
@@ -57,7 +59,6 @@ const NOISE: &[&str] = &[
     "非农化",
     "非粮化",
     "最柔软的群体",
-    "削峰",
 ];
 
 /// Consecutive national reports: every new name is absent from the older text and every
@@ -159,6 +160,92 @@ fn english_programme_names() {
             if names.contains(&generic) {
                 wrong.push(format!("{year}: generic name {generic}"));
             }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+/// Singapore budget speeches: English programme names keep their first word, so the pair
+/// lists `Retirement Sum Scheme`, not `Sum Scheme`. Each name and its years were checked
+/// against the speeches: 2023 alone names the Retirement Sum Scheme, the International
+/// Monetary Fund and the Business and IPC Partnership Scheme; 2023 and 2024 the National
+/// Productivity Fund; 2024 alone the Retirement Savings Bonus.
+#[test]
+#[ignore = "needs YOYDIFF_CORPUS"]
+fn singapore_programme_names_are_whole() {
+    let dir = corpus();
+    let files = series(&dir, "en", "sg-budget-speech");
+    let year = |y: i32| {
+        let (_, path) = files
+            .iter()
+            .find(|(fy, _)| *fy == y)
+            .unwrap_or_else(|| panic!("no sg-budget-speech-{y}.txt"));
+        load(path)
+    };
+    let (y2022, y2023, y2024) = (year(2022), year(2023), year(2024));
+    let expected: &[(&Document, &Document, &str, &str, Status)] = &[
+        (
+            &y2022,
+            &y2023,
+            "Retirement Sum Scheme",
+            "Sum Scheme",
+            Status::New,
+        ),
+        (
+            &y2023,
+            &y2024,
+            "Retirement Sum Scheme",
+            "Sum Scheme",
+            Status::Dropped,
+        ),
+        (
+            &y2023,
+            &y2024,
+            "Retirement Savings Bonus",
+            "Savings Bonus",
+            Status::New,
+        ),
+        (
+            &y2022,
+            &y2023,
+            "National Productivity Fund",
+            "Productivity Fund",
+            Status::New,
+        ),
+        (
+            &y2023,
+            &y2024,
+            "National Productivity Fund",
+            "Productivity Fund",
+            Status::Continued,
+        ),
+        (
+            &y2022,
+            &y2023,
+            "International Monetary Fund",
+            "Monetary Fund",
+            Status::New,
+        ),
+        (
+            &y2022,
+            &y2023,
+            "Business and IPC Partnership Scheme",
+            "IPC Partnership Scheme",
+            Status::New,
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for &(old, new, whole, cut, status) in expected {
+        let c = compare(old, new, &CompareOptions::default());
+        let (list, _) = compare_initiatives(old, new, &c.sections);
+        let pair = format!("{:?}→{:?}", old.year, new.year);
+        match list.iter().find(|i| i.name == whole) {
+            Some(i) if i.status == status => {}
+            Some(i) => wrong.push(format!("{pair}: {whole} is {:?}, not {status:?}", i.status)),
+            None => wrong.push(format!("{pair}: {whole} not listed")),
+        }
+        if list.iter().any(|i| i.name == cut) {
+            wrong.push(format!("{pair}: {cut} listed, cut from {whole}"));
         }
     }
     assert!(wrong.is_empty(), "{wrong:#?}");

@@ -438,6 +438,15 @@ type LabelCase = (
 fn labels_roles_and_qualifiers() {
     // (sentence, index of the figure, label, role, value, qualifier)
     let cases: &[LabelCase] = &[
+        // `十年来` is a time word as a whole, not `十年` and a stray `来` (national report 2023).
+        (
+            "十年来我国居民消费价格涨幅稳定在2%左右的较低水平。",
+            0,
+            "我国居民消费价格涨幅",
+            Role::Growth,
+            2.0,
+            Some(Qualifier::Approx),
+        ),
         (
             "区级一般公共预算收入完成180.97亿元，同比增长7.38%，增速位居全市第四。",
             0,
@@ -641,6 +650,30 @@ The components of that figure are $24.8 billion in operating earnings, a $3.0 bi
     assert_eq!(growth.label, "per-share book value");
     assert_eq!(find("$146,186").label, "per-share book value");
     assert_eq!(find("$24.8 billion").label, "operating earnings");
+}
+
+/// `a whopping $3.2 billion`, `a modest 1.1%`: one word between an article and an amount
+/// qualifies the amount, so the label is the noun phrase before it. Sentences from the
+/// Berkshire letters of 2016 and 2019 and the Singapore budget speech of 2024.
+#[test]
+fn english_words_qualifying_an_amount_are_not_labels() {
+    let text = "To the Shareholders:\n\n\
+It was a terrible mistake on my part to issue 272,200 shares of Berkshire in buying General Re, an act that increased our outstanding shares by a whopping 21.8%. \
+Berkshire has now operated at an underwriting profit for 16 of the last 17 years, the exception being 2017, when our pre-tax loss was a whopping $3.2 billion.\n\n\
+The past year has not been easy. Our economy grew by a modest 1.1%, avoiding a recession.\n";
+    let doc = parse("t.txt", &normalize(text), OutlineOptions::default());
+    let f = extract(&doc);
+    let find = |text: &str| {
+        f.iter()
+            .find(|x| x.text == text)
+            .unwrap_or_else(|| panic!("{text} not found in {f:#?}"))
+    };
+    assert_eq!(find("21.8%").label, "outstanding shares");
+    assert_eq!(find("$3.2 billion").label, "pre-tax loss");
+    let economy = find("1.1%");
+    assert_eq!(economy.label, "economy");
+    assert_eq!(economy.role, Role::Growth);
+    assert!(close(economy.value, 1.1));
 }
 
 // ---- samples ----

@@ -294,6 +294,12 @@ fn quoted_words_from_the_corpus() {
         ("做好“六稳”“六保”工作。", "六保", true),
         ("持续擦亮“智慧好办”服务品牌。", "智慧好办", true),
         ("举办“五五购物节”。", "五五购物节", true),
+        // A programme word after the quote names an action, whatever the quoted word means.
+        (
+            "“12345”市民服务热线“削峰”行动成效显现，热线万人工单受理量同比下降26.84%。",
+            "削峰",
+            true,
+        ),
         // Not initiatives: emphasis, idioms, principles, things to avoid, honours, places.
         ("坚持“稳”字当头。", "稳", false),
         ("坚定反“独”促统。", "独", false),
@@ -317,6 +323,12 @@ fn quoted_words_from_the_corpus() {
         ),
         ("建立“政、校、楼、企”联动机制。", "政、校、楼、企", false),
         ("物价保持“稳”的态势。", "稳", false),
+        // No action verb before it and no programme word after it: nothing says it is a name.
+        (
+            "守护好“最柔软的群体”，加快建设儿童友好城区，推动妇女儿童发展纲要和规划任务落地落实。",
+            "最柔软的群体",
+            false,
+        ),
     ];
     let mut wrong = Vec::new();
     for &(sentence, word, expected) in table {
@@ -335,6 +347,14 @@ fn quoted_words_from_the_corpus() {
         Verdict::FigureOfSpeech
     );
     assert_eq!(judge_sentence("坚持“稳”字当头。")[0].1, Verdict::TooShort);
+    assert_eq!(
+        judge_sentence("守护好“最柔软的群体”，加快建设儿童友好城区。")[0].1,
+        Verdict::NoEvidence
+    );
+    assert_eq!(
+        judge_sentence("“12345”市民服务热线“削峰”行动成效显现。")[1],
+        ("削峰".to_string(), Verdict::NameSuffix)
+    );
 }
 
 // ---------------------------------------------------------------- real reports
@@ -454,18 +474,21 @@ fn changning_versioned_plans() {
         .unwrap();
     assert_eq!(v8.stage.as_ref().unwrap().rank, 8.0);
     assert!(v8.mention.section[0].contains("主要任务"));
-    // Quoted brands are found; idioms are not.
+    // Quoted brands are found, and so is a quoted word a programme word names
+    // (`“削峰”行动`); idioms, phrases without evidence, shorthand and honours are not.
     let names: Vec<&str> = found.iter().map(|f| f.name.as_str()).collect();
-    for name in ["上海硅巷", "最虹桥", "五五购物节", "一网统管", "一业一证"] {
+    for name in [
+        "上海硅巷",
+        "最虹桥",
+        "五五购物节",
+        "一网统管",
+        "一业一证",
+        "削峰",
+    ] {
         assert!(names.contains(&name), "{name} not in {names:?}");
     }
-    for noise in [
-        "诗与远方",
-        "最柔软的群体",
-        "削峰",
-        "政、校、楼、企",
-        "全国优秀教师",
-    ] {
+    for noise in ["诗与远方", "最柔软的群体", "政、校、楼、企", "全国优秀教师"]
+    {
         assert!(!names.contains(&noise), "{noise} found");
     }
 }

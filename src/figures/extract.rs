@@ -17,6 +17,7 @@ use crate::model::{Document, Lang, Section};
 use crate::model::{Figure, Qualifier, Role};
 use crate::part::{Part, part_of};
 use crate::sentence::split_sentences;
+use crate::vocab;
 
 /// Lists the figures of a report in reading order.
 pub fn extract(doc: &Document) -> Vec<Figure> {
@@ -42,13 +43,14 @@ fn walk(s: &Section, part: Part, chinese: bool, path: &mut Vec<String>, out: &mu
 }
 
 /// Words that make a sentence set a target even outside a plan part.
-const ZH_TARGET_CUES: &[&str] = &["预期目标", "目标", "力争", "拟按", "拟安排", "确保"];
+static ZH_TARGET_CUES: LazyLock<Vec<&str>> =
+    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-target-cues.txt")));
 static EN_TARGET_CUES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:expect(?:s|ed)?|aim(?:s|ed)?|target(?:s|ed)?|goal|forecast(?:s)?|projected|budgeted)\b").unwrap()
 });
 
 static ZH_RANK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:位居|位列|稳居|居于|保持|名列|排名|排在|居|列)(?:全国|全省|全市|全区|中心城区|市级商圈|各区|全球|世界|同类城市)?(?:第(?P<n>[一二三四五六七八九十]+|[0-9]+)(?:位|名)?|(?P<top>前列|前茅|首位))").unwrap()
+    Regex::new(r"(?:位居|位列|稳居|居于|保持|名列|排名|排在|居|列)(?:全国|全省|全市|全区|中心城区|各区|全球|世界|同类城市)?(?:第(?P<n>[一二三四五六七八九十]+|[0-9]+)(?:位|名)?|(?P<top>前列|前茅|首位))").unwrap()
 });
 
 /// A quantity or a rank found in a sentence, before it becomes a figure.
@@ -204,23 +206,19 @@ fn en_sign(last_words: &[&str]) -> f64 {
     }
 }
 
-const RISE: &[&str] = &[
-    "增长", "增加", "上涨", "提高", "提升", "上升", "增速", "增幅", "涨幅", "扩大", "攀升", "反弹",
-    "增", "涨",
-];
-const DECLINE: &[&str] = &[
-    "下降", "减少", "降低", "下调", "回落", "缩小", "下跌", "收窄", "压减", "减", "降",
-];
+static RISE: LazyLock<Vec<&str>> =
+    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-rise-words.txt")));
+static DECLINE: LazyLock<Vec<&str>> =
+    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-decline-words.txt")));
 /// Fillers between a verb and its number (`增长约`, `下降了`, `增长达`).
-const VERB_FILLERS: &[&str] = &[
-    "了", "约", "达到", "达", "为", "近", "超过", "超", "逾", "分别",
-];
+static VERB_FILLERS: LazyLock<Vec<&str>> =
+    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-verb-fillers.txt")));
 
 fn trim_fillers_end(s: &str) -> &str {
     let mut t = s.trim_end();
     loop {
         let before = t;
-        for f in VERB_FILLERS {
+        for f in VERB_FILLERS.iter() {
             t = t.strip_suffix(f).unwrap_or(t);
         }
         if t == before {
@@ -230,187 +228,17 @@ fn trim_fillers_end(s: &str) -> &str {
 }
 
 /// Leading words that set time or scope but are not part of what is measured.
-const ZH_LEAD: &[&str] = &[
-    "但",
-    "再",
-    "一是",
-    "二是",
-    "三是",
-    "四是",
-    "五是",
-    "六是",
-    "七是",
-    "八是",
-    "九是",
-    "十是",
-    "把",
-    "用",
-    "以",
-    "向",
-    "给",
-    "让",
-    "五年",
-    "十年",
-    "多年来",
-    "多年",
-    "连续多年",
-    "年均",
-    "拟安排",
-    "拟按",
-    "安排",
-    "坚决",
-    "要",
-    "新增",
-    "全年",
-    "今年",
-    "去年",
-    "当年",
-    "年末",
-    "年底",
-    "年初",
-    "年内",
-    "上半年",
-    "其中",
-    "同时",
-    "此外",
-    "目前",
-    "并且",
-    "累计",
-    "合计",
-    "总计",
-    "全区",
-    "过去一年",
-    "五年来",
-    "十年来",
-    "同比",
-    "比上年",
-    "较上年",
-    "确保",
-    "力争",
-    "努力",
-    "预计",
-    "争取",
-    "共",
-    "并",
-    "且",
-    "已",
-    "还",
-    "将",
-    "使",
-    "完成",
-    "实现",
-    "带动",
-    "推动",
-    "新开工",
-    "对",
-];
+static ZH_LEAD: LazyLock<Vec<&str>> =
+    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-label-leading-words.txt")));
 /// Trailing words: verbs, prepositions and qualifiers between the thing measured and the number.
-const ZH_TRAIL: &[&str] = &[
-    "五年",
-    "十年",
-    "连年",
-    "多年",
-    "全年",
-    "左右",
-    "新增",
-    "保持在",
-    "稳定在",
-    "控制在",
-    "增加到",
-    "增加至",
-    "提高到",
-    "提高至",
-    "提升至",
-    "提升到",
-    "增长到",
-    "下降到",
-    "降低到",
-    "降低至",
-    "增至",
-    "降至",
-    "降到",
-    "达到了",
-    "约为",
-    "拟按",
-    "拟安排",
-    "安排",
-    "力争",
-    "分别",
-    "同比",
-    "比上年",
-    "较上年",
-    "比去年",
-    "年均",
-    "平均",
-    "完成",
-    "实现",
-    "达到",
-    "突破",
-    "超过",
-    "增长",
-    "下降",
-    "上涨",
-    "减少",
-    "增加",
-    "提高",
-    "提升",
-    "降低",
-    "上升",
-    "回落",
-    "下调",
-    "扩大",
-    "缩小",
-    "累计",
-    "合计",
-    "总计",
-    "不超过",
-    "不低于",
-    "将近",
-    "接近",
-    "大约",
-    "达",
-    "为",
-    "是",
-    "超",
-    "逾",
-    "近",
-    "约",
-    "从",
-    "由",
-    "在",
-    "共",
-    "了",
-    "已",
-    "均",
-    "都",
-    "占",
-    "有",
-    "再",
-    "又",
-    "将",
-    "的",
-    "增",
-    "涨",
-    "减",
-    "降",
-    "、",
-    "到",
-    "至",
-    "预计",
-    "迈上",
-];
+static ZH_TRAIL: LazyLock<Vec<&str>> =
+    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-label-trailing-words.txt")));
 /// Labels too generic to stand alone: they refer back to the figure before (`数量位居全市第三`).
-const GENERIC: &[&str] = &[
-    "数量", "总量", "增速", "增幅", "规模", "总额", "金额", "总数", "人数", "比重", "占比",
-];
+static GENERIC: LazyLock<Vec<&str>> =
+    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-generic-labels.txt")));
 /// Words that end a noun phrase read after a count (`28家金融机构相继落地`).
-const ZH_STOP_AFTER: &[&str] = &[
-    "建立", "加快", "相继", "落地", "开工", "竣工", "获评", "开展", "完成", "实现", "建成", "投入",
-    "入驻", "参与", "通过", "纳入", "获得", "达到", "正式", "成功", "挂牌", "揭牌", "签约", "上线",
-    "覆盖", "累计", "实施", "开业", "改造", "提供", "惠及", "配套", "同比", "增长", "下降", "以上",
-    "左右", "列入", "入选", "被", "的", "和", "与", "及", "在", "获", "达", "为", "等", "已", "均",
-    "是", "将", "分别",
-];
+static ZH_STOP_AFTER: LazyLock<Vec<&str>> =
+    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-count-noun-stops.txt")));
 
 static ZH_LABEL_JUNK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"（[^（）]*）|\([^()]*\)|“[^“”\p{Han}]*”|[0-9]{4}年(?:以来)?|[0-9]+(?:\.[0-9]+)?[类个家项批]?|[“”《》\s]").unwrap()
@@ -561,18 +389,8 @@ fn zh_clause_start(head: &str) -> usize {
 /// Whether a figure speaks of several years rather than one (`五年年均增长5.2%`, `十年增加`),
 /// read from its own clause.
 pub(crate) fn multi_year(f: &Figure) -> bool {
-    const WORDS: &[&str] = &[
-        "年均",
-        "五年",
-        "十年",
-        "多年",
-        "累计",
-        "近年",
-        "年来",
-        "annual rate",
-        "compounded",
-        "since",
-    ];
+    static WORDS: LazyLock<Vec<&str>> =
+        LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/multi-year-words.txt")));
     let head = f
         .sentence
         .find(&f.text)
@@ -719,147 +537,17 @@ fn noun_after(rest: &str) -> String {
 }
 
 /// Words skipped between an English label and its number (`float was $28 billion`).
-const EN_SKIP: &[&str] = &[
-    "paid",
-    "owns",
-    "owned",
-    "carried",
-    "valued",
-    "includes",
-    "included",
-    "using",
-    "going",
-    "totaling",
-    "was",
-    "were",
-    "is",
-    "are",
-    "been",
-    "be",
-    "being",
-    "of",
-    "at",
-    "to",
-    "totaled",
-    "totalled",
-    "reached",
-    "amounted",
-    "came",
-    "stood",
-    "increased",
-    "rose",
-    "grew",
-    "grown",
-    "risen",
-    "gained",
-    "fell",
-    "fallen",
-    "declined",
-    "dropped",
-    "decreased",
-    "by",
-    "about",
-    "approximately",
-    "nearly",
-    "more",
-    "than",
-    "some",
-    "roughly",
-    "almost",
-    "over",
-    "a",
-    "an",
-    "the",
-    "our",
-    "its",
-    "their",
-    "his",
-    "her",
-    "whopping",
-    "huge",
-    "record",
-    "only",
-    "just",
-    "in",
-    "during",
-    "yearend",
-    "year-end",
-    "from",
-    "has",
-    "have",
-    "had",
-    "to",
-    "hit",
-    "remained",
-    "stayed",
-    "less",
-    "least",
-    "at",
-    "around",
-    "exceeded",
-    "topped",
-    "jumped",
-    "climbed",
-    "up",
-    "down",
-    "another",
-    "staggering",
-    "we",
-    "it",
-];
-const EN_STOP: &[&str] = &[
-    "for", "with", "and", "that", "which", "who", "we", "i", "you", "it", "they", "he", "she",
-    "on", "as", "when", "while", "since", "into", "so", "but", "or", "if", "will", "would",
-    "could", "should", "can", "may", "must", "this", "these", "those", "there", "what", "where",
-    "then", "than", "because", "also", "not", "all", "both", "each", "per", "all",
-];
-const EN_UP: &[&str] = &[
-    "increased",
-    "rose",
-    "grew",
-    "gained",
-    "up",
-    "climbed",
-    "jumped",
-    "increase",
-    "growth",
-    "grown",
-    "risen",
-    "gain",
-    "rise",
-];
-const EN_DOWN: &[&str] = &[
-    "decreased",
-    "fell",
-    "declined",
-    "dropped",
-    "down",
-    "decrease",
-    "decline",
-    "shrank",
-    "fallen",
-    "drop",
-    "fall",
-    "lost",
-    "loss",
-];
+static EN_SKIP: LazyLock<Vec<&str>> =
+    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/en-label-skip-words.txt")));
+static EN_STOP: LazyLock<Vec<&str>> =
+    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/en-label-stop-words.txt")));
+static EN_UP: LazyLock<Vec<&str>> =
+    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/en-rise-words.txt")));
+static EN_DOWN: LazyLock<Vec<&str>> =
+    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/en-fall-words.txt")));
 /// Verbs whose object names an amount spent or earned (`repurchased $2.2 billion of shares`).
-const EN_ACTION: &[&str] = &[
-    "repurchased",
-    "bought",
-    "spent",
-    "paid",
-    "sold",
-    "invested",
-    "earned",
-    "received",
-    "issued",
-    "wrote",
-    "repurchasing",
-    "spending",
-    "buying",
-    "purchased",
-];
+static EN_ACTION: LazyLock<Vec<&str>> =
+    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/en-amount-verbs.txt")));
 
 fn trim_word(w: &str) -> &str {
     w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '’' && c != '\'')
@@ -902,7 +590,12 @@ fn en_noun_before(prefix: &str) -> String {
     let mut i = words.len();
     while i > 0 {
         let w = trim_word(words[i - 1]).to_lowercase();
-        if EN_SKIP.contains(&w.as_str()) || is_year(&w) || w.is_empty() {
+        // `a whopping $3.2 billion`, `an additional 5%`: one word between an article and an
+        // amount qualifies the amount; it is not what is measured.
+        let qualifies_amount = i == words.len()
+            && i >= 2
+            && matches!(trim_word(words[i - 2]).to_lowercase().as_str(), "a" | "an");
+        if EN_SKIP.contains(&w.as_str()) || is_year(&w) || w.is_empty() || qualifies_amount {
             i -= 1;
         } else {
             break;
@@ -1013,7 +706,7 @@ fn en_labels(s: &str, found: &[Hit]) -> Vec<(String, Role, f64)> {
 pub(crate) fn worded_as_change(f: &Figure) -> bool {
     let head = f.sentence.find(&f.text).map_or("", |i| &f.sentence[..i]);
     let t = trim_fillers_end(head);
-    RISE.iter().chain(DECLINE).any(|w| t.ends_with(w))
+    RISE.iter().chain(DECLINE.iter()).any(|w| t.ends_with(w))
         || f.label.ends_with("涨幅")
         || f.label.ends_with("增幅")
         || f.label.ends_with("增速")

@@ -6,46 +6,28 @@
 //! edition's review with a like label and the same unit, leaving out multi-year figures
 //! (`年均`, `五年`), which report on another period.
 
+use std::sync::LazyLock;
+
 use super::extract::{is_floor, multi_year, worded_as_change};
 use super::matching::{bigrams, grams_similarity};
 use crate::model::Document;
 use crate::model::{Figure, Promise, Qualifier, Role, Verdict};
 use crate::part::{Part, part_of};
+use crate::vocab;
 
 /// Labels for which less is better, so a target is a ceiling (`失业率`, `居民消费价格`).
-const CEILING_WORDS: &[&str] = &[
-    "失业",
-    "价格",
-    "物价",
-    "赤字",
-    "能耗",
-    "排放",
-    "负债率",
-    "杠杆率",
-    "债务",
-    "unemployment",
-    "inflation",
-    "deficit",
-    "cpi",
-    "emission",
-];
+static CEILING_WORDS: LazyLock<Vec<&str>> =
+    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/ceiling-words.txt")));
 /// Words marking a plan-part figure as a goal rather than a description.
-const GOAL_CUES: &[&str] = &[
-    "预期目标",
-    "目标",
-    "力争",
-    "拟",
-    "确保",
-    "控制在",
-    "保持在",
-    "expect",
-    "aim",
-    "target",
-    "goal",
-];
+static GOAL_CUES: LazyLock<Vec<&str>> =
+    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/goal-cues.txt")));
 /// Words that put a whole sentence of a review on several years (`五年来`, `年均`): its
 /// figures are not outcomes for the year under report.
-const MULTI_YEAR_SENTENCE: &[&str] = &["五年", "年均", "十年", "累计", "一直", "连续", "多年"];
+static MULTI_YEAR_SENTENCE: LazyLock<Vec<&str>> = LazyLock::new(|| {
+    vocab::lines(include_str!(
+        "../../data/vocab/zh-multi-year-sentence-words.txt"
+    ))
+});
 /// How close to an approximate target (`5%左右`) counts as reaching it, as a share of the target.
 const APPROX_TOLERANCE: f64 = 0.05;
 /// Least label similarity between a target and its outcome.
@@ -151,7 +133,8 @@ fn promise_key(label: &str) -> String {
 }
 
 /// Verbs that open a reduction target's label (`减少农村贫困人口`).
-const DECLINE_LEAD: &[&str] = &["减少", "降低", "下降", "压减", "退出", "reduce", "cut"];
+static DECLINE_LEAD: LazyLock<Vec<&str>> =
+    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/decline-lead-words.txt")));
 
 fn starts_with_decline(label: &str) -> bool {
     DECLINE_LEAD.iter().any(|w| label.starts_with(w))

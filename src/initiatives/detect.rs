@@ -20,6 +20,7 @@ use super::text::Edition;
 use crate::model::Document;
 use crate::model::{Kind, Mention};
 use crate::script::is_han;
+use crate::vocab;
 
 /// A named initiative found in one sentence.
 #[derive(Debug, Clone, Serialize)]
@@ -105,166 +106,28 @@ impl Verdict {
 
 /// Verbs whose object is something being launched, run or built. Also the left edge of an
 /// unquoted programme name: `深入实施|国企改革三年行动`.
-const ACTION_VERBS: &[&str] = &[
-    "实施", "推进", "推动", "打造", "启动", "举办", "建设", "开展", "深化", "落实", "完成", "出台",
-    "制定", "组织", "创建", "建立", "设立", "培育", "发布", "推出", "推广", "拓展", "扩大", "加快",
-    "加强", "开工", "引进", "承办", "主办", "用好", "办好", "做好", "抓好", "搭建", "升级", "编制",
-    "印发", "实行", "推行", "试行", "提升", "提高", "完善", "优化", "巩固", "健全", "谋划", "筹办",
-    "部署", "运用", "依托", "围绕", "聚焦", "打响", "擦亮", "构建", "组建", "成立", "开通", "上线",
-    "迭代", "建成", "开设", "做强", "做优", "做大", "新增", "研发", "深耕", "launched", "举行",
-    "参与", "纳入", "入选", "获批", "争创", "持续", "继续", "全面", "深入", "启用", "召开", "改善",
-    "支持", "鼓励", "开启", "首创", "形成", "设置", "探索", "创新", "打通", "织密", "放大", "办实",
-    "用足", "释放", "发挥", "强化", "统筹", "牵头", "带动", "延伸",
-];
+static ACTION_VERBS: LazyLock<Vec<&str>> =
+    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-action-verbs.txt")));
 
 /// Verbs of prevention: what follows is a thing to avoid, not a programme.
-const AVOID_VERBS: &[&str] = &[
-    "防止", "避免", "不搞", "杜绝", "反对", "纠正", "破除", "打击", "整治", "遏制", "严禁", "不得",
-    "克服", "打掉", "铲除", "摒弃", "根治", "纠治", "防范", "坚决", "惩治", "清理", "严惩", "反",
-    "不能", "不再", "减少", "警惕", "解决",
-];
+static AVOID_VERBS: LazyLock<Vec<&str>> =
+    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-avoid-verbs.txt")));
 
 /// Words after a quote that make it a problem, not a programme (`“一刀切”现象`).
-const PROBLEM_WORDS: &[&str] = &[
-    "现象", "问题", "行为", "风险", "倾向", "顽疾", "难题", "乱象", "困境", "陷阱", "效应",
-];
+static PROBLEM_WORDS: LazyLock<Vec<&str>> =
+    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-problem-words.txt")));
 
 /// Words after a quote that name a kind of programme or institution (`“最虹桥”品牌`).
-pub(crate) const NAME_NOUNS: &[&str] = &[
-    "服务",
-    "帮扶",
-    "品牌",
-    "行动",
-    "计划",
-    "工程",
-    "改革",
-    "试点",
-    "平台",
-    "项目",
-    "活动",
-    "工作站",
-    "服务站",
-    "机制",
-    "模式",
-    "系列",
-    "体系",
-    "联盟",
-    "中心",
-    "主题教育",
-    "专项",
-    "建设",
-    "场景",
-    "改造",
-    "节",
-    "工作",
-    "政策",
-    "制度",
-    "负责制",
-    "示范",
-    "创建",
-    "赛事",
-    "大赛",
-    "论坛",
-    "基地",
-    "街区",
-    "系统",
-    "专区",
-    "专班",
-    "矩阵",
-    "标准",
-    "战略",
-    "倡议",
-    "规划",
-    "纲要",
-    "重大工程",
-    "国际合作",
-    "行动计划",
-    "方案",
-    "联动",
-    "网点",
-    "路线",
-    "品牌",
-    "应用",
-    "产业",
-    "基金",
-    "经济",
-    "园区",
-    "空间",
-    "社区",
-    "站点",
-    "窗口",
-    "专窗",
-    "服务包",
-    "大会",
-    "会客厅",
-    "理念",
-    "精神",
-];
+pub(crate) static NAME_NOUNS: LazyLock<Vec<&str>> =
+    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-name-nouns.txt")));
 
 /// Idioms and figures of speech that reports put in quotation marks.
-const FIGURES_OF_SPEECH: &[&str] = &[
-    "一刀切",
-    "定心丸",
-    "硬着陆",
-    "诗与远方",
-    "保护伞",
-    "大水漫灌",
-    "放水养鱼",
-    "最后一公里",
-    "后半篇文章",
-    "中梗阻",
-    "卡脖子",
-    "牛鼻子",
-    "指挥棒",
-    "试金石",
-    "压舱石",
-    "顶梁柱",
-    "领头雁",
-    "排头兵",
-    "先手棋",
-    "金钥匙",
-    "一盘棋",
-    "最柔软的群体",
-    "钉钉子",
-    "绣花功夫",
-    "硬骨头",
-    "拦路虎",
-    "天花板",
-    "玻璃门",
-    "旋转门",
-    "弹簧门",
-    "僵尸企业",
-    "灰犀牛",
-    "黑天鹅",
-    "削峰",
-    "双下降",
-    "后遗症",
-    "过紧日子",
-    "紧日子",
-    "真金白银",
-    "老大难",
-    "空转",
-    "层层加码",
-    "一张蓝图绘到底",
-    "门槛",
-    "两张皮",
-    "蹲苗",
-    "马上就办",
-];
+static FIGURES_OF_SPEECH: LazyLock<Vec<&str>> =
+    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-figures-of-speech.txt")));
 
 /// Political principles and formulas: named, but not programmes a report launches.
-const PRINCIPLES: &[&str] = &[
-    "一国两制",
-    "港人治港",
-    "澳人治澳",
-    "九二共识",
-    "台独",
-    "独",
-    "爱国者治港",
-    "爱国者治澳",
-    "四风",
-    "三公",
-];
+static PRINCIPLES: LazyLock<Vec<&str>> =
+    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-principles.txt")));
 
 /// Programme suffixes, longest first so that `行动计划` wins over `计划`.
 static PROGRAMME: LazyLock<Regex> = LazyLock::new(|| {
@@ -311,210 +174,28 @@ static ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Capitalised words that open sentences or are too general to name anything.
-const ENGLISH_GENERIC: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "these",
-    "those",
-    "our",
-    "their",
-    "its",
-    "his",
-    "her",
-    "we",
-    "in",
-    "under",
-    "with",
-    "for",
-    "through",
-    "last",
-    "next",
-    "each",
-    "every",
-    "such",
-    "all",
-    "and",
-    "but",
-    "so",
-    "as",
-    "new",
-    "national",
-    "action",
-    "budget",
-    "government",
-    "special",
-    "total",
-    "annual",
-    "first",
-    "second",
-    "third",
-    "one",
-    "two",
-    "i",
-    "it",
-    "if",
-    "when",
-    "some",
-    "many",
-    "other",
-    "both",
-    "more",
-    "most",
-    "mr",
-    "madam",
-    "sir",
-    "speaker",
-    "berkshire",
-    "pension",
-    "retirement",
-    "investment",
-    "business",
-    "international",
-    "world",
-    "contingencies",
-    "overall",
-    "additional",
-    "major",
-    "key",
-    "this",
-    "my",
-    "your",
-    "big",
-];
+static ENGLISH_GENERIC: LazyLock<Vec<&str>> =
+    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/en-name-openers.txt")));
 
 /// English verbs that launch or grow a programme; a quoted English phrase after one counts.
-const ENGLISH_VERBS: &[&str] = &[
-    "launch",
-    "launched",
-    "launching",
-    "introduce",
-    "introduced",
-    "introducing",
-    "expand",
-    "expanded",
-    "expanding",
-    "extend",
-    "extended",
-    "enhance",
-    "enhanced",
-    "set up",
-    "establish",
-    "established",
-    "start",
-    "started",
-    "create",
-    "created",
-];
+static ENGLISH_VERBS: LazyLock<Vec<&str>> =
+    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/en-launch-verbs.txt")));
 
 /// Words that alone do not name anything (`重大工程`, `国家战略`, `一批…`).
-const GENERIC: &[&str] = &[
-    "场景",
-    "服务",
-    "特色",
-    "知名",
-    "系列",
-    "招商",
-    "实际",
-    "规划",
-    "新一轮",
-    "一系列",
-    "一批",
-    "重大",
-    "重点",
-    "国家",
-    "区域",
-    "各类",
-    "各项",
-    "有关",
-    "相关",
-    "专项",
-    "综合",
-    "全面",
-    "总体",
-    "发展",
-    "三年",
-    "五年",
-    "十年",
-    "年度",
-    "我国",
-    "全国",
-    "地方",
-    "政府",
-    "民生",
-    "形象",
-    "基础",
-    "若干",
-    "多项",
-    "中长期",
-    "长期",
-    "重要",
-    "这",
-    "该",
-    "本",
-    "此",
-    "各",
-    "新",
-    "大",
-    "小",
-    "一",
-    "其他",
-    "其它",
-    "一些",
-    "这些",
-    "各地",
-    "开放",
-    "改革",
-    "创新",
-    "示范",
-    "试点",
-    "军事",
-    "生态",
-    "安全",
-    "开发",
-    "建设",
-    "工作",
-    "共同",
-    "战略",
-    "实施",
-    "推进",
-    "今年",
-    "明年",
-    "去年",
-    "全区",
-    "全市",
-    "全省",
-    "本区",
-    "本市",
-    "我们",
-    "合作",
-    "平台",
-    "保障",
-    "产业",
-    "文化",
-    "升级",
-    "提升",
-];
+static GENERIC: LazyLock<Vec<&str>> =
+    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-name-generic-words.txt")));
+
+/// Words that show a programme suffix is part of another word (`计划生育`, `工程师`), by suffix.
+static SUFFIX_EXCEPTIONS: LazyLock<Vec<(&str, &str)>> =
+    LazyLock::new(|| vocab::pairs(include_str!("../../data/vocab/zh-suffix-exceptions.txt")));
+
+/// Characters that end a festival's stem before `节` (`购物节`, `咖啡节`).
+static FESTIVAL_CHARS: LazyLock<Vec<char>> =
+    LazyLock::new(|| vocab::chars(include_str!("../../data/vocab/zh-festival-chars.txt")));
 
 /// Suffixes that need more care: their text is common inside other words.
 fn suffix_ok(name_stem: &str, suffix: &str, after: &str) -> bool {
     let next2: String = after.chars().take(2).collect();
-    let reject_after: &[&str] = match suffix {
-        "计划" => &["生育", "经济", "单列", "内", "外", "用", "投资", "署"],
-        "工程" => &["师", "化", "学", "技术", "机械", "领域", "质量", "建设"],
-        "行动" => &["力", "上", "中", "起来", "自觉", "者"],
-        "战略" => &[
-            "性", "地位", "意义", "高度", "思维", "定力", "机遇", "合作", "部署", "支点", "科技",
-            "新兴", "体系", "能力", "资源", "储备", "物资", "腹地", "通道", "布局", "方向", "任务",
-            "目标", "需要", "要求", "安排", "举措",
-        ],
-        "基金" => &["会"],
-        "试点" => &["地区", "城市", "省份", "县", "示范"],
-        "品牌" => &["化", "价值", "建设"],
-        _ => &[],
-    };
     // `资源勘探、能源工程等领域`: a list of fields, not of programmes.
     if after.starts_with("领域") || after.starts_with("等领域") {
         return false;
@@ -523,22 +204,21 @@ fn suffix_ok(name_stem: &str, suffix: &str, after: &str) -> bool {
     if suffix.ends_with('园') && after.starts_with('区') {
         return false;
     }
-    if reject_after.iter().any(|r| next2.starts_with(r)) {
+    if SUFFIX_EXCEPTIONS
+        .iter()
+        .any(|&(s, r)| s == suffix && next2.starts_with(r))
+    {
         return false;
     }
     if suffix == "节" {
         // `节` ends festivals (`购物节`, `咖啡节`) but also 环节, 季节, 调节…: only the char
         // before it tells them apart.
-        const FESTIVAL: &[char] = &[
-            '物', '化', '术', '乐', '影', '游', '食', '啡', '书', '技', '装', '剧', '商', '费',
-            '品', '花', '茶', '酒', '灯', '雪', '育', '戏', '展', '漫', '尚', '博',
-        ];
         let ok_after = after.chars().next().is_none_or(|c| !is_han(c));
         return ok_after
             && name_stem
                 .chars()
                 .last()
-                .is_some_and(|c| FESTIVAL.contains(&c));
+                .is_some_and(|c| FESTIVAL_CHARS.contains(&c));
     }
     true
 }
@@ -549,7 +229,7 @@ pub(crate) fn distinctive(stem: &str) -> &str {
     let mut s = stem;
     loop {
         let before = s;
-        for g in GENERIC {
+        for g in GENERIC.iter() {
             if let Some(r) = s.strip_prefix(g) {
                 s = r;
             }
@@ -576,108 +256,13 @@ static LEADING_QUANTIFIER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Verbs that open an object and rarely sit inside a name: the preferred left edge
 /// (`实施|扩大内需战略`, not `扩大|内需战略`).
-const STRONG_VERBS: &[&str] = &[
-    "实施",
-    "推进",
-    "推动",
-    "打造",
-    "启动",
-    "举办",
-    "开展",
-    "深化",
-    "落实",
-    "完成",
-    "出台",
-    "制定",
-    "组织",
-    "创建",
-    "建立",
-    "设立",
-    "发布",
-    "推出",
-    "开工",
-    "引进",
-    "承办",
-    "主办",
-    "用好",
-    "办好",
-    "做好",
-    "抓好",
-    "搭建",
-    "编制",
-    "印发",
-    "实行",
-    "推行",
-    "试行",
-    "谋划",
-    "筹办",
-    "部署",
-    "运用",
-    "依托",
-    "围绕",
-    "聚焦",
-    "打响",
-    "擦亮",
-    "构建",
-    "组建",
-    "成立",
-    "开通",
-    "上线",
-    "迭代",
-    "建成",
-    "开设",
-    "新增",
-    "研发",
-    "举行",
-    "纳入",
-    "入选",
-    "获批",
-    "争创",
-    "启用",
-    "召开",
-    "开启",
-    "打赢",
-    "充实",
-    "使用",
-    "安排",
-    "加快",
-    "加强",
-    "坚持",
-    "贯彻",
-    "实现",
-    "参与",
-    "超额完成",
-    "同时",
-    "通过",
-    "进一步",
-    "以及",
-    "作为",
-    "加大",
-    "提前实施",
-    "持续实施",
-    "普及",
-    "制定并落实",
-    "搞",
-    "调入",
-    "打好",
-    "增设",
-    "发挥",
-    "用于",
-    "荣获",
-    "获评",
-    "申报",
-    "对接",
-    "落细",
-    "落地",
-    "探索",
-];
+static STRONG_VERBS: LazyLock<Vec<&str>> =
+    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-strong-verbs.txt")));
 
 /// Characters that always end a name on the left: function words that never sit inside a
 /// programme name.
-const STOP_CHARS: &[char] = &[
-    '的', '并', '等', '在', '把', '将', '了', '是', '从', '向', '被', '让', '也', '都', '又', '还',
-    '且', '或', '个', '到', '于', '给',
-];
+static STOP_CHARS: LazyLock<Vec<char>> =
+    LazyLock::new(|| vocab::chars(include_str!("../../data/vocab/zh-function-chars.txt")));
 
 /// Conjunctions: an edge, but a weak one, because `生态系统保护和修复重大工程` is one name.
 const CONJUNCTIONS: &[char] = &['和', '与', '及'];
@@ -714,7 +299,7 @@ fn left_edges(before: &str, max_chars: usize) -> Vec<(usize, Edge)> {
             return edges;
         } else if ACTION_VERBS
             .iter()
-            .chain(AVOID_VERBS)
+            .chain(AVOID_VERBS.iter())
             .any(|v| prefix.ends_with(v))
         {
             edges.push((i, Edge::Weak));
@@ -728,32 +313,8 @@ fn left_edges(before: &str, max_chars: usize) -> Vec<(usize, Edge)> {
 }
 
 /// Adverbs and verbs a name does not start with (`大幅提高|失业保险基金`).
-const LEADING_ADVERBS: &[&str] = &[
-    "深入",
-    "持续",
-    "全面",
-    "加快",
-    "积极",
-    "大力",
-    "进一步",
-    "继续",
-    "稳步",
-    "不断",
-    "切实",
-    "扎实",
-    "着力",
-    "努力",
-    "有序",
-    "大幅",
-    "稳妥",
-    "坚决",
-    "认真",
-    "广泛",
-    "统筹",
-    "协同",
-    "有效",
-    "搞",
-];
+static LEADING_ADVERBS: LazyLock<Vec<&str>> =
+    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-leading-adverbs.txt")));
 
 /// Units left after a number (`1800亿元|失业保险基金`).
 static LEADING_UNIT: LazyLock<Regex> =
@@ -790,8 +351,8 @@ fn name_before<'a>(
         loop {
             let cut = LEADING_ADVERBS
                 .iter()
-                .chain(ACTION_VERBS)
-                .chain(STRONG_VERBS)
+                .chain(ACTION_VERBS.iter())
+                .chain(STRONG_VERBS.iter())
                 .find_map(|w| stem.strip_prefix(w))
                 .filter(|rest| distinctive(rest).chars().count() >= min_distinct.max(3))
                 .or_else(|| {
@@ -914,11 +475,8 @@ pub fn judge_quote(before: &str, inner: &str, after: &str) -> Verdict {
     if PROBLEM_WORDS.iter().any(|w| chain_after.starts_with(w)) {
         return Verdict::Avoided;
     }
-    if chain_after.starts_with("称号")
-        || chain_after.starts_with("荣誉")
-        || ["荣获", "获评", "评为", "获得", "授予"]
-            .iter()
-            .any(|v| tail.ends_with(v))
+    if HONOUR_WORDS.iter().any(|w| chain_after.starts_with(w))
+        || HONOUR_VERBS.iter().any(|v| tail.ends_with(v))
     {
         return Verdict::Honour;
     }
@@ -943,6 +501,14 @@ pub fn judge_quote(before: &str, inner: &str, after: &str) -> Verdict {
     }
     Verdict::NoEvidence
 }
+
+/// Verbs of receiving an honour (`荣获“…”`).
+static HONOUR_VERBS: LazyLock<Vec<&str>> =
+    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-honour-verbs.txt")));
+
+/// Words after a quote that make it an honour (`“…”称号`).
+static HONOUR_WORDS: LazyLock<Vec<&str>> =
+    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-honour-words.txt")));
 
 /// `两个确立`, `四个意识`: numbered principles.
 static NUMBERED_FORMULA: LazyLock<Regex> =
@@ -981,16 +547,8 @@ fn judge_english_quote(before: &str, inner: &str, after: &str) -> Verdict {
     Verdict::NoEvidence
 }
 
-const ENGLISH_NOUNS: &[&str] = &[
-    "program",
-    "initiative",
-    "plan",
-    "fund",
-    "scheme",
-    "grant",
-    "campaign",
-    "package",
-];
+static ENGLISH_NOUNS: LazyLock<Vec<&str>> =
+    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/en-programme-nouns.txt")));
 
 /// A name found in a sentence of an edition; internal form with the match key.
 #[derive(Debug, Clone)]
@@ -1346,5 +904,33 @@ mod tests {
             names("We will enhance the Senior Employment Credit and the SME Co-Investment Fund.");
         assert_eq!(n, ["Senior Employment Credit", "SME Co-Investment Fund"]);
         assert!(names("We published an Action Plan.").is_empty());
+    }
+
+    #[test]
+    fn english_names_keep_a_content_word_that_opens_them() {
+        // Sentences of the Singapore budget speech of 2023.
+        assert_eq!(
+            names(
+                "In addition, I will increase the minimum CPF monthly payout for seniors on the \
+                 Retirement Sum Scheme to $350 a month."
+            ),
+            ["Retirement Sum Scheme"]
+        );
+        assert_eq!(
+            names(
+                "We currently have the National Productivity Fund (NPF), which supports a wide range of measures."
+            ),
+            ["National Productivity Fund"]
+        );
+        assert_eq!(
+            names(
+                "We will enhance the existing Business and IPC Partnership Scheme into a broader \
+                 Corporate Volunteer Scheme, which will be rolled out for three years."
+            ),
+            [
+                "Business and IPC Partnership Scheme",
+                "Corporate Volunteer Scheme"
+            ]
+        );
     }
 }

@@ -4,6 +4,8 @@
 //! names a thing is decided on its whole text: a programme launched with a verb one year is
 //! often named in passing the next, and that is continuity, not a new name.
 
+use std::sync::LazyLock;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::detect::{Found, PILOT_WORDS, Stage, StageFamily, detect_in};
@@ -13,6 +15,7 @@ use crate::model::SectionPair;
 use crate::model::{Initiative, Kind, MAX_MENTIONS, Mention, StageChange, Status};
 use crate::script::is_han;
 use crate::similarity::title_similarity;
+use crate::vocab;
 
 /// All mentions of one name in one edition, merged.
 #[derive(Debug, Clone)]
@@ -88,19 +91,13 @@ fn plain_key(name: &str) -> String {
 /// Ways the other edition may write the same key: as is, or without a leading generic
 /// modifier (`重点产业强链补链行动` is `产业强链补链行动`) or the issuer (`区营商环境建设`).
 fn variants(key: &str) -> Vec<&str> {
-    const LEADING: &[&str] = &[
-        "重点",
-        "重大",
-        "新一轮",
-        "全面",
-        "深入",
-        "区",
-        "市",
-        "省",
-        "全国",
-    ];
+    static LEADING: LazyLock<Vec<&str>> = LazyLock::new(|| {
+        vocab::lines(include_str!(
+            "../../data/vocab/zh-key-leading-modifiers.txt"
+        ))
+    });
     let mut out = vec![key];
-    for l in LEADING {
+    for l in LEADING.iter() {
         if let Some(rest) = key.strip_prefix(l)
             && rest.chars().count() >= 4
         {

@@ -5,11 +5,14 @@
 //! longer candidate used as often, and rank by count times length. Terms that start or end
 //! with a function character are cut mid-word and dropped.
 
+use std::sync::LazyLock;
+
 use rustc_hash::FxHashMap;
 
 use super::text::{Edition, for_each_gram, gram_hash};
 use crate::model::Status;
 use crate::script::is_han;
+use crate::vocab;
 
 /// Uses needed on one side for a term to count: a term used once or twice is a phrasing,
 /// not a theme.
@@ -20,7 +23,8 @@ pub const MAX_TERMS: usize = 8;
 const MIN_LEN: usize = 3;
 
 /// Characters that never start or end a term.
-const EDGE_STOP: &str = "的了和与及等在是对为把将以并也都就而且或其之这那个们着年月日中上下要有不各好再更所从到于给被由向使让已又还化性县市区省";
+static EDGE_CHARS: LazyLock<Vec<char>> =
+    LazyLock::new(|| vocab::chars(include_str!("../../data/vocab/zh-term-edge-chars.txt")));
 
 /// Runs used at least [`MIN_COUNT`] times in `mine` and never in `theirs`, with their counts.
 fn candidates<'e>(mine: &'e Edition, theirs: &Edition) -> FxHashMap<&'e str, u32> {
@@ -59,7 +63,7 @@ pub(crate) fn key_terms(old: &Edition, new: &Edition) -> Vec<(String, Status)> {
 }
 
 fn one_side(mine: &FxHashMap<&str, u32>, mine_edition: &Edition, other: &Edition) -> Vec<String> {
-    let edge = |c: Option<char>| c.is_some_and(|c| EDGE_STOP.contains(c));
+    let edge = |c: Option<char>| c.is_some_and(|c| EDGE_CHARS.contains(&c));
     let mut cands: Vec<(&str, u32)> = mine
         .iter()
         .filter(|&(t, &n)| {
@@ -150,82 +154,8 @@ fn free_standing(e: &Edition, term: &str) -> bool {
 
 /// Two-character verbs and general words that make a phrase, not a term, when they open or
 /// close it (`保持稳定`, `发展取得`, `交流合作`).
-const PHRASE_EDGES: &[&str] = &[
-    "保持",
-    "取得",
-    "实现",
-    "加强",
-    "推动",
-    "推进",
-    "提高",
-    "提升",
-    "促进",
-    "加快",
-    "坚持",
-    "支持",
-    "完善",
-    "深化",
-    "扩大",
-    "落实",
-    "实施",
-    "开展",
-    "建设",
-    "发展",
-    "改革",
-    "创新",
-    "合作",
-    "交流",
-    "稳定",
-    "增长",
-    "增加",
-    "减少",
-    "下降",
-    "继续",
-    "持续",
-    "进一步",
-    "工作",
-    "问题",
-    "方面",
-    "情况",
-    "我们",
-    "一批",
-    "重点",
-    "全面",
-    "积极",
-    "有效",
-    "服务",
-    "政策",
-    "做好",
-    "抓好",
-    "健全",
-    "加大",
-    "优化",
-    "强化",
-    "巩固",
-    "保障",
-    "确保",
-    "不断",
-    "更加",
-    "明显",
-    "总体",
-    "基本",
-    "能力",
-    "水平",
-    "作用",
-    "力度",
-    "体系",
-    "机制",
-    "制度",
-    "措施",
-    "形势",
-    "生产",
-    "产品",
-    "领域",
-    "一系列",
-    "五年来",
-    "过去",
-    "政府",
-];
+static PHRASE_EDGES: LazyLock<Vec<&str>> =
+    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-phrase-edges.txt")));
 
 /// A term has no conjunction inside and does not open or close with a general verb or word.
 fn is_termlike(t: &str) -> bool {
