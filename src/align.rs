@@ -708,8 +708,11 @@ pub(crate) fn greedy_assignment(
         .copied()
         .filter(|c| c.2 >= threshold)
         .collect();
-    // Ties broken by position, so the result never depends on input order.
-    cells.sort_by(|a, b| b.2.total_cmp(&a.2).then((a.0, a.1).cmp(&(b.0, b.1))));
+    // Ties broken by position, so the result never depends on input order; by the sum and
+    // the spread of the two positions first, so that swapping the two sides (rows for
+    // columns) breaks the same ties the same way and the result mirrors.
+    let tie = |c: &(usize, usize, f64)| (c.0 + c.1, c.0.abs_diff(c.1), c.0.min(c.1), c.0);
+    cells.sort_by(|a, b| b.2.total_cmp(&a.2).then(tie(a).cmp(&tie(b))));
     let mut used_r: rustc_hash::FxHashSet<usize> = Default::default();
     let mut used_c: rustc_hash::FxHashSet<usize> = Default::default();
     let mut out = Vec::new();

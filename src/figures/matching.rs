@@ -77,7 +77,7 @@ pub fn match_figures(old: &[Figure], new: &[Figure], sections: &[SectionPair]) -
             let mut score = sim;
             let same_section = aligned.contains(&(o.section.as_slice(), n.section.as_slice()));
             // Short labels (`惠及`, `增产`) say too little to pair across the whole report.
-            if o.label.chars().count() <= 2 && !same_section {
+            if (o.label.chars().count() <= 2 || n.label.chars().count() <= 2) && !same_section {
                 continue;
             }
             // A five-year average is not the same figure as last year's rate.
