@@ -173,6 +173,50 @@ pub fn lead_sentence(text: &str) -> Option<(std::ops::Range<usize>, usize)> {
         .then_some((start..end, end + '。'.len_utf8()))
 }
 
+/// The entries of a vocabulary file under `data/vocab/`: its lines without `#` comments and
+/// blank lines, in order. (A private reader: the tree has no shared vocabulary loader yet.)
+fn vocab_lines(text: &'static str) -> Vec<&'static str> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .collect()
+}
+
+static APPENDIX_TITLES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| vocab_lines(include_str!("../data/vocab/zh-appendix-titles.txt")));
+
+/// The title of an appendix after the end of a report: one of the appendix words, alone
+/// (`名词解释`, `注释：`) or followed by its number and a short title (`附件1`,
+/// `附件2 名词解释`).
+pub fn is_appendix_title(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(['：', ':']);
+    let Some(word) = APPENDIX_TITLES.iter().find(|w| t.starts_with(**w)) else {
+        return false;
+    };
+    let rest = &t[word.len()..];
+    let number_end = rest
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || "一二三四五六七八九十".contains(c)))
+        .map_or(rest.len(), |(i, _)| i);
+    let title = rest[number_end..].trim();
+    if title.is_empty() {
+        return true;
+    }
+    // `附件2 名词解释`: a number, then a short title that is no sentence.
+    number_end > 0
+        && title.chars().count() <= 20
+        && !title.contains(['，', '。', '；', '！', '？', ',', ';'])
+}
+
+/// Where the appendices of a Chinese report start: the first appendix title in the second
+/// half of its paragraphs, or right after the closing address (`各位代表！…`). Everything
+/// from there on is appendix.
+pub fn appendix_start(paragraphs: &[&str]) -> Option<usize> {
+    let half = paragraphs.len() / 2;
+    (1..paragraphs.len()).find(|&i| {
+        (i >= half || paragraphs[i - 1].starts_with("各位代表")) && is_appendix_title(paragraphs[i])
+    })
+}
+
 /// True when a line starts like a heading in either language. Used by normalisation to end a
 /// paragraph before a heading.
 pub fn starts_like_heading(line: &str) -> bool {
@@ -252,6 +296,28 @@ mod tests {
         assert!(chinese_ordinal("是否").is_none());
         // Not a heading start for line joining: enumerations run on inside paragraphs.
         assert!(!starts_like_heading("二是加强监管；"));
+    }
+
+    #[test]
+    fn appendix_titles() {
+        // Guangdong 2025/2026 and Sichuan 2025/2026.
+        for title in ["名词解释", "附件1", "附件2", "附件2 名词解释", "注释："] {
+            assert!(is_appendix_title(title), "{title}");
+        }
+        for text in ["附件是指随文件发送的材料。", "注释工作", "名词解释，是指……"]
+        {
+            assert!(!is_appendix_title(text), "{text}");
+        }
+        let paragraphs = [
+            "一、2024年工作回顾",
+            "正文。",
+            "各位代表！",
+            "附件1",
+            "名词解释",
+            "1.“两重”：是指国家重大战略实施。",
+        ];
+        assert_eq!(appendix_start(&paragraphs), Some(3));
+        assert_eq!(appendix_start(&["名词解释", "正文。", "正文。"]), None);
     }
 
     #[test]

@@ -61,6 +61,8 @@ pub enum SectionKind {
     Paragraph,
     /// The closing address.
     Closing,
+    /// An appendix after the end of the report: a glossary (`名词解释`) or an attachment.
+    Appendix,
 }
 
 impl SectionKind {
@@ -72,6 +74,7 @@ impl SectionKind {
             SectionKind::Item => "item",
             SectionKind::Paragraph => "paragraph",
             SectionKind::Closing => "closing",
+            SectionKind::Appendix => "appendix",
         }
     }
 }
@@ -245,11 +248,19 @@ pub fn parse(source: &str, clean: &CleanText, options: OutlineOptions) -> Docume
     let year = year::detect_year(clean.paragraphs.iter().map(|p| p.text.as_str()));
     let paragraphs = &clean.paragraphs;
 
-    let closing_from = match lang {
-        Lang::Zh => find_closing(paragraphs),
+    let appendix_from = match lang {
+        Lang::Zh => {
+            let texts: Vec<&str> = paragraphs.iter().map(|p| p.text.as_str()).collect();
+            heading::appendix_start(&texts)
+        }
         Lang::En => None,
     };
-    let body_end = closing_from.unwrap_or(paragraphs.len());
+    let body = &paragraphs[..appendix_from.unwrap_or(paragraphs.len())];
+    let closing_from = match lang {
+        Lang::Zh => find_closing(body),
+        Lang::En => None,
+    };
+    let body_end = closing_from.unwrap_or(body.len());
 
     let mut builder = TreeBuilder::default();
     let mut preamble = Section::new(
@@ -312,8 +323,11 @@ pub fn parse(source: &str, clean: &CleanText, options: OutlineOptions) -> Docume
             paragraphs[from].lines.0,
             None,
         );
-        closing.paragraphs = paragraphs[from..].to_vec();
+        closing.paragraphs = body[from..].to_vec();
         sections.push(closing);
+    }
+    if let Some(from) = appendix_from {
+        sections.extend(appendix_sections(&paragraphs[from..]));
     }
     if heading_count < MIN_HEADINGS {
         sections = outline_by_paragraph(sections);
@@ -595,6 +609,45 @@ fn find_closing(paragraphs: &[Paragraph]) -> Option<usize> {
     (last_heading.is_none_or(|h| h < at)).then_some(at)
 }
 
+/// The appendices, from the first appendix title to the end: one section for each title,
+/// holding the paragraphs up to the next. A bare number (`附件1`) takes the short line after
+/// it into its title (`附件1 2026年省十件民生实事`, `附件2 名词解释`).
+fn appendix_sections(paragraphs: &[Paragraph]) -> Vec<Section> {
+    let mut out: Vec<Section> = Vec::new();
+    let mut i = 0;
+    while i < paragraphs.len() {
+        let p = &paragraphs[i];
+        i += 1;
+        if !heading::is_appendix_title(&p.text) && !out.is_empty() {
+            if let Some(s) = out.last_mut() {
+                s.paragraphs.push(p.clone());
+            }
+            continue;
+        }
+        let mut title = p.text.clone();
+        let bare = title.chars().count() <= 4;
+        if let Some(q) = paragraphs.get(i).filter(|q| {
+            bare && q.text.chars().count() <= 20
+                && !q.text.ends_with(['。', '：', ':', '！', '；'])
+                && heading::chinese_numbering(&q.text).is_none()
+        }) {
+            // Spaces go only between digits (`附件1 2026年…`), as normalisation sets them.
+            let digits = title.ends_with(|c: char| c.is_ascii_digit())
+                && q.text.starts_with(|c: char| c.is_ascii_digit());
+            title = format!("{title}{}{}", if digits { " " } else { "" }, q.text);
+            i += 1;
+        }
+        out.push(Section::new(
+            SectionKind::Appendix,
+            String::new(),
+            title,
+            p.lines.0,
+            None,
+        ));
+    }
+    out
+}
+
 /// The title: a short first line of the preamble, else the source name.
 fn document_title(preamble: &Section, source: &str) -> String {
     let first = preamble
@@ -707,6 +760,41 @@ mod tests {
             first_l2.children[0].paragraphs[0].text,
             "做优做强重点产业。"
         );
+    }
+
+    #[test]
+    fn appendices_after_the_closing() {
+        // The end of Guangdong 2026: the closing, then `附件1` with its title line and its own
+        // `一、` list, then `附件2` / `名词解释` (Sichuan has `名词解释` alone).
+        let long = "坚持民生为大，以更大力度投资于人，加强普惠性、基础性、兜底性民生建设，扎扎实实办好十件民生实事。";
+        let doc = outline(&format!(
+            "政府工作报告\n各位代表：\n一、2025年工作回顾\n{long}\n二、2026年工作安排\n{long}\n\
+             （一）久久为功推动粤港澳大湾区建设。{long}\n（二）坚持实体经济为本。{long}\n\
+             各位代表！奋进正当其时，实干成就未来。\n附件1\n2026年省十件民生实事\n{long}\n\
+             一、提高低保、特困人员、孤儿基本生活与残疾人两项补贴和重点群体救助保障水平。\n{long}\n\
+             二、加快建立长期护理保险制度和提升养老服务供给水平。\n{long}\n附件2\n名词解释\n\
+             1.“四上”企业：\n现阶段统计工作实践中对达到一定规模、资质或限额的法人单位的一种习惯称谓。\n"
+        ));
+        let top: Vec<String> = doc
+            .sections
+            .iter()
+            .map(|s| format!("{}:{}", s.kind.as_str(), s.heading_text()))
+            .collect();
+        assert_eq!(
+            top,
+            vec![
+                "preamble:(preamble)",
+                "heading:一、2025年工作回顾",
+                "heading:二、2026年工作安排",
+                "closing:(closing)",
+                "appendix:附件1 2026年省十件民生实事",
+                "appendix:附件2名词解释",
+            ]
+        );
+        let annex = &doc.sections[4];
+        assert!(annex.children.is_empty());
+        assert_eq!(annex.paragraphs.len(), 5);
+        assert_eq!(doc.sections[3].paragraphs.len(), 1);
     }
 
     #[test]
