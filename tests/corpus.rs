@@ -553,24 +553,58 @@ fn changning_outline_shape() {
     report("changning_outline_shape", &failures);
 }
 
-/// 5. The detected year of each national report, the Changning report and each Berkshire
-///    letter is the year in its file name.
+/// 5. The detected year of every edition of every series (files named `PREFIX-YYYY.txt`) is
+///    the year in its file name, so each consecutive pair has the year shift of its names.
+///    Government work reports are named by the year they were delivered in, which is the year
+///    they plan for; Berkshire letters by the fiscal year they review.
 #[test]
 fn detected_years_match_file_names() {
     let Some(dir) = corpus() else { return };
-    let mut files = series(&dir, "zh", "national-gwr");
-    files.push((2025, changning(&dir)));
-    files.extend(series(&dir, "en", "berkshire-letter"));
+    let all = all_series(&dir);
     let mut failures = Vec::new();
-    for (year, path) in files {
-        let doc = load(&path);
-        eprintln!("{}: expected {year}, detected {:?}", name(&path), doc.year);
-        if doc.year != Some(year) {
-            failures.push(format!(
-                "{}: detected year {:?}, expected {year}",
-                name(&path),
-                doc.year
-            ));
+    // The series this corpus is known to hold; a rename must not pass unnoticed.
+    for known in [
+        "zh/national-gwr",
+        "zh/changning-gwr",
+        "zh/hailar-gwr",
+        "zh/province-beijing",
+        "zh/province-guangdong",
+        "zh/province-shanghai",
+        "zh/province-sichuan",
+        "zh/province-zhejiang",
+        "en/berkshire-letter",
+        "en/sg-budget-speech",
+        "en/10k-apple",
+    ] {
+        if !all.iter().any(|(s, _)| s == known) {
+            failures.push(format!("no {known}-YYYY.txt files in the corpus"));
+        }
+    }
+    for (series, files) in &all {
+        let detected: Vec<(i32, Option<i32>)> = files
+            .iter()
+            .map(|(year, path)| (*year, load(path).year))
+            .collect();
+        eprintln!("{series}: {detected:?}");
+        for ((year, path), (_, found)) in files.iter().zip(&detected) {
+            if *found != Some(*year) {
+                failures.push(format!(
+                    "{}: detected year {found:?}, expected {year}",
+                    name(path)
+                ));
+            }
+        }
+        for pair in detected.windows(2) {
+            let ((a, fa), (b, fb)) = (pair[0], pair[1]);
+            if let (Some(fa), Some(fb)) = (fa, fb)
+                && fb - fa != b - a
+            {
+                failures.push(format!(
+                    "{series} {a} → {b}: detected years {fa} → {fb}, a shift of {} instead of {}",
+                    fb - fa,
+                    b - a
+                ));
+            }
         }
     }
     report("detected_years_match_file_names", &failures);
