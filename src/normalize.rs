@@ -784,6 +784,13 @@ fn continues_wrapped(prev: &str, next: &str, width: usize) -> bool {
     if ends_sentence(prev) && short_title {
         return false;
     }
+    // So is an unnumbered part title of a Chinese report (`2024年工作回顾`).
+    if ends_sentence(prev)
+        && display_width(next) + wrap_tolerance(width) < width
+        && heading::is_part_title(next)
+    {
+        return false;
+    }
     if ends_sentence(prev) && ADDRESS_FORMS.iter().any(|a| next.starts_with(a)) {
         return false;
     }

@@ -501,12 +501,21 @@ fn recognise_heading(
             HeadingStyle::Numbered(_) => {
                 body.is_none() && display_width(text) <= 90 && !text.ends_with(['.', ',', ';', ':'])
             }
-            HeadingStyle::Unmarked => false,
+            HeadingStyle::Unmarked | HeadingStyle::ZhPart => false,
         };
         if ok && builder.fits_sequence(n.style, numbering_value(&n.number)) {
             return Some((n, title, body));
         }
         return None;
+    }
+    let (before, after) = (prev.map(|q| q.text.as_str()), next.map(|q| q.text.as_str()));
+    if lang == Lang::Zh && heading::unnumbered_part(text, before, after) {
+        let n = Numbering {
+            style: HeadingStyle::ZhPart,
+            number: String::new(),
+            rest_start: 0,
+        };
+        return Some((n, text.to_string(), None));
     }
     if lang == Lang::En && is_unmarked_heading(p, prev, next) {
         let n = Numbering {
@@ -760,6 +769,38 @@ mod tests {
             first_l2.children[0].paragraphs[0].text,
             "做优做强重点产业。"
         );
+    }
+
+    #[test]
+    fn unnumbered_parts_rank_above_numbered_sections() {
+        // The shape of Sichuan 2025: parts without numbers, `（一）` sections under each.
+        let long = "面对严峻复杂形势和多重困难挑战，我们迎难而上、拼搏实干，全力以赴稳增长、促改革、调结构、惠民生、防风险。";
+        let doc = outline(&format!(
+            "2025年四川省政府工作报告\n各位代表：\n现在，我代表省人民政府，向大会报告工作，请予审议，并请省政协委员提出意见。\n\
+             2024年工作回顾\n过去一年，是实现“十四五”规划目标任务的关键一年。{long}\n\
+             （一）巩固增强经济回升向好态势。{long}\n（二）大力推动科技创新引领产业创新。{long}\n\
+             2025年工作安排建议\n2025年是“十四五”规划收官之年。{long}\n\
+             （一）全方位扩大内需，稳住经济大盘。{long}\n\
+             加强政府自身建设\n四川发展迈上了新的历史起点，新形势新任务对政府工作及自身建设提出了新的更高要求。\n\
+             （一）树牢正确政绩观。{long}\n\
+             各位代表！迎接风险挑战，惟有无畏前行；扛起职责使命，惟有担当实干。\n"
+        ));
+        assert_eq!(
+            tree(&doc),
+            vec![
+                "preamble:(preamble)",
+                "heading:2024年工作回顾",
+                "  heading:（一）巩固增强经济回升向好态势",
+                "  heading:（二）大力推动科技创新引领产业创新",
+                "heading:2025年工作安排建议",
+                "  item:2025年是“十四五”规划收官之年",
+                "  heading:（一）全方位扩大内需，稳住经济大盘",
+                "heading:加强政府自身建设",
+                "  heading:（一）树牢正确政绩观",
+                "closing:(closing)",
+            ]
+        );
+        assert_eq!(doc.year, Some(2025));
     }
 
     #[test]
