@@ -32,6 +32,10 @@ pub enum HeadingStyle {
     Numbered(u8),
     /// A short title-case line with no numbering (`The Power of Retained Earnings`).
     Unmarked,
+    /// An unnumbered part title of a Chinese report (`2024年工作回顾`, `“十五五”时期的主要目标任务`),
+    /// above `一、`: a report that titles its parts without numbers may number the sections of
+    /// each part `一、` or `（一）`.
+    ZhPart,
 }
 
 impl HeadingStyle {
@@ -48,6 +52,7 @@ impl HeadingStyle {
             HeadingStyle::ZhOrdinal => 25,
             HeadingStyle::Numbered(d) => 30 + d,
             HeadingStyle::Unmarked => 50,
+            HeadingStyle::ZhPart => 5,
         }
     }
 }
@@ -173,6 +178,84 @@ pub fn lead_sentence(text: &str) -> Option<(std::ops::Range<usize>, usize)> {
         .then_some((start..end, end + '。'.len_utf8()))
 }
 
+static PART_TITLE_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| crate::vocab::lines(include_str!("../data/vocab/zh-part-title-words.txt")));
+static APPENDIX_TITLES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| crate::vocab::lines(include_str!("../data/vocab/zh-appendix-titles.txt")));
+
+/// Longest unnumbered part title, in characters (`“十五五”时期的主要目标任务` has 14).
+const MAX_PART_TITLE: usize = 24;
+
+/// A line that reads as the title of a part of a Chinese report without numbering: short,
+/// no punctuation inside or at the end, mostly Han, holding a word of part titles
+/// (`2024年工作回顾`, `2026年重点工作`, `“十四五”时期工作回顾`, `加强政府自身建设`). Whether it
+/// stands where a title stands is for [`unnumbered_part`] to say.
+pub fn is_part_title(text: &str) -> bool {
+    let n = text.chars().count();
+    let han = text.chars().filter(|&c| crate::script::is_han(c)).count();
+    // Han, the digits of a year and the quotes of a plan's name (`“十四五”`), nothing else.
+    let plain = text.chars().all(|c| {
+        crate::script::is_han(c) || c.is_ascii_digit() || matches!(c, '“' | '”' | '《' | '》')
+    });
+    (4..=MAX_PART_TITLE).contains(&n)
+        && han >= 4
+        && plain
+        && !text.ends_with(['的', '和', '与', '及'])
+        && chinese_numbering(text).is_none()
+        && chinese_ordinal(text).is_none()
+        && PART_TITLE_WORDS.iter().any(|w| text.contains(w))
+}
+
+/// An unnumbered part title in place: a [`is_part_title`] paragraph after a finished
+/// sentence (or the address `各位代表：`) and before a real paragraph or a numbered heading.
+/// A bold phrase split out of a sentence (`…发展的` / `主要目标` / `是：…`) fails the first
+/// test, a line in a list of short lines the last.
+pub fn unnumbered_part(text: &str, prev: Option<&str>, next: Option<&str>) -> bool {
+    let after_sentence = prev.is_none_or(|p| {
+        p.trim_end_matches(crate::script::is_closing)
+            .ends_with(|c: char| crate::script::is_sentence_final(c) || matches!(c, '：' | ':'))
+    });
+    let before_body = next.is_some_and(|q| {
+        crate::script::display_width(q) >= 40
+            || starts_like_heading(q)
+            || chinese_ordinal(q).is_some()
+    });
+    is_part_title(text) && after_sentence && before_body
+}
+
+/// The title of an appendix after the end of a report: one of the appendix words, alone
+/// (`名词解释`, `注释：`) or followed by its number and a short title (`附件1`,
+/// `附件2 名词解释`).
+pub fn is_appendix_title(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(['：', ':']);
+    let Some(word) = APPENDIX_TITLES.iter().find(|w| t.starts_with(**w)) else {
+        return false;
+    };
+    let rest = &t[word.len()..];
+    let number_end = rest
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || "一二三四五六七八九十".contains(c)))
+        .map_or(rest.len(), |(i, _)| i);
+    let title = rest[number_end..].trim();
+    if title.is_empty() {
+        return true;
+    }
+    // `附件2 名词解释`: a number, then a short title that is no sentence.
+    number_end > 0
+        && title.chars().count() <= 20
+        && !title.contains(['，', '。', '；', '！', '？', ',', ';'])
+}
+
+/// Where the appendices of a Chinese report start: the first appendix title in the second
+/// half of its paragraphs, or right after the closing address (`各位代表！…`). Everything
+/// from there on is appendix.
+pub fn appendix_start(paragraphs: &[&str]) -> Option<usize> {
+    let half = paragraphs.len() / 2;
+    (1..paragraphs.len()).find(|&i| {
+        (i >= half || paragraphs[i - 1].starts_with("各位代表")) && is_appendix_title(paragraphs[i])
+    })
+}
+
 /// True when a line starts like a heading in either language. Used by normalisation to end a
 /// paragraph before a heading.
 pub fn starts_like_heading(line: &str) -> bool {
@@ -252,6 +335,74 @@ mod tests {
         assert!(chinese_ordinal("是否").is_none());
         // Not a heading start for line joining: enumerations run on inside paragraphs.
         assert!(!starts_like_heading("二是加强监管；"));
+    }
+
+    #[test]
+    fn unnumbered_part_titles() {
+        // Sichuan 2025 titles its parts without numbers; the same words title the numbered
+        // parts of other reports (`一、2024年工作回顾` Beijing, Guangdong, Shanghai, Zhejiang;
+        // `二、2025年工作安排` Guangdong; `六、切实加强政府自身建设` national 2015;
+        // `二、“十五五”时期的主要目标任务` Zhejiang 2026; `三、2026年重点工作` Beijing, Zhejiang).
+        for title in [
+            "2024年工作回顾",
+            "2025年工作安排建议",
+            "加强政府自身建设",
+            "“十五五”时期的主要目标任务",
+            "2026年重点工作",
+            "“十四五”时期工作回顾",
+        ] {
+            assert!(is_part_title(title), "{title}");
+        }
+        let sentence = "现在，我代表省人民政府，向大会报告工作，请予审议，并请省政协委员提出意见。";
+        let body = "过去一年，是实现“十四五”规划目标任务的关键一年。面对严峻复杂形势和多重困难挑战，我们迎难而上。";
+        assert!(unnumbered_part(
+            "2024年工作回顾",
+            Some(sentence),
+            Some(body)
+        ));
+        assert!(unnumbered_part(
+            "加强政府自身建设",
+            Some(body),
+            Some("（一）树牢正确政绩观。")
+        ));
+        // A bold phrase split out of a sentence (Guangdong 2026: `…今年经济社会发展的` /
+        // `主要预期目标` / `是：…`), a titled number and a sentence are not part titles.
+        assert!(!unnumbered_part(
+            "主要预期目标",
+            Some("今年经济社会发展的"),
+            Some(body)
+        ));
+        assert!(!unnumbered_part(
+            "2024年工作回顾",
+            Some(sentence),
+            Some("附件1")
+        ));
+        assert!(!is_part_title("一、2024年工作回顾"));
+        assert!(!is_part_title("“十五五”时期经济社会发展的"));
+        assert!(!is_part_title("重点做好以下10个方面工作："));
+        assert!(!is_part_title("2026年省十件民生实事"));
+    }
+
+    #[test]
+    fn appendix_titles() {
+        // Guangdong 2025/2026 and Sichuan 2025/2026.
+        for title in ["名词解释", "附件1", "附件2", "附件2 名词解释", "注释："] {
+            assert!(is_appendix_title(title), "{title}");
+        }
+        for text in ["附件是指随文件发送的材料。", "注释工作", "名词解释，是指……"]
+        {
+            assert!(!is_appendix_title(text), "{text}");
+        }
+        let paragraphs = [
+            "一、2024年工作回顾",
+            "正文。",
+            "各位代表！",
+            "附件1",
+            "名词解释",
+            "1.“两重”：是指国家重大战略实施。",
+        ];
+        assert_eq!(appendix_start(&paragraphs), Some(3));
+        assert_eq!(appendix_start(&["名词解释", "正文。", "正文。"]), None);
     }
 
     #[test]

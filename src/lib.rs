@@ -136,6 +136,7 @@ pub mod internals {
     pub use crate::input::Utf8Scan;
     pub use crate::normalize::normalize;
     pub use crate::outline::parse;
+    pub use crate::part::{Part, part_of_section};
     pub use crate::script::display_width;
     pub use crate::segment::Segmenter;
     pub use crate::similarity::dice;

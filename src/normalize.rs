@@ -85,6 +85,7 @@ pub fn normalize(text: &str) -> CleanText {
     let mut lines = clean_lines(text);
     let mut dropped = drop_front_matter(&mut lines);
     dropped += classify_furniture(&mut lines);
+    dropped += drop_web_chrome(&mut lines);
     dropped += drop_trailer(&mut lines);
     let widths: Vec<usize> = lines
         .iter()
@@ -106,7 +107,10 @@ pub fn normalize(text: &str) -> CleanText {
         indents_mark_paragraphs,
         chinese: han_ratio(text) > 0.3,
     };
-    let paragraphs = build_paragraphs(&lines, layout, &vocabulary);
+    let mut paragraphs = build_paragraphs(&lines, layout, &vocabulary);
+    if !wrapped {
+        dropped += drop_repeated_opening(&mut paragraphs);
+    }
     CleanText {
         paragraphs,
         wrapped,
@@ -322,6 +326,220 @@ fn drop_trailer(lines: &mut [Line]) -> usize {
     dropped
 }
 
+static WEB_TOOLBAR: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| crate::vocab::lines(include_str!("../data/vocab/zh-web-toolbar-words.txt")));
+static WEB_HEAD_KEYS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| crate::vocab::lines(include_str!("../data/vocab/zh-web-head-keys.txt")));
+static WEB_FOOTER_KEYS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| crate::vocab::lines(include_str!("../data/vocab/zh-web-footer-keys.txt")));
+
+/// A publication stamp: a date with a clock time (`2026年02月10日 07时41分`,
+/// `2026-02-10 07:41`). A date alone may be the day the report was delivered, so it stays.
+static TIME_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+\d{1,2}\s*[:：时]\s*\d{2}(?:\s*分|\s*[:：]\s*\d{2})?$",
+    )
+    .unwrap()
+});
+
+/// A photo caption ends with the photographer's credit: `…作政府工作报告。本报记者 戴冰摄`,
+/// `新华社记者刘卫兵摄`, `（通讯员 张三 摄）`.
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:记者|通讯员|摄影)\s*[\p{Han}·]{2,4}(?:\s*[、，,\s]\s*[\p{Han}·]{2,4})*\s*摄\s*[）)]?$",
+    )
+    .unwrap()
+});
+
+/// How many text lines from the top the head of a web page (toolbar, source, date) may take.
+const WEB_HEAD_LINES: usize = 30;
+/// The longest page footer: a few links and buttons, never a part of the report.
+const WEB_FOOTER_LINES: usize = 40;
+/// Lines of a control group split over lines (`【字号：` `加大` `还原` `减小` `】`).
+const WEB_GROUP_LINES: usize = 8;
+
+/// Web copies of a report keep the page around it: toolbar buttons, the source paper, the
+/// publication date, the font-size control and photo captions above the article, and the
+/// editor, related links and buttons below it. None of it is report text.
+///
+/// The rules are structural: at the top, before the body starts, short lines made of toolbar
+/// words, `key：value` lines with a short value, bracketed control groups and publication
+/// stamps; anywhere, a short caption ending in a photographer's credit; at the bottom, from
+/// the first footer key or toolbar line near the end (the last fifth, or the last
+/// [`WEB_FOOTER_LINES`]) to the end, when what follows is short and holds no heading.
+fn drop_web_chrome(lines: &mut [Line]) -> usize {
+    let text: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].kind == LineKind::Text)
+        .collect();
+    let mut chrome = vec![false; text.len()];
+    let head_end = text
+        .iter()
+        .take(WEB_HEAD_LINES)
+        .position(|&i| starts_body(&lines[i].text))
+        .unwrap_or(text.len().min(WEB_HEAD_LINES));
+    let mut k = 0;
+    while k < head_end {
+        let t = lines[text[k]].text.as_str();
+        let span = if let Some(n) = control_group(&text[k..head_end], lines) {
+            n
+        } else if is_toolbar_line(t) || TIME_STAMP.is_match(t) || is_caption(t) {
+            1
+        } else if let Some(value) = chrome_key(t, &WEB_HEAD_KEYS) {
+            // `来源:` / `四川日报`: the value may stand on the next line.
+            let next_is_value = value.is_empty()
+                && text
+                    .get(k + 1)
+                    .filter(|_| k + 1 < head_end)
+                    .is_some_and(|&j| is_bare_value(&lines[j].text));
+            if next_is_value { 2 } else { 1 }
+        } else {
+            0
+        };
+        for c in chrome.iter_mut().skip(k).take(span) {
+            *c = true;
+        }
+        k += span.max(1);
+    }
+    for (k, &i) in text.iter().enumerate().skip(head_end) {
+        if is_caption(&lines[i].text) {
+            chrome[k] = true;
+        }
+    }
+    let tail_from = text
+        .len()
+        .saturating_sub(WEB_FOOTER_LINES.max(text.len() / 5))
+        .max(head_end);
+    let footer = (tail_from..text.len()).find(|&k| {
+        let t = lines[text[k]].text.as_str();
+        chrome_key(t, &WEB_FOOTER_KEYS).is_some() || is_toolbar_line(t)
+    });
+    if let Some(from) = footer {
+        let after = &text[from + 1..];
+        let plain = after.iter().all(|&i| {
+            let t = &lines[i].text;
+            !heading::starts_like_heading(t) && !heading::is_appendix_title(t)
+        });
+        if text.len() - from <= WEB_FOOTER_LINES && plain {
+            for c in &mut chrome[from..] {
+                *c = true;
+            }
+        }
+    }
+    let mut dropped = 0;
+    for (k, &i) in text.iter().enumerate() {
+        if chrome[k] {
+            lines[i].kind = LineKind::Furniture;
+            dropped += 1;
+        }
+    }
+    dropped
+}
+
+/// Where the article body starts: the address, a heading, or a line longer than any title,
+/// byline or chrome line.
+fn starts_body(text: &str) -> bool {
+    ADDRESS_FORMS.iter().any(|a| text.starts_with(a))
+        || heading::starts_like_heading(text)
+        || display_width(text) > 80
+}
+
+/// A line made only of toolbar words (`下载`, `打印本页`, `下载 打印 全屏 收藏`).
+fn is_toolbar_line(text: &str) -> bool {
+    let mut words = text
+        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '｜' | '/' | '·'))
+        .map(|w| w.trim_matches(|c: char| matches!(c, '【' | '】' | '[' | ']' | '：' | ':')))
+        .filter(|w| !w.is_empty())
+        .peekable();
+    words.peek().is_some() && words.all(|w| WEB_TOOLBAR.contains(&w))
+}
+
+/// A short photo caption that ends in a photographer's credit.
+fn is_caption(text: &str) -> bool {
+    display_width(text) <= 120 && CAPTION.is_match(text)
+}
+
+/// The value of a chrome `key：value` line whose key is one of `keys` (`来源：北京日报` →
+/// `北京日报`; `来源 : 南方日报`, `分享：`, `相关链接>>`). The value is short and not a sentence.
+fn chrome_key<'a>(text: &'a str, keys: &[&str]) -> Option<&'a str> {
+    let t = text
+        .trim_start_matches(['【', '[', '（', '('])
+        .trim_end_matches(['】', ']', '）', ')'])
+        .trim();
+    let t = t
+        .strip_suffix(">>")
+        .or_else(|| t.strip_suffix('»'))
+        .unwrap_or(t)
+        .trim_end();
+    let key = keys.iter().find(|k| t.starts_with(**k))?;
+    let rest = t[key.len()..].trim_start();
+    let value = if rest.is_empty() {
+        rest
+    } else {
+        rest.strip_prefix([':', '：'])?.trim()
+    };
+    // `来源:新华社 责任编辑:叶梦圆 2025-03-12 17:54:03` holds several keys on one line.
+    (display_width(value) <= 60 && !value.contains(['。', '，', '；', '！', '？'])).then_some(value)
+}
+
+/// A value standing on its own line after its key (`四川日报`, `李莎莎`): a few characters,
+/// no punctuation, no numbering.
+fn is_bare_value(text: &str) -> bool {
+    display_width(text) <= 16
+        && !text
+            .chars()
+            .any(|c| c.is_ascii_punctuation() || is_cjk_punctuation(c))
+        && !heading::starts_like_heading(text)
+}
+
+fn is_cjk_punctuation(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}')
+}
+
+/// A control group split over lines, opening with `【` and a head key (`【字号：` `加大`
+/// `还原` `减小` `】`, `【字体：` `大` `中` `小` `】`): how many lines it takes.
+fn control_group(text: &[usize], lines: &[Line]) -> Option<usize> {
+    let first = lines[*text.first()?].text.as_str();
+    if !first.starts_with(['【', '[']) || chrome_key(first, &WEB_HEAD_KEYS).is_none() {
+        return None;
+    }
+    if first.ends_with(['】', ']']) {
+        return Some(1);
+    }
+    let end = text
+        .iter()
+        .take(WEB_GROUP_LINES)
+        .position(|&i| lines[i].text.ends_with(['】', ']']))?;
+    let inner_short = text[1..end]
+        .iter()
+        .all(|&i| display_width(&lines[i].text) <= 8);
+    inner_short.then_some(end + 1)
+}
+
+/// A web page sometimes shows its lead paragraph twice, as a summary and as the body's first
+/// paragraph. A report never says the same paragraph twice in a row, so in text with one
+/// paragraph a line (web copies; PDF text has no summary) a copy of at least 10 characters
+/// right after its original among the first paragraphs is dropped. Returns the lines
+/// dropped.
+fn drop_repeated_opening(paragraphs: &mut Vec<Paragraph>) -> usize {
+    const OPENING: usize = 12;
+    let mut repeated = vec![false; paragraphs.len()];
+    for i in 1..paragraphs.len().min(OPENING) {
+        let text = &paragraphs[i].text;
+        repeated[i] = paragraphs[i - 1].text == *text && text.chars().count() >= 10;
+    }
+    let mut dropped = 0;
+    let mut i = 0;
+    paragraphs.retain(|p| {
+        let keep = !repeated[i];
+        i += 1;
+        if !keep {
+            dropped += (p.lines.1 - p.lines.0 + 1) as usize;
+        }
+        keep
+    });
+    dropped
+}
+
 /// Hard-wrapped text has most of its lines within a narrow band below one width. Text with
 /// one paragraph per line has lengths spread far and wide.
 fn detect_wrapping(widths: &[usize]) -> (bool, usize) {
@@ -501,6 +719,13 @@ fn continues_wrapped(prev: &str, next: &str, width: usize) -> bool {
     if ends_sentence(prev) && short_title {
         return false;
     }
+    // So is an unnumbered part title of a Chinese report (`2024年工作回顾`).
+    if ends_sentence(prev)
+        && display_width(next) + wrap_tolerance(width) < width
+        && heading::is_part_title(next)
+    {
+        return false;
+    }
     if ends_sentence(prev) && ADDRESS_FORMS.iter().any(|a| next.starts_with(a)) {
         return false;
     }
@@ -520,6 +745,8 @@ fn continues_fragment(prev: &str, next: &str, chinese: bool) -> bool {
     if ends_sentence(prev)
         || heading::starts_like_heading(next)
         || heading::starts_like_heading(prev)
+        || heading::is_appendix_title(prev)
+        || heading::is_appendix_title(next)
     {
         return false;
     }
@@ -530,9 +757,13 @@ fn continues_fragment(prev: &str, next: &str, chinese: bool) -> bool {
     // A paragraph does not end on a bare number: the unit follows on the next fragment
     // (`国内生产总值达到74.4` / `万亿元，增长6.7%`).
     let split_figure = prev.ends_with(|c: char| c.is_ascii_digit()) && next.starts_with(is_han);
+    // A Chinese sentence does not end at `的`, nor does one open with `是：`: web markup split
+    // a bold span there (`…今年经济社会发展的` / `主要预期目标` / `是：地区生产总值增长…`).
+    let split_span =
+        chinese && (prev.ends_with('的') || ["是：", "为："].iter().any(|s| next.starts_with(s)));
     // Tiny fragments (`政府工作报` / `告`) are markup splits in Chinese web copies; in English
     // text a short line is a title or a table cell and stands alone.
-    opens_with_continuation || split_figure || (chinese && (tiny(prev) || tiny(next)))
+    opens_with_continuation || split_figure || split_span || (chinese && (tiny(prev) || tiny(next)))
 }
 
 struct ParagraphBuilder {
@@ -825,6 +1056,152 @@ our investors were pleased.\n";
         let p = paras(&zh);
         assert_eq!(p.len(), 20);
         assert_eq!(p.last().unwrap(), "第19段正文。");
+    }
+
+    /// Body paragraphs of one a line, of lengths as varied as a web copy's, to place the
+    /// chrome at the top and the bottom of a page.
+    fn body(n: usize) -> String {
+        (0..n)
+            .map(|i| {
+                let clause = "我们坚持稳中求进工作总基调，经济运行总体平稳，";
+                format!("第{i}段：{}民生得到改善。\n", clause.repeat(1 + i % 5 * 3))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn drops_the_toolbar_font_size_group_source_and_date_of_a_web_page() {
+        // The top of the Shanghai 2026 page; the Beijing and Zhejiang pages open the same way
+        // (`来源：北京日报` / `时间：2026-02-02`, `来源：浙江日报` / `时间：2026-01-22`).
+        let text = format!(
+            "下载\n打印\n全屏\n收藏\n【字号：\n加大\n还原\n减小\n】\n2026年上海市政府工作报告\n\
+             ——2026年2月3日在上海市第十六届人民代表大会第四次会议上\n来源：解放日报\n\
+             时间：2026-02-09\n上海市市长 龚 正\n各位代表：\n{}",
+            body(10)
+        );
+        let clean = normalize(&text);
+        let p: Vec<&str> = clean.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            p[..4],
+            [
+                "2026年上海市政府工作报告",
+                "——2026年2月3日在上海市第十六届人民代表大会第四次会议上",
+                "上海市市长龚正",
+                "各位代表：",
+            ]
+        );
+        assert_eq!(clean.paragraphs[0].lines, (10, 10));
+        assert_eq!(clean.dropped_lines, 11);
+    }
+
+    #[test]
+    fn drops_source_lines_with_the_value_on_the_same_or_the_next_line() {
+        // `来源 : 南方日报` (Guangdong 2025), `来源：四川日报` (Sichuan 2025), and the Sichuan 2026
+        // page: a publication stamp, `来源:` / `四川日报`, `【字体：` `大` `中` `小` `】`, `分享：`.
+        for (head, kept) in [
+            (
+                "2025年广东省政府工作报告\n来源 : 南方日报\n",
+                "2025年广东省政府工作报告",
+            ),
+            (
+                "2025年四川省政府工作报告\n来源：四川日报\n",
+                "2025年四川省政府工作报告",
+            ),
+            (
+                "2026年四川省人民政府工作报告\n2026年02月10日 07时41分\n来源:\n四川日报\n\
+                 【字体：\n大\n中\n小\n】\n分享：\n",
+                "2026年四川省人民政府工作报告",
+            ),
+        ] {
+            let text = format!(
+                "{head}2026年2月3日在四川省第十四届人民代表大会第五次会议上\n各位代表：\n{}",
+                body(10)
+            );
+            let p = paras(&text);
+            assert_eq!(p[0], kept, "{head}");
+            assert_eq!(
+                p[1], "2026年2月3日在四川省第十四届人民代表大会第五次会议上",
+                "{head}"
+            );
+        }
+    }
+
+    #[test]
+    fn drops_photo_captions_with_a_photographer_credit() {
+        // Beijing 2026; news pages credit the same way (`…作政府工作报告。 新华社记者刘卫兵摄`).
+        for caption in [
+            "殷勇同志作政府工作报告。本报记者 戴冰摄",
+            "国务院总理温家宝作政府工作报告。 新华社记者刘卫兵摄",
+        ] {
+            let text = format!(
+                "2026年北京市政府工作报告\n北京市市长 殷勇\n{caption}\n各位代表：\n{}",
+                body(10)
+            );
+            let p = paras(&text);
+            assert_eq!(
+                p[..3],
+                ["2026年北京市政府工作报告", "北京市市长殷勇", "各位代表："]
+            );
+        }
+        // A sentence that mentions a reporter is text.
+        assert!(!is_caption("记者从市统计局获悉，全年地区生产总值增长5%。"));
+    }
+
+    #[test]
+    fn drops_the_page_footer() {
+        // Beijing, Shanghai and Zhejiang 2026 end with `相关报道：`; Sichuan 2026 with the
+        // editor, links, buttons and a copy of its title and opening.
+        let closing = "各位代表！蓝图已经绘就，实干创造未来。";
+        for footer in [
+            "相关报道：\n",
+            "责任编辑：\n李莎莎\n扫一扫在手机打开当前页\n相关附件>>\n相关链接>>\n\
+             abcd39f1fb7f426d9dfb6bd0fa1f2146:\n\
+             四川省第十四届人民代表大会第五次会议关于政府工作报告的决议\n打印本页\n关闭窗口\n\
+             2026年四川省人民政府工作报告\n\
+             各位代表：现在，我代表省人民政府，向大会报告工作，请予审议，并请省政协委员提出意见。\n",
+        ] {
+            let text = format!("{}{closing}\n{footer}", body(30));
+            let p = paras(&text);
+            assert_eq!(p.last().map(String::as_str), Some(closing), "{footer}");
+            assert_eq!(p.len(), 31, "{footer}");
+        }
+        // A footer key does not swallow an appendix or headings after it.
+        let text = format!(
+            "{}相关报道：\n名词解释\n1.“两重”：是指国家重大战略实施。\n",
+            body(30)
+        );
+        assert!(paras(&text).iter().any(|p| p == "名词解释"));
+    }
+
+    #[test]
+    fn a_repeated_opening_paragraph_is_dropped() {
+        // A page that shows its lead above the body; the opening is the Sichuan and Guangdong one.
+        let opening = "现在，我代表省人民政府，向大会报告工作，请予审议，并请省政协委员提出意见。";
+        let text = format!(
+            "政府工作报告\n各位代表：\n{opening}\n{opening}\n{}",
+            body(5)
+        );
+        let p = paras(&text);
+        assert_eq!(p[..3], ["政府工作报告", "各位代表：", opening]);
+        assert_eq!(p.iter().filter(|q| *q == opening).count(), 1);
+        // Short lines that recur (`各位代表！`, Sichuan 2026) stay.
+        let text = format!("各位代表！\n{}各位代表！\n{}", body(2), body(2));
+        assert_eq!(
+            paras(&text).iter().filter(|q| *q == "各位代表！").count(),
+            2
+        );
+    }
+
+    #[test]
+    fn a_bold_span_split_out_of_a_sentence_joins_back() {
+        // Guangdong 2026 lines 61–63 (and 46–48 the same way).
+        let text = "2026年是“十五五”第一年，开好局起好步十分重要。今年经济社会发展的\n主要预期目标\n是：地区生产总值增长4.5%—5%，在实际工作中全力争取更好结果。\n";
+        assert_eq!(
+            paras(text),
+            [
+                "2026年是“十五五”第一年，开好局起好步十分重要。今年经济社会发展的主要预期目标是：地区生产总值增长4.5%—5%，在实际工作中全力争取更好结果。"
+            ]
+        );
     }
 
     #[test]

@@ -79,11 +79,19 @@ pub fn parse(source: &str, clean: &CleanText, options: OutlineOptions) -> Docume
     let year = year::detect_year(clean.paragraphs.iter().map(|p| p.text.as_str()));
     let paragraphs = &clean.paragraphs;
 
-    let closing_from = match lang {
-        Lang::Zh => find_closing(paragraphs),
+    let appendix_from = match lang {
+        Lang::Zh => {
+            let texts: Vec<&str> = paragraphs.iter().map(|p| p.text.as_str()).collect();
+            heading::appendix_start(&texts)
+        }
         Lang::En => None,
     };
-    let body_end = closing_from.unwrap_or(paragraphs.len());
+    let body = &paragraphs[..appendix_from.unwrap_or(paragraphs.len())];
+    let closing_from = match lang {
+        Lang::Zh => find_closing(body),
+        Lang::En => None,
+    };
+    let body_end = closing_from.unwrap_or(body.len());
 
     let mut builder = TreeBuilder::default();
     let mut preamble = new_section(
@@ -138,8 +146,11 @@ pub fn parse(source: &str, clean: &CleanText, options: OutlineOptions) -> Docume
             String::new(),
             paragraphs[from].lines.0,
         );
-        closing.paragraphs = paragraphs[from..].to_vec();
+        closing.paragraphs = body[from..].to_vec();
         sections.push(closing);
+    }
+    if let Some(from) = appendix_from {
+        sections.extend(appendix_sections(&paragraphs[from..]));
     }
     if heading_count < MIN_HEADINGS {
         sections = outline_by_paragraph(sections);
@@ -315,12 +326,21 @@ fn recognise_heading(
             HeadingStyle::Numbered(_) => {
                 body.is_none() && display_width(text) <= 90 && !text.ends_with(['.', ',', ';', ':'])
             }
-            HeadingStyle::Unmarked => false,
+            HeadingStyle::Unmarked | HeadingStyle::ZhPart => false,
         };
         if ok && builder.fits_sequence(n.style, numbering_value(&n.number)) {
             return Some((n, title, body));
         }
         return None;
+    }
+    let (before, after) = (prev.map(|q| q.text.as_str()), next.map(|q| q.text.as_str()));
+    if lang == Lang::Zh && heading::unnumbered_part(text, before, after) {
+        let n = Numbering {
+            style: HeadingStyle::ZhPart,
+            number: String::new(),
+            rest_start: 0,
+        };
+        return Some((n, text.to_string(), None));
     }
     if lang == Lang::En && is_unmarked_heading(p, prev, next) {
         let n = Numbering {
@@ -421,6 +441,44 @@ fn find_closing(paragraphs: &[Paragraph]) -> Option<usize> {
         .rev()
         .find(|&i| paragraphs[i].text.starts_with("各位代表"))?;
     (last_heading.is_none_or(|h| h < at)).then_some(at)
+}
+
+/// The appendices, from the first appendix title to the end: one section for each title,
+/// holding the paragraphs up to the next. A bare number (`附件1`) takes the short line after
+/// it into its title (`附件1 2026年省十件民生实事`, `附件2 名词解释`).
+fn appendix_sections(paragraphs: &[Paragraph]) -> Vec<Section> {
+    let mut out: Vec<Section> = Vec::new();
+    let mut i = 0;
+    while i < paragraphs.len() {
+        let p = &paragraphs[i];
+        i += 1;
+        if !heading::is_appendix_title(&p.text) && !out.is_empty() {
+            if let Some(s) = out.last_mut() {
+                s.paragraphs.push(p.clone());
+            }
+            continue;
+        }
+        let mut title = p.text.clone();
+        let bare = title.chars().count() <= 4;
+        if let Some(q) = paragraphs.get(i).filter(|q| {
+            bare && q.text.chars().count() <= 20
+                && !q.text.ends_with(['。', '：', ':', '！', '；'])
+                && heading::chinese_numbering(&q.text).is_none()
+        }) {
+            // Spaces go only between digits (`附件1 2026年…`), as normalisation sets them.
+            let digits = title.ends_with(|c: char| c.is_ascii_digit())
+                && q.text.starts_with(|c: char| c.is_ascii_digit());
+            title = format!("{title}{}{}", if digits { " " } else { "" }, q.text);
+            i += 1;
+        }
+        out.push(new_section(
+            SectionKind::Appendix,
+            String::new(),
+            title,
+            p.lines.0,
+        ));
+    }
+    out
 }
 
 /// The title: a short first line of the preamble, else the source name.
@@ -529,6 +587,73 @@ mod tests {
             first_l2.children[0].paragraphs[0].text,
             "做优做强重点产业。"
         );
+    }
+
+    #[test]
+    fn unnumbered_parts_rank_above_numbered_sections() {
+        // The shape of Sichuan 2025: parts without numbers, `（一）` sections under each.
+        let long = "面对严峻复杂形势和多重困难挑战，我们迎难而上、拼搏实干，全力以赴稳增长、促改革、调结构、惠民生、防风险。";
+        let doc = outline(&format!(
+            "2025年四川省政府工作报告\n各位代表：\n现在，我代表省人民政府，向大会报告工作，请予审议，并请省政协委员提出意见。\n\
+             2024年工作回顾\n过去一年，是实现“十四五”规划目标任务的关键一年。{long}\n\
+             （一）巩固增强经济回升向好态势。{long}\n（二）大力推动科技创新引领产业创新。{long}\n\
+             2025年工作安排建议\n2025年是“十四五”规划收官之年。{long}\n\
+             （一）全方位扩大内需，稳住经济大盘。{long}\n\
+             加强政府自身建设\n四川发展迈上了新的历史起点，新形势新任务对政府工作及自身建设提出了新的更高要求。\n\
+             （一）树牢正确政绩观。{long}\n\
+             各位代表！迎接风险挑战，惟有无畏前行；扛起职责使命，惟有担当实干。\n"
+        ));
+        assert_eq!(
+            tree(&doc),
+            vec![
+                "preamble:(preamble)",
+                "heading:2024年工作回顾",
+                "  heading:（一）巩固增强经济回升向好态势",
+                "  heading:（二）大力推动科技创新引领产业创新",
+                "heading:2025年工作安排建议",
+                "  item:2025年是“十四五”规划收官之年",
+                "  heading:（一）全方位扩大内需，稳住经济大盘",
+                "heading:加强政府自身建设",
+                "  heading:（一）树牢正确政绩观",
+                "closing:(closing)",
+            ]
+        );
+        assert_eq!(doc.year, Some(2025));
+    }
+
+    #[test]
+    fn appendices_after_the_closing() {
+        // The end of Guangdong 2026: the closing, then `附件1` with its title line and its own
+        // `一、` list, then `附件2` / `名词解释` (Sichuan has `名词解释` alone).
+        let long = "坚持民生为大，以更大力度投资于人，加强普惠性、基础性、兜底性民生建设，扎扎实实办好十件民生实事。";
+        let doc = outline(&format!(
+            "政府工作报告\n各位代表：\n一、2025年工作回顾\n{long}\n二、2026年工作安排\n{long}\n\
+             （一）久久为功推动粤港澳大湾区建设。{long}\n（二）坚持实体经济为本。{long}\n\
+             各位代表！奋进正当其时，实干成就未来。\n附件1\n2026年省十件民生实事\n{long}\n\
+             一、提高低保、特困人员、孤儿基本生活与残疾人两项补贴和重点群体救助保障水平。\n{long}\n\
+             二、加快建立长期护理保险制度和提升养老服务供给水平。\n{long}\n附件2\n名词解释\n\
+             1.“四上”企业：\n现阶段统计工作实践中对达到一定规模、资质或限额的法人单位的一种习惯称谓。\n"
+        ));
+        let top: Vec<String> = doc
+            .sections
+            .iter()
+            .map(|s| format!("{}:{}", s.kind.as_str(), s.heading_text()))
+            .collect();
+        assert_eq!(
+            top,
+            vec![
+                "preamble:(preamble)",
+                "heading:一、2025年工作回顾",
+                "heading:二、2026年工作安排",
+                "closing:(closing)",
+                "appendix:附件1 2026年省十件民生实事",
+                "appendix:附件2名词解释",
+            ]
+        );
+        let annex = &doc.sections[4];
+        assert!(annex.children.is_empty());
+        assert_eq!(annex.paragraphs.len(), 5);
+        assert_eq!(doc.sections[3].paragraphs.len(), 1);
     }
 
     #[test]

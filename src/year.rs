@@ -14,12 +14,37 @@ static ZH_PLAN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ZH_PROPOSAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"对\s*(\d{4})\s*年政府工作的建议").unwrap());
+/// A month or a day, in digits or Chinese numerals (`1`, `27`, `一`, `二十七`).
+const ZH_DAY: &str = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})";
+/// The date line under the title: dashes, then the day the report was delivered
+/// (`——2025年1月8日在长宁区…`, `----2012年2月29日在…`, `——二〇二六年一月二十七日在…`).
 static ZH_DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[—\-－]{1,2}\s*(\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日").unwrap()
+    Regex::new(&format!(
+        r"^[—\-－–]+\s*(\d{{4}})\s*年\s*{ZH_DAY}\s*月\s*{ZH_DAY}\s*日"
+    ))
+    .unwrap()
 });
+/// The session line: the day, then the session it was delivered at, with or without dashes
+/// (`2026年1月25日在北京市第十六届人民代表大会第四次会议上`, `（2025年1月8日在…会议上）`).
+static ZH_SESSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^[（(]?\s*(\d{{4}})\s*年\s*{ZH_DAY}\s*月\s*{ZH_DAY}\s*日.{{0,40}}?(?:人民代表大会|人大|会议)"
+    ))
+    .unwrap()
+});
+/// How many paragraphs from the top the date and session lines may stand.
+const OPENING: usize = 15;
 static ZH_YEAR_IS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{4})\s*年是").unwrap());
 static ZH_REVIEW: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})\s*年\s*工作回顾").unwrap());
+/// The period a filing's statements cover: `for the years ended September 30, 2023,
+/// September 24, 2022 and September 25, 2021`, `For the fiscal year ended September 30, 2023`.
+static EN_YEARS_ENDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i:\b(?:fiscal\s+)?years?\s+ended)\s+((?:[A-Z][a-z]+\s+\d{1,2},\s*\d{4}(?:,\s*|\s+and\s+|,\s*and\s+)?)+)",
+    )
+    .unwrap()
+});
 static EN_FISCAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"\b(?i:financial\s+year|fiscal\s+year|fiscal)\s+(?:\d{1,2}\s+[A-Z][a-z]+\s+)?(\d{4})\b",
@@ -55,43 +80,116 @@ pub fn arabic_years(text: &str) -> String {
 
 /// Finds the report's own year from its paragraphs: the year its plan part is for.
 ///
-/// Explicit cues come first (`2025年主要任务`, the date line `——2025年1月8日`, `2024年工作回顾`
-/// meaning the report is for 2025, `Financial Year 2023`, `fiscal 2019`); otherwise the year
-/// mentioned most often.
+/// Explicit cues come first, in this order: the date line under the title (`——2025年1月8日`,
+/// `——二〇二六年一月二十七日`), the session line (`2026年1月25日在…人民代表大会第四次会议上`;
+/// a report delivered at the session of a year is that year's edition), the titles of the
+/// plan (`对2013年政府工作的建议`, `2025年主要任务`) and review (`2024年工作回顾`, meaning the
+/// report is for 2025) parts, the latest `2013年是…` paragraph, the fiscal year named at the
+/// start (`Financial Year 2023`, `fiscal 2019`) and the period a filing's statements cover
+/// (`years ended September 30, 2023, …`). Only without any cue, the year mentioned most
+/// often, leaving out horizons (`到2035年`, `by 2030`), which are never the report's year.
 pub fn detect_year<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> Option<i32> {
+    detect_year_by(paragraphs).map(|(year, _)| year)
+}
+
+/// Which rule of [`detect_year`] found the year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    DateLine,
+    Session,
+    Proposal,
+    Plan,
+    Review,
+    YearIs,
+    Fiscal,
+    YearsEnded,
+    MostMentioned,
+}
+
+fn detect_year_by<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> Option<(i32, Cue)> {
     let texts: Vec<String> = paragraphs.into_iter().map(arabic_years).collect();
+    let latest = latest_report_year();
+    let plausible = |y: i32| (EARLIEST_REPORT_YEAR..=latest).contains(&y);
+    let year_of = |c: regex::Captures| c[1].parse::<i32>().ok().filter(|&y| plausible(y));
     let first = |re: &Regex, offset: i32| -> Option<i32> {
         texts
             .iter()
-            .find_map(|t| re.captures(t))
-            .and_then(|c| c[1].parse::<i32>().ok())
+            .find_map(|t| re.captures(t).and_then(year_of))
             .map(|y| y + offset)
+    };
+    // The date and session lines stand under the title; a title split over two lines by the
+    // page (`——2026年1月26日在广东省第十四届` / `人民代表大会第五次会议上`) is read whole.
+    let opening = |re: &Regex| -> Option<i32> {
+        let n = texts.len().min(OPENING);
+        (0..n).find_map(|i| {
+            let joined = match texts.get(i + 1) {
+                Some(next) => format!("{}{next}", texts[i]),
+                None => texts[i].clone(),
+            };
+            re.captures(&joined).and_then(year_of)
+        })
     };
     // A report names its own fiscal year at the start; later mentions are history
     // ("we began fiscal 1965").
-    let opening = |re: &Regex| -> Option<i32> {
+    let fiscal = || -> Option<i32> {
         texts
             .iter()
             .take(12)
-            .find_map(|t| re.captures(t))
-            .and_then(|c| c[1].parse::<i32>().ok())
+            .find_map(|t| EN_FISCAL.captures(t).and_then(year_of))
     };
-    let latest = latest_report_year();
-    let plausible = |y: i32| (EARLIEST_REPORT_YEAR..=latest).contains(&y);
-    let cue = first(&ZH_DATE_LINE, 0)
-        .or_else(|| first(&ZH_PROPOSAL, 0))
-        .or_else(|| first(&ZH_PLAN, 0))
-        .or_else(|| first(&ZH_REVIEW, 1))
-        .or_else(|| first(&ZH_YEAR_IS, 0))
-        .or_else(|| opening(&EN_FISCAL))
-        .filter(|&y| plausible(y));
-    if cue.is_some() {
-        return cue;
+    let cues: [(Cue, &dyn Fn() -> Option<i32>); 8] = [
+        (Cue::DateLine, &|| opening(&ZH_DATE_LINE)),
+        (Cue::Session, &|| opening(&ZH_SESSION)),
+        (Cue::Proposal, &|| first(&ZH_PROPOSAL, 0)),
+        (Cue::Plan, &|| first(&ZH_PLAN, 0)),
+        (Cue::Review, &|| first(&ZH_REVIEW, 1)),
+        // `2011年是“十二五”的开局之年` opens a review, `2012年是…` the plan after it.
+        (Cue::YearIs, &|| {
+            texts
+                .iter()
+                .filter_map(|t| ZH_YEAR_IS.captures(t).and_then(year_of))
+                .max()
+        }),
+        (Cue::Fiscal, &fiscal),
+        (Cue::YearsEnded, &|| years_ended(&texts)),
+    ];
+    if let Some(found) = cues
+        .iter()
+        .find_map(|(cue, find)| find().filter(|&y| plausible(y)).map(|y| (y, *cue)))
+    {
+        return Some(found);
     }
     let mut counts: HashMap<i32, usize> = HashMap::new();
     for t in &texts {
-        for y in mask_years(t).years.into_iter().filter(|&y| plausible(y)) {
+        for y in mask_years(&without_horizons(t))
+            .years
+            .into_iter()
+            .filter(|&y| plausible(y))
+        {
             *counts.entry(y).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(y, n)| (n, y))
+        .map(|(y, _)| (y, Cue::MostMentioned))
+}
+
+/// The year a filing's statements run to: each `years ended …` list names its latest year
+/// first or last, so the list counts for its latest year; the year most lists end in wins
+/// (a filing also mentions the prior year's statements once or twice).
+fn years_ended(texts: &[String]) -> Option<i32> {
+    let mut counts: HashMap<i32, usize> = HashMap::new();
+    for t in texts {
+        for c in EN_YEARS_ENDED.captures_iter(t) {
+            let latest = c[1]
+                .split(|ch: char| !ch.is_ascii_digit())
+                .filter(|d| d.len() == 4)
+                .filter_map(|d| d.parse::<i32>().ok())
+                .max();
+            if let Some(y) = latest {
+                *counts.entry(y).or_default() += 1;
+            }
         }
     }
     counts
@@ -129,6 +227,14 @@ fn year_of_day(mut days: u64) -> i32 {
         days -= length;
         year += 1;
     }
+}
+
+/// The text without its horizons: a year after `到` or `by` (`到2035年基本实现`, `by 2030`)
+/// is a goal's deadline, not the year a report is about.
+fn without_horizons(text: &str) -> String {
+    static HORIZON: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:到|\bby\s+|\bBy\s+)\d{4}").unwrap());
+    HORIZON.replace_all(text, "").into_owned()
 }
 
 /// True for a token that reads as a year yoydiff shifts (1900–2199).
@@ -268,6 +374,80 @@ mod tests {
     }
 
     #[test]
+    fn date_and_session_lines_name_the_edition() {
+        // Four dashes: Hailar 2012 and Shanghai 2025. Hailar's review opens `2011年是…`, which
+        // must not win over the date line.
+        assert_eq!(
+            detect_year_by([
+                "政府工作报告",
+                "----2012年2月29日在海拉尔区第十三届人民代表大会第六次会议上",
+                "一、过去一年工作回顾",
+                "2011年是“十二五”的开局之年，也是我区开拓进取、经济和社会事业取得丰硕成果的一年。",
+            ]),
+            Some((2012, Cue::DateLine))
+        );
+        assert_eq!(
+            detect_year([
+                "2025年上海市政府工作报告",
+                "----2025年1月15日龚正市长在上海市第十六届人民代表大会第三次会议的政府工作报告"
+            ]),
+            Some(2025)
+        );
+        // No dashes: Zhejiang 2026, Sichuan 2025 and Beijing 2025 (speaker run on).
+        for (line, year) in [
+            (
+                "2026年1月14日在浙江省第十四届人民代表大会第四次会议上",
+                2026,
+            ),
+            (
+                "2025年1月20日在四川省第十四届人民代表大会第四次会议上",
+                2025,
+            ),
+            (
+                "2025年1月14日在北京市第十六届人民代表大会第三次会议上北京市市长 殷勇同志作政府工作报告。",
+                2025,
+            ),
+        ] {
+            assert_eq!(
+                detect_year_by(["政府工作报告", line, "一、2024年工作回顾"]),
+                Some((year, Cue::Session)),
+                "{line}"
+            );
+        }
+        // A date line the page split in two (Guangdong 2026, Changning 2025).
+        assert_eq!(
+            detect_year([
+                "政府工作报告",
+                "——2026年1月26日在广东省第十四届",
+                "人民代表大会第五次会议上"
+            ]),
+            Some(2026)
+        );
+        // Chinese numerals in the date.
+        assert_eq!(
+            detect_year(["——二〇二六年一月二十七日在市第十六届人民代表大会第五次会议上"]),
+            Some(2026)
+        );
+        // A publication date far down the text is not a date line.
+        let mut paragraphs = vec!["正文。"; 20];
+        paragraphs.push("——2024年12月20日在区委全会上的讲话");
+        paragraphs.push("二、2025年主要任务");
+        assert_eq!(detect_year_by(paragraphs), Some((2025, Cue::Plan)));
+    }
+
+    #[test]
+    fn the_latest_year_is_paragraph_wins() {
+        // Zhejiang 2026 (and Guangdong 2026: `2025年是中国式现代化进程中…` / `2026年是“十五五”第一年`).
+        assert_eq!(
+            detect_year_by([
+                "2025年是极不平凡的一年，面对错综复杂的外部环境和艰巨繁重的改革发展稳定任务。",
+                "2026年是“十五五”开局之年。做好今年工作，意义重大。",
+            ]),
+            Some((2026, Cue::YearIs))
+        );
+    }
+
+    #[test]
     fn calendar_years_from_days() {
         assert_eq!(year_of_day(0), 1970);
         assert_eq!(year_of_day(364), 1970);
@@ -276,6 +456,45 @@ mod tests {
         assert_eq!(year_of_day(19_722), 2023); // 2023-12-31
         assert_eq!(year_of_day(19_723), 2024); // 2024-01-01
         assert_eq!(year_of_day(21_549), 2028); // 2028-12-31
+    }
+
+    #[test]
+    fn filings_are_read_by_the_period_their_statements_cover() {
+        // Apple's 10-K for fiscal 2023 (and 2022 the same way): the statements' period many
+        // times, the prior year's once.
+        let list = "Consolidated Statements of Operations for the years ended September 30, 2023, September 24, 2022 and September 25, 2021";
+        let prior = "compared to the year ended September 24, 2022";
+        assert_eq!(
+            detect_year_by([
+                "Item 1. Business",
+                list,
+                list,
+                prior,
+                "in 2022 and 2022 and 2022"
+            ]),
+            Some((2023, Cue::YearsEnded))
+        );
+        assert_eq!(
+            detect_year([
+                "ANNUAL REPORT",
+                "For the fiscal year ended September 30, 2023"
+            ]),
+            Some(2023)
+        );
+    }
+
+    #[test]
+    fn horizons_are_never_the_report_year() {
+        // Reports name 2035 again and again as the horizon of modernisation (`到2035年`).
+        assert_eq!(
+            detect_year_by([
+                "到2035年基本实现社会主义现代化。",
+                "到2035年建成教育强国、科技强国、人才强国。",
+                "到2035年人均地区生产总值达到中等发达国家水平。",
+                "2025年全区经济平稳增长，2025年财政收入稳步提高。",
+            ]),
+            Some((2025, Cue::MostMentioned))
+        );
     }
 
     #[test]

@@ -36,6 +36,8 @@ pub enum SectionKind {
     Paragraph,
     /// The closing address.
     Closing,
+    /// An appendix after the end of the report: a glossary (`名词解释`) or an attachment.
+    Appendix,
 }
 
 impl SectionKind {
@@ -47,6 +49,7 @@ impl SectionKind {
             SectionKind::Item => "item",
             SectionKind::Paragraph => "paragraph",
             SectionKind::Closing => "closing",
+            SectionKind::Appendix => "appendix",
         }
     }
 }

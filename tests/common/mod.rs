@@ -108,6 +108,32 @@ pub fn series(dir: &Path, sub: &str, prefix: &str) -> Vec<(i32, PathBuf)> {
     files
 }
 
+/// Every series of the corpus, found by name: the `PREFIX-YYYY.txt` files of `zh/` and `en/`,
+/// grouped by folder and prefix (`zh/national-gwr`), each oldest first. A file whose name has
+/// no year belongs to no series; a lone edition is a series of one.
+pub fn every_series(dir: &Path) -> Vec<(String, Vec<(i32, PathBuf)>)> {
+    let pattern = Regex::new(r"^(.+)-(\d{4})\.txt$").unwrap();
+    let mut groups: std::collections::BTreeMap<String, Vec<(i32, PathBuf)>> = Default::default();
+    for sub in ["zh", "en"] {
+        for path in files_of(dir, sub) {
+            let file = name(&path);
+            let Some(c) = pattern.captures(&file) else {
+                continue;
+            };
+            let year: i32 = c[2].parse().unwrap();
+            groups
+                .entry(format!("{sub}/{}", &c[1]))
+                .or_default()
+                .push((year, path));
+        }
+    }
+    let mut out: Vec<(String, Vec<(i32, PathBuf)>)> = groups.into_iter().collect();
+    for (_, files) in &mut out {
+        files.sort();
+    }
+    out
+}
+
 /// Every `.txt` file of one language folder, sorted.
 pub fn files_of(dir: &Path, sub: &str) -> Vec<PathBuf> {
     let folder = dir.join(sub);
