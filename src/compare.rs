@@ -7,8 +7,8 @@
 use crate::align::{self, Placement, SectionAlignment, Tree};
 use crate::figures;
 use crate::initiatives;
+use crate::model::{ChangeKind, DocInfo, Document, SCHEMA, SectionKind, SectionRef};
 pub use crate::model::{Comparison, PairKind, SectionPair, Summary};
-use crate::model::{DocInfo, Document, SCHEMA, SectionKind, SectionRef};
 use crate::outline::OutlineOptions;
 use crate::textdiff::{self, PairChanges};
 use crate::year::same_under_shift;
@@ -141,6 +141,7 @@ fn fill_sentence_changes(
         });
     }
     textdiff::detect_moves(&mut all, a.year_shift);
+    keep_renested_in_place(sections, &mut all);
     let (mut changed, mut total) = (0, 0);
     for ((pair, pc), chars) in sections.iter_mut().zip(all).zip(own_chars) {
         let pair_changed: usize = pc
@@ -158,6 +159,43 @@ fn fill_sentence_changes(
         total += chars;
     }
     (changed, total)
+}
+
+/// A sentence found again under an aligned section (the same part, now inside a new item of
+/// it, or the other way round) has not moved for a reader: the part that held it still holds
+/// it. Such a "move" is dropped when the text is the same and kept as a rewording when it
+/// changed. Only a sentence that left its aligned section for another is a move.
+fn keep_renested_in_place(sections: &[SectionPair], all: &mut [PairChanges]) {
+    let mut aligned: rustc_hash::FxHashSet<(&[String], &[String])> = Default::default();
+    for p in sections {
+        for o in &p.old {
+            for n in &p.new {
+                aligned.insert((o.path.as_slice(), n.path.as_slice()));
+            }
+        }
+    }
+    // One side is an aligned section itself and the other lies under (or is) its partner.
+    let renested = |old: &[String], new: &[String]| {
+        (1..=new.len()).any(|k| aligned.contains(&(old, &new[..k])))
+            || (1..=old.len()).any(|k| aligned.contains(&(&old[..k], new)))
+    };
+    for pc in all.iter_mut() {
+        pc.changes.retain_mut(|c| {
+            let (Some(old), Some(new)) = (&c.old_section, &c.new_section) else {
+                return true;
+            };
+            if c.kind != ChangeKind::Moved || !renested(old, new) {
+                return true;
+            }
+            if c.inline.is_empty() {
+                return false;
+            }
+            c.kind = ChangeKind::Reworded;
+            c.old_section = None;
+            c.new_section = None;
+            true
+        });
+    }
 }
 
 fn doc_info(d: &Document) -> DocInfo {

@@ -317,7 +317,7 @@ fn recognise_heading(
         let title_len = title.chars().count();
         let ok = match n.style {
             HeadingStyle::ZhLevel1 => title_len <= 40,
-            HeadingStyle::ZhOrdinal => body.is_none() && title_len <= 40,
+            HeadingStyle::ZhOrdinal => title_len <= 40 && ordinal_leads(rest, body.as_ref()),
             HeadingStyle::ZhLevel2 | HeadingStyle::ZhLevel3 | HeadingStyle::ZhLevel4 => {
                 title_len <= 60 && rest.chars().next().is_some_and(|c| !c.is_ascii_digit())
             }
@@ -351,6 +351,21 @@ fn recognise_heading(
         return Some((n, text.to_string(), None));
     }
     None
+}
+
+/// Whether `一是…` opens a work area of its own: alone as a paragraph, or as the lead
+/// sentence (ending in `。`) of a paragraph that goes on about it (`一是创新和完善宏观调控，经济
+/// 保持平稳运行。面对新情况…`). A paragraph that lists the next ordinals itself (`一是…。二是…。`)
+/// is one list, not the first of several sections.
+fn ordinal_leads(rest: &str, body: Option<&Paragraph>) -> bool {
+    let Some(body) = body else { return true };
+    let lead_ends_sentence = split_sentences(rest)
+        .first()
+        .is_some_and(|r| rest[r.clone()].trim_end().ends_with('。'));
+    let lists_more = split_sentences(&body.text)
+        .iter()
+        .any(|r| heading::chinese_ordinal(&body.text[r.clone()]).is_some());
+    lead_ends_sentence && !lists_more
 }
 
 /// Splits a heading paragraph after its numbering into the title (its first sentence, without
@@ -539,6 +554,58 @@ mod tests {
 
     fn outline(text: &str) -> Document {
         parse("test.txt", &normalize(text), OutlineOptions::default())
+    }
+
+    /// Work areas of a review written `一是…。` as the lead sentence of their paragraph, as the
+    /// national 2019 report and Beijing's 2025 report write them, are sections of their own
+    /// titled by that sentence; the paragraph's text is theirs.
+    #[test]
+    fn ordinals_leading_paragraphs_are_work_areas() {
+        let d = outline(
+            "一、2018年工作回顾\n\
+             一是创新和完善宏观调控，经济保持平稳运行。面对新情况新变化，我们坚持不搞“大水漫灌”式强刺激。\n\
+             二是扎实打好三大攻坚战，重点任务取得积极进展。制定并有序实施三大攻坚战三年行动方案。\n\
+             三是更好统筹发展和安全，首都安全防线进一步巩固。坚决扛起首都安全责任。\n\
+             二、2019年政府工作任务\n\
+             推进各项工作。\n",
+        );
+        let review = &d.sections[0];
+        let titles: Vec<(&str, &str)> = review
+            .children
+            .iter()
+            .map(|s| (s.number.as_str(), s.title.as_str()))
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                ("一是", "创新和完善宏观调控，经济保持平稳运行"),
+                ("二是", "扎实打好三大攻坚战，重点任务取得积极进展"),
+                ("三是", "更好统筹发展和安全，首都安全防线进一步巩固"),
+            ]
+        );
+        assert_eq!(
+            review.children[1].paragraphs[0].text,
+            "制定并有序实施三大攻坚战三年行动方案。"
+        );
+    }
+
+    /// A paragraph that lists its ordinals itself is one paragraph, not the first of several
+    /// work areas; nor is an ordinal whose first clause runs on to a semicolon.
+    #[test]
+    fn ordinals_listed_inside_a_paragraph_stay_text() {
+        let d = outline(
+            "一、2018年工作回顾\n\
+             全年工作有三个特点。\n\
+             一是稳。二是进。三是好。各项工作取得新进展。\n\
+             一是加强监管；二是优化服务，提高效率。\n",
+        );
+        assert!(
+            d.walk()
+                .iter()
+                .all(|s| s.level == 1 || s.kind != SectionKind::Heading && s.number.is_empty()),
+            "{:?}",
+            tree(&d)
+        );
     }
 
     fn tree(doc: &Document) -> Vec<String> {

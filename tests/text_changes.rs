@@ -313,3 +313,35 @@ fn summary_counts_match_the_changes() {
             .all(|p| (0.0..=1.0).contains(&p.text_changed))
     );
 }
+
+/// The 2022 report states this year's main targets in its part 二 itself; the 2023 report in
+/// an item of its part 二, and the two parts are aligned. The targets did not move for a
+/// reader: they are where they were, so none is reported as moved (those whose figures changed
+/// are rewordings).
+#[test]
+fn targets_renested_in_their_aligned_part_do_not_move() {
+    let c = national_pair();
+    let moved: Vec<&SentenceChange> = all_changes(&c)
+        .into_iter()
+        .filter(|ch| ch.kind == yoydiff::model::ChangeKind::Moved)
+        .collect();
+    for ch in &moved {
+        let text = ch.new.as_deref().unwrap_or_default();
+        assert!(
+            !["主要预期目标", "居民消费价格涨幅", "粮食产量保持在"]
+                .iter()
+                .any(|w| text.contains(w)),
+            "{text}"
+        );
+    }
+    let gdp = all_changes(&c)
+        .into_iter()
+        .find(|ch| {
+            ch.new
+                .as_deref()
+                .is_some_and(|t| t.starts_with("今年发展主要预期目标是：国内生产总值增长5%左右"))
+        })
+        .expect("the new GDP target sentence");
+    assert_eq!(gdp.kind, yoydiff::model::ChangeKind::Reworded);
+    assert!(gdp.old.as_deref().unwrap().contains("5.5%左右"));
+}
