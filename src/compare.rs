@@ -166,6 +166,8 @@ fn doc_info(d: &Document) -> DocInfo {
         year: d.year,
         lang: d.lang,
         title: d.title.clone(),
+        format: d.format,
+        extractor: d.extractor.clone(),
     }
 }
 

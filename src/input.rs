@@ -72,6 +72,8 @@ pub struct DecodedText {
     pub text: String,
     /// The name of the encoding used (`UTF-8`, `GB18030`, …).
     pub encoding: &'static str,
+    /// The input's format and the reader that turned it into text.
+    pub origin: crate::formats::Origin,
 }
 
 /// Reads the raw bytes of a source, refusing inputs over [`MAX_INPUT_BYTES`].
@@ -208,6 +210,7 @@ pub fn decode(name: &str, bytes: &[u8], forced: Option<&'static Encoding>) -> Re
         });
     }
     Ok(DecodedText {
+        origin: crate::formats::Origin::TEXT,
         name: name.to_string(),
         text,
         encoding: used.name(),
@@ -237,10 +240,11 @@ fn control_ratio(text: &str) -> f64 {
     }
 }
 
-/// Reads and decodes one source.
+/// Reads one source and turns it into text: PDF, Word and HTML files through their readers
+/// (see `formats`), anything else decoded as text.
 pub fn read_source(source: &Source, forced: Option<&'static Encoding>) -> Result<DecodedText> {
     let bytes = read_bytes(source)?;
-    decode(&source.display_name(), &bytes, forced)
+    crate::formats::to_text(&source.display_name(), &bytes, forced)
 }
 
 #[cfg(test)]

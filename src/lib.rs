@@ -44,6 +44,7 @@ mod compare;
 mod error;
 pub mod exit_codes;
 mod figures;
+mod formats;
 mod heading;
 mod initiatives;
 mod input;
@@ -60,8 +61,9 @@ mod year;
 
 pub use compare::{CompareOptions, YearShift, compare};
 pub use error::{Error, Result};
+pub use formats::Origin;
 pub use input::{DecodedText, MAX_INPUT_BYTES, Source, decode, encoding_for_label, read_source};
-pub use model::{Comparison, Document, Figure, Lang};
+pub use model::{Comparison, Document, Figure, InputFormat, Lang};
 pub use outline::OutlineOptions;
 pub use output::write_atomically;
 
@@ -76,7 +78,10 @@ pub fn load_document(
 ) -> Result<Document> {
     let decoded = input::read_source(source, encoding)?;
     let name = source.display_name();
-    parse_text(&name, &decoded.text, options)
+    let mut doc = parse_text(&name, &decoded.text, options)?;
+    doc.format = decoded.origin.format;
+    doc.extractor = decoded.origin.extractor.map(str::to_string);
+    Ok(doc)
 }
 
 /// Normalises and outlines text already in memory; `name` is how outputs refer to it.
@@ -90,7 +95,9 @@ pub fn parse_text(name: &str, text: &str, options: OutlineOptions) -> Result<Doc
             name: name.to_string(),
         });
     }
-    Ok(outline::parse(name, &clean, options))
+    let mut doc = outline::parse(name, &clean, options);
+    doc.pages = formats::page_starts(text);
+    Ok(doc)
 }
 
 /// The figures of one edition in reading order, each with its label, role and unit.

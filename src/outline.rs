@@ -152,6 +152,9 @@ pub fn parse(source: &str, clean: &CleanText, options: OutlineOptions) -> Docume
         year,
         lang,
         title,
+        format: crate::model::InputFormat::Text,
+        extractor: None,
+        pages: Vec::new(),
         sections,
     }
 }

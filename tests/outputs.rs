@@ -576,6 +576,8 @@ mod consumer {
         pub year: Option<i32>,
         pub lang: String,
         pub title: String,
+        pub format: String,
+        pub extractor: Option<String>,
     }
 
     #[derive(Deserialize)]
