@@ -238,12 +238,10 @@ fn parse_styles(xml: &str) -> Styles {
     styles
 }
 
-/// `heading 1`…`heading 9` (any case, as Word and WPS name them, also `标题 1`), and `Title`.
+/// `heading 1`…`heading 9` (any case, as Word and WPS name them, also `标题 1`). The `Title`
+/// style is the document's title, which the outline finds as the first line unmarked.
 fn heading_level_of_name(name: &str) -> Option<usize> {
     let lower = name.trim().to_lowercase();
-    if lower == "title" || lower == "标题" {
-        return Some(1);
-    }
     let rest = lower
         .strip_prefix("heading")
         .or_else(|| lower.strip_prefix("标题"))?;

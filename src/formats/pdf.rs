@@ -298,6 +298,9 @@ struct Row {
     body_x: f64,
     /// Where the last glyph ends.
     x1: f64,
+    /// Where the row's first word ends (its first character, in Chinese): whether that word
+    /// would have fitted on the line before tells a wrapped line from a paragraph's last.
+    first_word_end: f64,
     /// The largest glyph size on the row.
     size: f64,
     /// A wide gap split the row: a table row.
@@ -353,6 +356,7 @@ fn row_of(page: &Page, mut group: Vec<usize>) -> Option<Row> {
     let mut body_x = None;
     let mut cells = false;
     let mut pending_space = false;
+    let mut first_word_end: Option<f64> = None;
     for &i in &group {
         let glyph = g[i];
         let t = page.text(&glyph);
@@ -383,9 +387,16 @@ fn row_of(page: &Page, mut group: Vec<usize>) -> Option<Row> {
             // space between two Chinese characters.
             let solid = sets_solid(prev_char) && sets_solid(first);
             let word_gap = if digits { DIGIT_GAP } else { WORD_GAP };
+            let word_break = gap > CELL_GAP || raised || pending_space || gap > word_gap;
+            if first_word_end.is_none() && (word_break || sets_solid(prev_char)) {
+                first_word_end = Some(prev.end);
+            }
             if gap > CELL_GAP {
                 text.push('\t');
-                cells = true;
+                // The gap after a leading bullet is not a table's.
+                let after_bullet = first_glyph.is_some_and(|f| f.start == prev.start)
+                    && page.text(&prev).starts_with(BULLETS);
+                cells |= !after_bullet;
             } else if raised || (!solid && (pending_space || gap > word_gap)) {
                 text.push(' ');
             }
@@ -419,6 +430,7 @@ fn row_of(page: &Page, mut group: Vec<usize>) -> Option<Row> {
             first.x
         },
         x1: end.end,
+        first_word_end: first_word_end.unwrap_or(end.end),
         size,
         cells,
         bullet,
@@ -525,33 +537,28 @@ struct Block {
     pitch: f64,
 }
 
-/// The most common value among `(value, weight)` pairs, in one-point buckets (neighbouring
-/// buckets count too, so a value on a bucket's edge is not split in two).
-fn mode(values: impl Iterator<Item = (f64, usize)>) -> Option<f64> {
-    let mut votes: HashMap<i64, usize> = HashMap::new();
-    for (v, w) in values {
-        *votes.entry(v.round() as i64).or_default() += w;
-    }
-    let score = |k: i64| {
-        (k - 1..=k + 1)
-            .map(|b| votes.get(&b).copied().unwrap_or(0))
-            .sum::<usize>()
-    };
-    votes
-        .keys()
-        .copied()
-        .max_by_key(|&k| (score(k), -k))
-        .map(|k| k as f64)
-}
-
+/// The text block of a page, when it has enough lines of prose to show one (three): the left
+/// edge of its lines, and a right edge that nine lines in ten stay within, justified or not.
 fn block(rows: &[Row]) -> Option<Block> {
     let prose = || {
         rows.iter()
             .filter(|r| !r.cells && r.text.chars().count() >= 8)
     };
-    let weight = |r: &Row| r.text.chars().count();
-    let left = mode(prose().map(|r| (r.x0, weight(r))))?;
-    let right = mode(prose().map(|r| (r.x1, weight(r))))?;
+    if prose().count() < 3 {
+        return None;
+    }
+    // The left edge is where continuation lines start: the leftmost edge two lines share.
+    // (The most common one can be that of indented first lines, on a page of short
+    // paragraphs.)
+    let mut starts: Vec<f64> = prose().map(|r| r.x0).collect();
+    starts.sort_by(f64::total_cmp);
+    let left = starts
+        .windows(2)
+        .find(|w| w[1] - w[0] <= 1.5)
+        .map_or(starts[0], |w| w[0]);
+    let mut ends: Vec<f64> = prose().map(|r| r.x1).collect();
+    ends.sort_by(f64::total_cmp);
+    let right = ends[(ends.len() * 9 / 10).min(ends.len() - 1)];
     let mut steps: Vec<f64> = rows
         .windows(2)
         .map(|w| w[1].y - w[0].y)
@@ -562,33 +569,38 @@ fn block(rows: &[Row]) -> Option<Block> {
     Some(Block { left, right, pitch })
 }
 
-/// Joins the lines of each paragraph into one, from where the lines sit: a line that runs to
-/// the right edge of the text block goes on in the next line when that one starts at the left
-/// edge (or under the text of a bullet) at the usual line distance, on the same page or at the
-/// top of the next. A paragraph's indented first line, a heading or a table row (a row with
+/// Joins the lines of each paragraph into one, from where the lines sit: a line that is full
+/// (the next line's first word would not have fitted after it) goes on in the next line when
+/// that one starts at the left edge (or under the text of a bullet) at the usual line
+/// distance, on the same page or at the top of the next. A paragraph's indented first line, a heading or a table row (a row with
 /// cell gaps) starts a new one. The page knows its margins exactly, which text alone cannot.
 fn join_lines(pages: &[Vec<Row>]) -> String {
+    // A page too sparse to show its text block keeps its lines as they are.
     let blocks: Vec<Option<Block>> = pages.iter().map(|rows| block(rows)).collect();
-    // A block for pages too sparse to have their own: the document's.
     let all: Vec<Row> = pages.iter().flatten().cloned().collect();
-    let whole = block(&all);
     let vocabulary = latin_words(&all);
     let mut out = String::new();
     // The current paragraph's last row, its page and where its continuation lines start.
     let mut open: Option<(&Row, usize, f64)> = None;
     for (p, rows) in pages.iter().enumerate() {
-        let here = blocks[p].or(whole);
+        let here = blocks[p];
         let mut page_break = p > 0;
         for row in rows {
             let joins = match (open, here) {
                 (Some((prev, prev_page, cont_x)), Some(b)) => {
-                    let prev_block = blocks[prev_page].or(whole).unwrap_or(b);
-                    let full = prev.x1 >= prev_block.right - 2.0 * prev.size;
+                    let prev_block = blocks[prev_page].unwrap_or(b);
+                    // Full: the next line's first word would not have fitted after it.
+                    let word = row.first_word_end - row.x0 + 0.25 * row.size;
+                    let full = prev.x1 + word > prev_block.right - 0.5 * prev.size;
                     let run_on = !ends_sentence(&prev.text)
                         && row.text.starts_with(|c: char| c.is_lowercase());
-                    let start = if prev_page == p { cont_x } else { b.left };
-                    let at_edge = row.x0 <= start.max(b.left) + 0.6 * row.size
-                        && row.x0 >= b.left - 0.6 * row.size;
+                    // The next line starts where the paragraph's lines start (the left edge,
+                    // under a bullet's text, or where the line before started, in a block set
+                    // in from the margin), or at the left edge of a new page.
+                    let near = |x: f64| (row.x0 - x).abs() <= 0.6 * row.size;
+                    let at_edge = near(cont_x)
+                        || (prev_page == p && !prev.bullet && near(prev.x0))
+                        || (prev_page != p && near(b.left));
                     let close = prev_page != p || row.y - prev.y <= 1.35 * b.pitch;
                     !prev.cells && !row.cells && !row.bullet && at_edge && close && (full || run_on)
                 }
@@ -608,7 +620,9 @@ fn join_lines(pages: &[Vec<Row>]) -> String {
             page_break = false;
             let cont_x = match open {
                 Some((_, _, x)) if joins => x,
-                _ => row.body_x.max(here.map_or(row.x0, |b| b.left)),
+                // Continuation lines sit under a bullet's text, else at the left edge.
+                _ if row.bullet => row.body_x,
+                _ => here.map_or(row.x0, |b| b.left),
             };
             open = Some((row, p, cont_x));
         }
@@ -875,6 +889,112 @@ mod tests {
             clean_pdftotext(tables),
             "Item      2023     2024\nRevenue   10   12\n"
         );
+    }
+
+    /// A PDF made here: `pages` content streams drawing with Helvetica (and an image XObject
+    /// when `image`), with a correct cross-reference table unless `break_xref`.
+    pub(crate) fn make_pdf(pages: &[&str], image: bool, break_xref: bool) -> Vec<u8> {
+        let n = pages.len();
+        // Objects: 1 catalog, 2 pages, 3 font, 4 image, then a page and its content each.
+        let kids: Vec<String> = (0..n).map(|i| format!("{} 0 R", 5 + 2 * i)).collect();
+        let mut objects = vec![
+            "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+            format!("<< /Type /Pages /Kids [{}] /Count {n} >>", kids.join(" ")),
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+                .to_string(),
+            "<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 1 >>\nstream\n\x7f\nendstream".to_string(),
+        ];
+        for (i, content) in pages.iter().enumerate() {
+            let xobject = if image {
+                " /XObject << /Im1 4 0 R >>"
+            } else {
+                ""
+            };
+            objects.push(format!(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >>{xobject} >> /Contents {} 0 R >>",
+                6 + 2 * i
+            ));
+            objects.push(format!(
+                "<< /Length {} >>\nstream\n{content}\nendstream",
+                content.len()
+            ));
+        }
+        let mut out = b"%PDF-1.4\n".to_vec();
+        let mut offsets = Vec::new();
+        for (i, o) in objects.iter().enumerate() {
+            offsets.push(out.len());
+            out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
+        }
+        let xref = out.len();
+        out.extend_from_slice(
+            format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+        );
+        for off in offsets {
+            out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
+        }
+        let start = if break_xref { xref + 7 } else { xref };
+        out.extend_from_slice(
+            format!(
+                "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{start}\n%%EOF\n",
+                objects.len() + 1
+            )
+            .as_bytes(),
+        );
+        out
+    }
+
+    #[test]
+    fn reads_a_made_pdf_with_pages_and_furniture() {
+        let page = |n: u32| {
+            format!(
+                "BT /F1 11 Tf 72 720 Td (Annual Report 2024) Tj ET BT /F1 11 Tf 72 650 Td (Revenue grew on page {n}.) Tj ET BT /F1 10 Tf 300 40 Td ({n}) Tj ET"
+            )
+        };
+        let (p1, p2, p3) = (page(1), page(2), page(3));
+        let bytes = make_pdf(&[&p1, &p2, &p3], false, false);
+        let (text, extractor) = extract("a.pdf", &bytes).unwrap();
+        assert_eq!(extractor, "pdf-extract");
+        assert_eq!(
+            text,
+            "Revenue grew on page 1.\n\x0cRevenue grew on page 2.\n\x0cRevenue grew on page 3.\n"
+        );
+    }
+
+    #[test]
+    fn a_pdf_of_images_is_scanned() {
+        let bytes = make_pdf(&["q 612 0 0 792 0 0 cm /Im1 Do Q"], true, false);
+        let e = extract("scan.pdf", &bytes).unwrap_err();
+        assert!(matches!(e, Error::Scanned { .. }), "{e}");
+        assert_eq!(
+            e.to_string(),
+            "scan.pdf: scanned PDF: its pages are images without a text layer; run OCR on it first"
+        );
+    }
+
+    #[test]
+    fn pdftotext_reads_what_the_built_in_reader_cannot() {
+        // A cross-reference table at the wrong offset: lopdf gives up, poppler rebuilds it.
+        let bytes = make_pdf(
+            &["BT /F1 12 Tf 72 700 Td (The letter to shareholders.) Tj ET"],
+            false,
+            true,
+        );
+        assert!(read_native(&bytes).is_err());
+        let installed = Command::new("pdftotext").arg("-v").output().is_ok();
+        match extract("x.pdf", &bytes) {
+            Ok((text, extractor)) => {
+                assert!(installed);
+                assert_eq!(extractor, "pdftotext");
+                assert_eq!(text.trim(), "The letter to shareholders.");
+            }
+            Err(e) => {
+                assert!(
+                    !installed,
+                    "pdftotext is installed but did not read it: {e}"
+                );
+                assert!(e.to_string().contains("pdftotext"), "{e}");
+            }
+        }
     }
 
     #[test]
