@@ -69,7 +69,9 @@ pub use output::write_atomically;
 
 /// Reads, normalises and outlines one report: the first half of the pipeline in one call.
 ///
-/// `encoding` forces an encoding instead of detecting it. A source with no text left after
+/// PDF, Word (DOCX) and HTML inputs are told by their content and read directly; the
+/// document's `format` and `extractor` say how. `encoding` forces an encoding for text and
+/// web pages instead of detecting it. A source with no text left after
 /// normalisation is an error, so callers never compare empty documents.
 pub fn load_document(
     source: &Source,
