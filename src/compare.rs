@@ -205,6 +205,8 @@ fn doc_info(d: &Document) -> DocInfo {
         lang: d.lang,
         title: d.title.clone(),
         encoding: d.encoding.clone(),
+        format: d.format,
+        extractor: d.extractor.clone(),
     }
 }
 

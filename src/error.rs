@@ -74,6 +74,31 @@ pub enum Error {
         /// The `REV:PATH` argument.
         spec: String,
     },
+    /// A PDF or Word file whose text cannot be read: damaged, encrypted, or with fonts that
+    /// map their glyphs to nothing readable.
+    #[error("{name}: cannot read this {format}: {reason}")]
+    Unreadable {
+        /// The input's display name.
+        name: String,
+        /// `PDF` or `DOCX`.
+        format: &'static str,
+        /// What went wrong, in one line.
+        reason: String,
+    },
+    /// A PDF whose pages are images: there is no text to compare until someone runs OCR.
+    #[error("{name}: scanned PDF: its pages are images without a text layer; run OCR on it first")]
+    Scanned {
+        /// The input's display name.
+        name: String,
+    },
+    /// A recognised file type that yoydiff does not read (old binary Word, other ZIP archives).
+    #[error("{name}: {what} is not supported; save it as PDF, DOCX, HTML or plain text")]
+    Unsupported {
+        /// The input's display name.
+        name: String,
+        /// What the file is (`a legacy Word .doc file`, `a ZIP archive without a Word document`).
+        what: &'static str,
+    },
     /// `git show REV:PATH` failed.
     #[error("{spec}: git could not read it: {message}")]
     Git {

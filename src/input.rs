@@ -77,6 +77,8 @@ pub struct DecodedText {
     /// What had to be repaired to read the text. The library never prints: the caller decides
     /// where these go (the binary writes each as one line on stderr).
     pub warnings: Vec<Warning>,
+    /// The input's format and the reader that turned it into text.
+    pub origin: crate::formats::Origin,
 }
 
 /// Something decoding repaired; the text is still read. Each displays as one line naming the
@@ -347,6 +349,7 @@ pub fn decode(name: &str, bytes: &[u8], forced: Option<&'static Encoding>) -> Re
     }
     let text = remove_controls(name, text, &mut warnings);
     Ok(DecodedText {
+        origin: crate::formats::Origin::TEXT,
         name: name.to_string(),
         text,
         encoding: used.name(),
@@ -450,7 +453,7 @@ fn control_ratio(text: &str) -> f64 {
 
 /// Removes stray control characters (an escape sequence must not drive the terminal that shows
 /// a diff). Line breaks stay, so line numbers still point into the original.
-fn remove_controls(name: &str, text: String, warnings: &mut Vec<Warning>) -> String {
+pub(crate) fn remove_controls(name: &str, text: String, warnings: &mut Vec<Warning>) -> String {
     let Some(first) = text.find(is_stray_control) else {
         return text;
     };
@@ -472,10 +475,11 @@ fn remove_controls(name: &str, text: String, warnings: &mut Vec<Warning>) -> Str
     clean
 }
 
-/// Reads and decodes one source.
+/// Reads one source and turns it into text: PDF, Word and HTML files through their readers
+/// (see `formats`), anything else decoded as text.
 pub fn read_source(source: &Source, forced: Option<&'static Encoding>) -> Result<DecodedText> {
     let bytes = read_bytes(source)?;
-    decode(&source.display_name(), &bytes, forced)
+    crate::formats::to_text(&source.display_name(), &bytes, forced)
 }
 
 #[cfg(test)]

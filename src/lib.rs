@@ -44,6 +44,7 @@ mod compare;
 mod error;
 pub mod exit_codes;
 mod figures;
+mod formats;
 mod heading;
 mod initiatives;
 mod input;
@@ -61,10 +62,11 @@ mod year;
 
 pub use compare::{CompareOptions, YearShift, compare};
 pub use error::{Error, Result};
+pub use formats::Origin;
 pub use input::{
     DecodedText, MAX_INPUT_BYTES, Source, Warning, decode, encoding_for_label, read_source,
 };
-pub use model::{Comparison, Document, Figure, Lang};
+pub use model::{Comparison, Document, Figure, InputFormat, Lang};
 pub use outline::OutlineOptions;
 pub use output::write_atomically;
 
@@ -80,7 +82,9 @@ pub struct Loaded {
 
 /// Reads, normalises and outlines one report: the first half of the pipeline in one call.
 ///
-/// `encoding` forces an encoding instead of detecting it. A source with no text left after
+/// PDF, Word (DOCX) and HTML inputs are told by their content and read directly; the
+/// document's `format` and `extractor` say how. `encoding` forces an encoding for text and
+/// web pages instead of detecting it. A source with no text left after
 /// normalisation is an error, so callers never compare empty documents.
 pub fn load(
     source: &Source,
@@ -90,6 +94,8 @@ pub fn load(
     let decoded = input::read_source(source, encoding)?;
     let mut document = parse_text(&source.display_name(), &decoded.text, options)?;
     document.encoding = decoded.encoding.to_string();
+    document.format = decoded.origin.format;
+    document.extractor = decoded.origin.extractor.map(str::to_string);
     Ok(Loaded {
         document,
         warnings: decoded.warnings,
@@ -117,7 +123,9 @@ pub fn parse_text(name: &str, text: &str, options: OutlineOptions) -> Result<Doc
             name: name.to_string(),
         });
     }
-    Ok(outline::parse(name, &clean, options))
+    let mut doc = outline::parse(name, &clean, options);
+    doc.pages = formats::page_starts(text);
+    Ok(doc)
 }
 
 /// The figures of one edition in reading order, each with its label, role and unit.

@@ -55,6 +55,8 @@ struct Line {
     after_page_break: bool,
     /// Spaces before the text (an ideographic space counts as one).
     indent: usize,
+    /// A tab between two pieces of text: a table row (cells), which stands alone.
+    table_row: bool,
 }
 
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -140,6 +142,7 @@ fn clean_lines(text: &str) -> Vec<Line> {
             cleaned.push(fold_fullwidth(c));
         }
         let indent = cleaned.len() - cleaned.trim_start().len();
+        let table_row = raw.trim().contains('\t');
         let trimmed = collapse_leaders(cleaned.trim());
         let kind = if trimmed.is_empty() {
             LineKind::Blank
@@ -152,6 +155,7 @@ fn clean_lines(text: &str) -> Vec<Line> {
             kind,
             after_page_break: page_break,
             indent,
+            table_row,
         });
         if kind == LineKind::Text {
             page_break = false;
@@ -634,6 +638,7 @@ fn build_paragraphs(
     let mut paragraphs = Vec::new();
     let mut current: Option<ParagraphBuilder> = None;
     let mut hard_break = false;
+    let mut prev_table_row = false;
     for line in lines {
         match line.kind {
             LineKind::Separator => {
@@ -646,6 +651,7 @@ fn build_paragraphs(
         let join = match &current {
             None => false,
             Some(_) if hard_break => false,
+            Some(_) if line.table_row || prev_table_row => false,
             Some(_) if indents_mark_paragraphs && line.indent >= MIN_PARAGRAPH_INDENT => false,
             // Where indents mark paragraphs, an unindented line after a full one continues
             // it; the guesses below are for layouts without that signal.
@@ -659,6 +665,7 @@ fn build_paragraphs(
             Some(p) => continues_fragment(&p.text, &line.text, layout.chinese),
         };
         hard_break = false;
+        prev_table_row = line.table_row;
         match current.as_mut() {
             Some(p) if join => p.push(line, layout, vocabulary),
             _ => {
@@ -913,6 +920,24 @@ mod tests {
         assert!(p[2].starts_with("重点产业支撑有力。"));
         assert!(p[2].contains("431.78亿元，同比增长7.25%。联影"), "{}", p[2]);
         assert_eq!(p.len(), 3);
+    }
+
+    #[test]
+    fn rows_with_tabs_stand_alone() {
+        // Table rows as PDF and Word readers give them: cells separated by tabs. A row that
+        // ends on a number is not a figure cut before its unit.
+        let p = paras(
+            "二、主动公开政府信息情况\n规章\t0\t0\t0\n行政规范性文件\t0\t5\t5\n第二十条第（五）项\n",
+        );
+        assert_eq!(
+            p,
+            [
+                "二、主动公开政府信息情况",
+                "规章0 0 0",
+                "行政规范性文件0 5 5",
+                "第二十条第（五）项"
+            ]
+        );
     }
 
     #[test]

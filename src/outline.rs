@@ -164,6 +164,9 @@ pub fn parse(source: &str, clean: &CleanText, options: OutlineOptions) -> Docume
         lang,
         title,
         encoding: "UTF-8".to_string(),
+        format: crate::model::InputFormat::Text,
+        extractor: None,
+        pages: Vec::new(),
         sections,
     }
 }

@@ -577,6 +577,8 @@ mod consumer {
         pub lang: String,
         pub title: String,
         pub encoding: String,
+        pub format: String,
+        pub extractor: Option<String>,
     }
 
     #[derive(Deserialize)]

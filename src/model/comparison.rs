@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    ChangeKind, Delivery, FigurePair, FigureStatus, Initiative, Lang, Promise, SectionKind,
-    SentenceChange, Status, Verdict,
+    ChangeKind, Delivery, FigurePair, FigureStatus, Initiative, InputFormat, Lang, Promise,
+    SectionKind, SentenceChange, Status, Verdict,
 };
 
 /// What happened to a section between the editions.
@@ -107,6 +107,13 @@ pub struct DocInfo {
     pub title: String,
     /// The encoding it was read in (`UTF-8`, `gb18030`, `UTF-16LE`…).
     pub encoding: String,
+    /// The format it was read from.
+    #[serde(default)]
+    pub format: InputFormat,
+    /// What turned it into text (`pdf-extract`, `pdftotext`, `docx`, `html`); `None` for
+    /// plain text.
+    #[serde(default)]
+    pub extractor: Option<String>,
 }
 
 /// Defines a struct of counts keyed by an enum: one field per key, read with `get`, listed in

@@ -22,6 +22,34 @@ impl Lang {
     }
 }
 
+/// The format a report was read from. Recognised by content, never by file name.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum InputFormat {
+    /// Plain text (any encoding yoydiff can decode).
+    #[default]
+    Text,
+    /// A PDF file, read through its text layer.
+    Pdf,
+    /// A Word document (Office Open XML, `.docx`).
+    Docx,
+    /// A web page.
+    Html,
+}
+
+impl InputFormat {
+    /// The name used in outputs (`text`, `pdf`, `docx`, `html`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InputFormat::Text => "text",
+            InputFormat::Pdf => "pdf",
+            InputFormat::Docx => "docx",
+            InputFormat::Html => "html",
+        }
+    }
+}
+
 /// What kind of section a node of the outline is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -137,6 +165,17 @@ pub struct Document {
     /// The encoding the input was read in (`UTF-8`, `gb18030`, `UTF-16LE`…); text parsed
     /// from memory is `UTF-8`.
     pub encoding: String,
+    /// The format the report was read from.
+    #[serde(default)]
+    pub format: InputFormat,
+    /// What turned the file into text (`pdf-extract`, `pdftotext`, `docx`, `html`); `None`
+    /// for plain text.
+    #[serde(default)]
+    pub extractor: Option<String>,
+    /// The input line each page starts on, page 1 first, when the input has page breaks (form
+    /// feeds, as text read from a PDF has); empty otherwise.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<u32>,
     /// Top-level sections in reading order.
     pub sections: Vec<Section>,
 }
@@ -150,6 +189,15 @@ impl Document {
     /// Counts sections by kind.
     pub fn count(&self, kind: SectionKind) -> usize {
         self.walk().iter().filter(|s| s.kind == kind).count()
+    }
+
+    /// The page (1-based) that holds input line `line`, when the input had pages.
+    pub fn page_of(&self, line: u32) -> Option<u32> {
+        if self.pages.is_empty() {
+            return None;
+        }
+        let after = self.pages.partition_point(|&start| start <= line);
+        Some(after.max(1) as u32)
     }
 }
 

@@ -16,7 +16,7 @@ pub use comparison::{
     Comparison, DocInfo, FigureCounts, InitiativeCounts, PairKind, PromiseCounts, SectionCounts,
     SectionPair, SectionRef, SentenceCounts, Summary,
 };
-pub use document::{Document, Lang, Paragraph, Section, SectionKind};
+pub use document::{Document, InputFormat, Lang, Paragraph, Section, SectionKind};
 pub use figures::{Change, Figure, FigurePair, FigureStatus, Promise, Qualifier, Role, Verdict};
 pub use initiatives::{Delivery, Initiative, Kind, MAX_MENTIONS, Mention, StageChange, Status};
 pub use text::{ChangeKind, InlineOp, InlineTag, SentenceChange};

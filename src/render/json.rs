@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::SCHEMA;
 use crate::model::Comparison;
 use crate::model::Figure;
-use crate::model::{Document, Lang, Section};
+use crate::model::{Document, InputFormat, Lang, Section};
 
 #[derive(Serialize)]
 struct OutlineJson<'a> {
@@ -17,6 +17,10 @@ struct OutlineJson<'a> {
     lang: Lang,
     title: &'a str,
     encoding: &'a str,
+    format: InputFormat,
+    extractor: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[u32]>::is_empty")]
+    pages: &'a [u32],
     sections: &'a [Section],
 }
 
@@ -29,6 +33,9 @@ pub fn write_outline<W: Write>(out: &mut W, doc: &Document) -> io::Result<()> {
         lang: doc.lang,
         title: &doc.title,
         encoding: &doc.encoding,
+        format: doc.format,
+        extractor: doc.extractor.as_deref(),
+        pages: &doc.pages,
         sections: &doc.sections,
     };
     serde_json::to_writer_pretty(&mut *out, &value)?;

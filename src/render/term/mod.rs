@@ -18,23 +18,37 @@ use crate::model::ChangeKind;
 use crate::model::{
     Comparison, InlineOp, InlineTag, PairKind, SectionPair, SectionRef, SentenceChange,
 };
-use crate::model::{Document, Section, SectionKind};
+use crate::model::{Document, InputFormat, Section, SectionKind};
 use crate::script::display_width;
 
-/// Writes the outline tree: one line per section with its kind, lines and paragraph count.
+/// How a non-text input was read (`pdf via pdf-extract`); `None` for plain text, which is
+/// what a reader expects and needs no note.
+fn read_from(format: InputFormat, extractor: Option<&str>) -> Option<String> {
+    match (format, extractor) {
+        (InputFormat::Text, _) => None,
+        (f, Some(x)) if x != f.as_str() => Some(format!("{} via {x}", f.as_str())),
+        (f, _) => Some(f.as_str().to_string()),
+    }
+}
+
+/// Writes the outline tree: one line per section with its kind, lines (and pages, when the
+/// input had pages) and paragraph count.
 pub fn write_outline<W: Write>(out: &mut W, doc: &Document, opts: TermOptions) -> io::Result<()> {
     let p = Palette::new(opts.color);
     let year = doc
         .year
         .map_or("year unknown".to_string(), |y| format!("year {y}"));
-    let encoding = if doc.encoding == "UTF-8" {
-        String::new()
-    } else {
-        format!(" · {}", doc.encoding)
-    };
+    let mut notes: Vec<String> = Vec::new();
+    if doc.encoding != "UTF-8" {
+        notes.push(doc.encoding.clone());
+    }
+    if let Some(r) = read_from(doc.format, doc.extractor.as_deref()) {
+        notes.push(r);
+    }
+    let read: String = notes.iter().map(|n| format!(" · {n}")).collect();
     writeln!(
         out,
-        "{}  {}  {} · {}{encoding}",
+        "{}  {}  {} · {}{read}",
         p.bold.apply_to(&doc.source),
         p.dim.apply_to(&doc.title),
         doc.lang.code(),
@@ -50,15 +64,26 @@ pub fn write_outline<W: Write>(out: &mut W, doc: &Document, opts: TermOptions) -
     writeln!(out, "{}", p.dim.apply_to(counts))?;
     writeln!(out)?;
     for s in &doc.sections {
-        write_section(out, s, &p, opts.width)?;
+        write_section(out, doc, s, &p, opts.width)?;
     }
     Ok(())
 }
 
-fn write_section<W: Write>(out: &mut W, s: &Section, p: &Palette, width: usize) -> io::Result<()> {
+fn write_section<W: Write>(
+    out: &mut W,
+    doc: &Document,
+    s: &Section,
+    p: &Palette,
+    width: usize,
+) -> io::Result<()> {
     let indent = "  ".repeat(s.level as usize - 1);
+    let pages = match (doc.page_of(s.lines.0), doc.page_of(s.lines.1)) {
+        (Some(a), Some(b)) if a == b => format!(" p. {a} ·"),
+        (Some(a), Some(b)) => format!(" pp. {a}–{b} ·"),
+        _ => String::new(),
+    };
     let meta = format!(
-        "  {} {}–{} · {}¶",
+        "  {} {}–{} ·{pages} {}¶",
         s.kind.as_str(),
         s.lines.0,
         s.lines.1,
@@ -76,7 +101,7 @@ fn write_section<W: Write>(out: &mut W, s: &Section, p: &Palette, width: usize) 
     };
     writeln!(out, "{indent}{styled}{}", p.dim.apply_to(meta))?;
     for c in &s.children {
-        write_section(out, c, p, width)?;
+        write_section(out, doc, c, p, width)?;
     }
     Ok(())
 }
@@ -140,14 +165,15 @@ pub fn write_comparison<W: Write>(
 }
 
 fn write_summary<W: Write>(out: &mut W, c: &Comparison, p: &Palette) -> io::Result<()> {
-    // The encoding is named only when it is not UTF-8: then it is worth knowing which one
-    // detection chose.
+    // The encoding is named only when it is not UTF-8, the reader only when the input was not
+    // plain text: then it is worth knowing which one was chosen.
     let edition = |d: &crate::model::DocInfo| {
         let notes: Vec<String> = d
             .year
             .map(|y| y.to_string())
             .into_iter()
             .chain((d.encoding != "UTF-8").then(|| d.encoding.to_string()))
+            .chain(read_from(d.format, d.extractor.as_deref()))
             .collect();
         if notes.is_empty() {
             d.source.clone()

@@ -1,0 +1,244 @@
+//! PDF, DOCX and HTML inputs without the corpus: the HTML fixture made from a sample report,
+//! formats told by content on stdin and through `REV:PATH`, and the format in the outputs.
+
+use std::io::{Cursor, Write};
+use std::path::{Path, PathBuf};
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use serde_json::Value;
+use yoydiff::model::PairKind;
+use yoydiff::{CompareOptions, InputFormat, OutlineOptions, Source, compare, load_document};
+
+mod common;
+
+/// `tests/fixtures/national-gwr-2023.html`: `samples/national-gwr-2023.txt` as a news site
+/// would serve it, one `<p>` per paragraph (the top-level headings as `<h2>`, the second-level
+/// ones bold), inside page chrome: a site header with a search form, a navigation bar, bread
+/// crumbs, date and source, a font-size widget with print and close links, share buttons, the
+/// editor's line, a related-news list, a side bar of topics, a footer and scripts.
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/national-gwr-2023.html")
+}
+
+fn load(path: &Path) -> yoydiff::Document {
+    load_document(
+        &Source::Path(path.to_path_buf()),
+        None,
+        OutlineOptions::default(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn a_web_page_reads_like_the_report_it_carries() {
+    let txt = common::load_sample("national-gwr-2023.txt");
+    let html = load(&fixture());
+    assert_eq!(html.format, InputFormat::Html);
+    assert_eq!(html.extractor.as_deref(), Some("html"));
+    assert_eq!(html.title, "政府工作报告");
+    assert_eq!(html.year, Some(2023));
+    let c = compare(&txt, &html, &CompareOptions::default());
+    assert_eq!(c.summary.sentences.total(), 0);
+    assert!(c.sections.iter().all(|s| s.kind == PairKind::Unchanged));
+    let text: String = html.walk().iter().map(|s| s.full_text()).collect();
+    for chrome in [
+        "中国政府网",
+        "首页",
+        "搜索",
+        "字号",
+        "打印",
+        "关闭",
+        "分享到",
+        "微信",
+        "来源：新华社",
+        "责任编辑",
+        "相关新闻",
+        "政府工作报告诞生记",
+        "热点专题",
+        "版权所有",
+        "网站地图",
+        "_hmt",
+    ] {
+        assert!(!text.contains(chrome), "page chrome kept: {chrome}");
+    }
+}
+
+#[test]
+fn formats_are_told_by_content_on_stdin() {
+    let out = cargo_bin_cmd!("yoydiff")
+        .args(["outline", "-", "--format", "json"])
+        .pipe_stdin(fixture())
+        .unwrap()
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["format"], "html");
+    assert_eq!(v["extractor"], "html");
+    assert_eq!(v["source"], "<stdin>");
+}
+
+/// A one-page PDF drawing `lines` in Helvetica, with a correct cross-reference table.
+fn pdf(lines: &[&str]) -> Vec<u8> {
+    let mut content = String::from("BT /F1 12 Tf 72 720 Td 14 TL");
+    for l in lines {
+        content.push_str(&format!(" ({l}) Tj T*"));
+    }
+    content.push_str(" ET");
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>".to_string(),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_string(),
+        format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
+    ];
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(b"xref\n0 6\n0000000000 65535 f \n");
+    for off in offsets {
+        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!("trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
+    );
+    out
+}
+
+/// A DOCX with one paragraph per line of `lines`.
+fn docx(lines: &[&str]) -> Vec<u8> {
+    let body: String = lines
+        .iter()
+        .map(|l| format!("<w:p><w:r><w:t>{l}</w:t></w:r></w:p>"))
+        .collect();
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+    );
+    let mut buf = Vec::new();
+    let mut z = zip::ZipWriter::new(Cursor::new(&mut buf));
+    let opts =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    z.start_file("word/document.xml", opts).unwrap();
+    z.write_all(document.as_bytes()).unwrap();
+    z.finish().unwrap();
+    buf
+}
+
+#[track_caller]
+fn git(dir: &Path, args: &[&str]) {
+    let out = std::process::Command::new("git")
+        .current_dir(dir)
+        .args(args)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .output()
+        .expect("run git");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn pdf_and_docx_editions_compare_through_git() {
+    // Files named `.txt` hold a PDF and a DOCX: the content decides, not the name.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    git(root, &["init", "-q"]);
+    git(root, &["config", "user.email", "test@example.com"]);
+    git(root, &["config", "user.name", "yoydiff test"]);
+    git(root, &["config", "commit.gpgsign", "false"]);
+    let old = pdf(&[
+        "Annual Report 2023",
+        "Revenue grew 5% in 2023.",
+        "We opened two plants.",
+    ]);
+    std::fs::write(root.join("report.txt"), &old).unwrap();
+    git(root, &["add", "report.txt"]);
+    git(root, &["commit", "-q", "-m", "2023"]);
+    let new = docx(&[
+        "Annual Report 2024",
+        "Revenue grew 7% in 2024.",
+        "We opened two plants.",
+    ]);
+    std::fs::write(root.join("report.txt"), &new).unwrap();
+    git(root, &["commit", "-q", "-a", "-m", "2024"]);
+    let out = cargo_bin_cmd!("yoydiff")
+        .current_dir(root)
+        .args([
+            "diff",
+            "HEAD~1:report.txt",
+            "HEAD:report.txt",
+            "--format",
+            "json",
+        ])
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["old"]["format"], "pdf");
+    assert_eq!(v["old"]["extractor"], "pdf-extract");
+    assert_eq!(v["new"]["format"], "docx");
+    assert_eq!(v["new"]["extractor"], "docx");
+    assert_eq!(v["summary"]["year_shift"], 1);
+    let figures = v["figures"].as_array().unwrap();
+    assert!(
+        figures
+            .iter()
+            .any(|f| f["old"]["value"] == 5.0 && f["new"]["value"] == 7.0),
+        "{figures:#?}"
+    );
+    // The terminal names how each edition was read.
+    let out = cargo_bin_cmd!("yoydiff")
+        .current_dir(root)
+        .args([
+            "diff",
+            "HEAD~1:report.txt",
+            "HEAD:report.txt",
+            "--color",
+            "never",
+        ])
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .output()
+        .unwrap();
+    let head = String::from_utf8(out.stdout).unwrap();
+    let first = head.lines().next().unwrap();
+    assert_eq!(
+        first,
+        "HEAD~1:report.txt (2023, pdf via pdf-extract) → HEAD:report.txt (2024, docx)"
+    );
+}
+
+#[test]
+fn plain_text_headers_say_nothing_of_format() {
+    let s = |n: &str| common::sample_path(n).display().to_string();
+    let out = cargo_bin_cmd!("yoydiff")
+        .args([
+            "diff",
+            &s("national-gwr-2022.txt"),
+            &s("national-gwr-2023.txt"),
+            "--color",
+            "never",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let first = text.lines().next().unwrap();
+    assert!(first.ends_with("national-gwr-2023.txt (2023)"), "{first}");
+}
