@@ -3,8 +3,8 @@
 //! whether last year's targets were met; initiatives new, dropped, renamed or upgraded.
 //!
 //! The pipeline runs one way: bytes → text → [`Document`] → [`Comparison`] → render. This page
-//! is the whole public API: load or parse documents, compare two, render the result, and the
-//! data model in [`model`].
+//! is the whole public API: load or parse documents, compare two, follow three or more as a
+//! [`trend`](crate::trend()), render the result, and the data model in [`model`].
 //!
 //! ```
 //! use yoydiff::{CompareOptions, OutlineOptions, compare, parse_text};
@@ -56,6 +56,7 @@ mod segment;
 mod sentence;
 mod similarity;
 mod textdiff;
+mod trend;
 mod year;
 
 pub use compare::{CompareOptions, YearShift, compare};
@@ -64,6 +65,7 @@ pub use input::{DecodedText, MAX_INPUT_BYTES, Source, decode, encoding_for_label
 pub use model::{Comparison, Document, Figure, Lang};
 pub use outline::OutlineOptions;
 pub use output::write_atomically;
+pub use trend::{MIN_EDITIONS, TrendError, trend, trend_from};
 
 /// Reads, normalises and outlines one report: the first half of the pipeline in one call.
 ///

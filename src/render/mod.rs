@@ -3,6 +3,7 @@
 //! (`json`), as a Markdown changelog (`markdown`) or a pull-request comment (`github`). Every
 //! renderer writes to any `io::Write`, so tests render into a `Vec<u8>`.
 
+pub mod csv;
 pub mod json;
 pub mod markdown;
 mod shared;
