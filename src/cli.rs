@@ -13,7 +13,8 @@ encodings are detected; --encoding forces one.
 
 Formats: term (default), markdown (a changelog), github (a pull-request comment under
 65,536 characters), json (the yoydiff/1 contract; always whole: --only and --summary do not
-apply), csv (trend only). -o FILE writes atomically: a failed run leaves an existing FILE as it was.
+apply), html (diff and trend: one self-contained page with the briefing, charts and both
+editions side by side), csv (trend only). -o FILE writes atomically: a failed run leaves an existing FILE as it was.
 
 Exit codes: 0 success; 1 with --exit-code when the editions differ (batch: when any pair
 differs); 2 on any error, with one line on stderr (batch: when any pair failed; its JSON line
@@ -23,9 +24,11 @@ const TREND_HELP: &str = "\
 Examples:
   yoydiff trend gwr-2021.txt gwr-2022.txt gwr-2023.txt
   yoydiff trend corpus/zh --series national-gwr --format csv -o gwr.csv
+  yoydiff trend corpus/zh --series national-gwr --format html -o gwr.html
 
 Formats: term (default), markdown, json (docs/json-schema.md), csv (one row per indicator and
-row kind, one column per edition; UTF-8 with BOM for spreadsheets).
+row kind, one column per edition; UTF-8 with BOM for spreadsheets), html (one self-contained
+page with charts).
 
 Exit codes: 0 success; 2 on any error (fewer than three editions, a report without a year,
 two editions of one year, a folder of several series without --series), with one line on
@@ -199,6 +202,8 @@ pub enum Format {
     /// Markdown for a pull-request comment: summary first, long parts folded, under 65,536
     /// characters.
     Github,
+    /// One self-contained HTML page (diff and trend): briefing, charts, side-by-side text.
+    Html,
     /// Comma-separated values for spreadsheets (trend).
     Csv,
 }
@@ -211,6 +216,7 @@ impl Format {
             Format::Json => "json",
             Format::Markdown => "markdown",
             Format::Github => "github",
+            Format::Html => "html",
             Format::Csv => "csv",
         }
     }

@@ -96,7 +96,7 @@ fn run(cli: Cli) -> Result<i32> {
                 Format::Markdown | Format::Github => {
                     render::markdown::write_outline(&mut out, &doc)?
                 }
-                Format::Csv => unsupported(common.format, "outline")?,
+                Format::Html | Format::Csv => unsupported(common.format, "outline")?,
             }
             emit(&out, common.output.as_deref(), false)?;
             Ok(exit_codes::SUCCESS)
@@ -113,7 +113,7 @@ fn run(cli: Cli) -> Result<i32> {
                 Format::Markdown | Format::Github => {
                     render::markdown::write_figures(&mut out, &doc, &figures)?
                 }
-                Format::Csv => unsupported(common.format, "figures")?,
+                Format::Html | Format::Csv => unsupported(common.format, "figures")?,
             }
             emit(&out, common.output.as_deref(), false)?;
             Ok(exit_codes::SUCCESS)
@@ -178,6 +178,7 @@ fn run(cli: Cli) -> Result<i32> {
                     render::markdown::write_trend(&mut out, &trend)?
                 }
                 Format::Csv => render::csv::write_trend(&mut out, &trend)?,
+                Format::Html => render::html::write_trend(&mut out, &trend)?,
             }
             emit(&out, common.output.as_deref(), false)?;
             Ok(exit_codes::SUCCESS)
@@ -254,6 +255,7 @@ fn render_comparison(
         )?,
         Format::Json => render::json::write_comparison(&mut out, comparison)?,
         Format::Markdown => render::markdown::write_comparison(&mut out, comparison, parts)?,
+        Format::Html => render::html::write_comparison(&mut out, comparison, parts)?,
         Format::Csv => unsupported(common.format, "diff")?,
         Format::Github => render::github::write_comparison(
             &mut out,
@@ -272,7 +274,7 @@ fn render_comparison(
 fn unsupported(format: Format, command: &str) -> Result<()> {
     let hint = match format {
         Format::Csv => "csv is written by trend",
-        _ => "",
+        _ => "html is written by diff and trend",
     };
     anyhow::bail!(
         "--format {} is not available for {command} ({hint})",

@@ -4,6 +4,7 @@
 //! renderer writes to any `io::Write`, so tests render into a `Vec<u8>`.
 
 pub mod csv;
+pub mod html;
 pub mod json;
 pub mod markdown;
 mod shared;

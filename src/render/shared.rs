@@ -204,7 +204,7 @@ pub fn outcome_text(o: &Outcome) -> String {
             verdict,
         } => format!("{} {}", f.text, verdict_word(*verdict)),
         Outcome::Checked { outcome: None, .. } => "not reported".to_string(),
-        Outcome::Gap => "gap: next year missing".to_string(),
+        Outcome::Gap => "gap".to_string(),
         Outcome::Pending => "pending".to_string(),
     }
 }
