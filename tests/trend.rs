@@ -188,6 +188,24 @@ fn handmade_series_in_every_format() {
     assert!(md.contains("> **Gap:** no edition for 2024."), "{md}");
     assert!(md.contains("| 2024 (no edition) |"), "{md}");
 
+    // The Markdown tables parse as GFM tables with a column per edition and one for the gap.
+    let opts = pulldown_cmark::Options::ENABLE_TABLES;
+    let mut heads: Vec<usize> = Vec::new();
+    let mut cells = 0;
+    for event in pulldown_cmark::Parser::new_ext(&md, opts) {
+        match event {
+            pulldown_cmark::Event::Start(pulldown_cmark::Tag::TableHead) => cells = 0,
+            pulldown_cmark::Event::Start(pulldown_cmark::Tag::TableCell) => cells += 1,
+            pulldown_cmark::Event::End(pulldown_cmark::TagEnd::TableHead) => heads.push(cells),
+            _ => {}
+        }
+    }
+    assert_eq!(
+        heads[..2],
+        [7, 7],
+        "indicator, row or role, four editions, one gap: {md}"
+    );
+
     let csv = run("csv");
     assert!(csv.starts_with('\u{feff}'), "a BOM for spreadsheets");
     let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();

@@ -22,8 +22,9 @@ pub fn escape(text: &str) -> String {
 }
 
 /// The style sheet. Screen: a readable column, a sticky contents list on wide screens. Print:
-/// no sticky or fixed parts, no fixed heights, black on white, breaks kept out of rows, charts
-/// and headings.
+/// the contents column left out (a printed page has no use for a scrolling list of links), no
+/// sticky or fixed parts, no fixed heights, each major part on a new page, breaks kept out of
+/// rows, charts and cards, and the colour of marks kept.
 const CSS: &str = r#"
 :root { --ink: #1d2330; --dim: #5d6778; --line: #d5dae3; --bg: #ffffff; --soft: #f4f6fa;
   --old: #8fa7d1; --new: #1f4e9c; --del: #ffe0e0; --del-ink: #9b1c1c; --ins: #d9f5dd;
@@ -120,8 +121,7 @@ details.all > summary { cursor: pointer; font-weight: 600; margin: .6rem 0; }
   @page { size: A4; margin: 14mm 12mm; }
   html { font-size: 10.5pt; }
   .layout { display: block; padding: 0; max-width: none; }
-  nav.toc { position: static; max-height: none; overflow: visible; border: 0; columns: 2; }
-  nav.toc li.l3, nav.toc li.l4 { display: none; }
+  nav.toc { display: none; }
   a { color: inherit; text-decoration: none; }
   h2 { break-before: page; break-after: avoid; }
   section.briefing h2, h2.first { break-before: auto; }
@@ -129,7 +129,9 @@ details.all > summary { cursor: pointer; font-weight: 600; margin: .6rem 0; }
   figure.chart, .card, tr, .sbs > div { break-inside: avoid; }
   .pair { break-inside: auto; }
   .wide { overflow: visible; }
-  table.trend { font-size: 7.5pt; }
+  table.trend { font-size: 7pt; table-layout: fixed; }
+  td.num, th.num { white-space: normal; }
+  th, td { padding: .15rem .25rem; overflow-wrap: anywhere; }
   details.data > summary { display: none; }
   del, ins, .badge, td.gap, th.gap, td.gapcol, svg rect, .sbs > .removed, .sbs > .added,
   .sbs > .empty { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
