@@ -129,8 +129,8 @@ pub fn edition_of(file_name: &str) -> Option<(&str, i32)> {
     Some((prefix, year.parse().ok()?))
 }
 
-/// Pairs the editions of a folder: same prefix, neighbouring years.
-pub fn pairs_in_folder(dir: &Path) -> std::io::Result<Vec<Pair>> {
+/// The editions of a folder by series: prefix → (year, path), oldest first.
+pub fn series_in_folder(dir: &Path) -> std::io::Result<BTreeMap<String, Vec<(i32, PathBuf)>>> {
     let mut series: BTreeMap<String, Vec<(i32, PathBuf)>> = BTreeMap::new();
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
@@ -146,9 +146,16 @@ pub fn pairs_in_folder(dir: &Path) -> std::io::Result<Vec<Pair>> {
                 .push((year, entry.path()));
         }
     }
-    let mut pairs = Vec::new();
-    for (_, mut editions) in series {
+    for editions in series.values_mut() {
         editions.sort();
+    }
+    Ok(series)
+}
+
+/// Pairs the editions of a folder: same prefix, neighbouring years.
+pub fn pairs_in_folder(dir: &Path) -> std::io::Result<Vec<Pair>> {
+    let mut pairs = Vec::new();
+    for editions in series_in_folder(dir)?.into_values() {
         for w in editions.windows(2) {
             pairs.push(Pair {
                 old: w[0].1.to_string_lossy().into_owned(),

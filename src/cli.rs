@@ -13,11 +13,26 @@ encodings are detected; --encoding forces one.
 
 Formats: term (default), markdown (a changelog), github (a pull-request comment under
 65,536 characters), json (the yoydiff/1 contract; always whole: --only and --summary do not
-apply). -o FILE writes atomically: a failed run leaves an existing FILE as it was.
+apply), html (diff and trend: one self-contained page with the briefing, charts and both
+editions side by side), csv (trend only). -o FILE writes atomically: a failed run leaves an existing FILE as it was.
 
 Exit codes: 0 success; 1 with --exit-code when the editions differ (batch: when any pair
 differs); 2 on any error, with one line on stderr (batch: when any pair failed; its JSON line
 has an \"error\" field).";
+
+const TREND_HELP: &str = "\
+Examples:
+  yoydiff trend gwr-2021.txt gwr-2022.txt gwr-2023.txt
+  yoydiff trend corpus/zh --series national-gwr --format csv -o gwr.csv
+  yoydiff trend corpus/zh --series national-gwr --format html -o gwr.html
+
+Formats: term (default), markdown, json (docs/json-schema.md), csv (one row per indicator and
+row kind, one column per edition; UTF-8 with BOM for spreadsheets), html (one self-contained
+page with charts).
+
+Exit codes: 0 success; 2 on any error (fewer than three editions, a report without a year,
+two editions of one year, a folder of several series without --series), with one line on
+stderr.";
 
 /// Compare two editions of an annual report and show what really changed.
 #[derive(Debug, Parser)]
@@ -52,6 +67,26 @@ pub enum Command {
         pager: bool,
         #[command(flatten)]
         view: ViewArgs,
+    },
+    /// Follow three or more editions of one series: figures year by year, targets against
+    /// outcomes, initiatives from first to last mention, top-level parts added and removed.
+    ///
+    /// Editions are ordered by the year each report gives itself, and each is compared with
+    /// the next as `diff` would compare them. A target set for year N is checked against the
+    /// review in edition N+1; when edition N+1 is missing the target shows as a gap.
+    #[command(after_help = TREND_HELP)]
+    Trend {
+        /// Three or more editions (paths or REV:PATH), or one folder of PREFIX-YYYY.txt
+        /// editions.
+        #[arg(required = true, value_name = "FILE")]
+        inputs: Vec<String>,
+        /// The series to follow when the folder holds several (the PREFIX of PREFIX-YYYY.txt).
+        #[arg(long, value_name = "PREFIX")]
+        series: Option<String>,
+        #[command(flatten)]
+        common: CommonArgs,
+        #[command(flatten)]
+        shift: ShiftArgs,
     },
     /// Compare many pairs in parallel and print one JSON object per line (JSON Lines).
     ///
@@ -167,6 +202,24 @@ pub enum Format {
     /// Markdown for a pull-request comment: summary first, long parts folded, under 65,536
     /// characters.
     Github,
+    /// One self-contained HTML page (diff and trend): briefing, charts, side-by-side text.
+    Html,
+    /// Comma-separated values for spreadsheets (trend).
+    Csv,
+}
+
+impl Format {
+    /// The name as `--format` takes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Term => "term",
+            Format::Json => "json",
+            Format::Markdown => "markdown",
+            Format::Github => "github",
+            Format::Html => "html",
+            Format::Csv => "csv",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

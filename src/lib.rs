@@ -3,8 +3,8 @@
 //! whether last year's targets were met; initiatives new, dropped, renamed or upgraded.
 //!
 //! The pipeline runs one way: bytes → text → [`Document`] → [`Comparison`] → render. This page
-//! is the whole public API: load or parse documents, compare two, render the result, and the
-//! data model in [`model`].
+//! is the whole public API: load or parse documents, compare two, follow three or more as a
+//! [`trend`](crate::trend()), render the result, and the data model in [`model`].
 //!
 //! ```
 //! use yoydiff::{CompareOptions, OutlineOptions, compare, parse_text};
@@ -57,6 +57,7 @@ mod segment;
 mod sentence;
 mod similarity;
 mod textdiff;
+mod trend;
 mod vocab;
 mod year;
 
@@ -69,6 +70,7 @@ pub use input::{
 pub use model::{Comparison, Document, Figure, InputFormat, Lang};
 pub use outline::OutlineOptions;
 pub use output::write_atomically;
+pub use trend::{MIN_EDITIONS, TrendError, trend, trend_from};
 
 /// A report read and outlined, with what reading it had to repair.
 #[derive(Debug, Clone)]

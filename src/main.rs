@@ -96,6 +96,7 @@ fn run(cli: Cli) -> Result<i32> {
                 Format::Markdown | Format::Github => {
                     render::markdown::write_outline(&mut out, &doc)?
                 }
+                Format::Html | Format::Csv => unsupported(common.format, "outline")?,
             }
             emit(&out, common.output.as_deref(), false)?;
             Ok(exit_codes::SUCCESS)
@@ -112,6 +113,7 @@ fn run(cli: Cli) -> Result<i32> {
                 Format::Markdown | Format::Github => {
                     render::markdown::write_figures(&mut out, &doc, &figures)?
                 }
+                Format::Html | Format::Csv => unsupported(common.format, "figures")?,
             }
             emit(&out, common.output.as_deref(), false)?;
             Ok(exit_codes::SUCCESS)
@@ -149,6 +151,37 @@ fn run(cli: Cli) -> Result<i32> {
             } else {
                 exit_codes::SUCCESS
             })
+        }
+        Command::Trend {
+            inputs,
+            series,
+            common,
+            shift,
+        } => {
+            let files = trend_inputs(&inputs, series.as_deref())?;
+            if files.len() < yoydiff::MIN_EDITIONS {
+                return Err(yoydiff::TrendError::TooFew(files.len()).into());
+            }
+            let docs = files
+                .iter()
+                .map(|f| load(f, &common))
+                .collect::<Result<Vec<Document>>>()?;
+            let options = cli::compare_options(&shift, common.outline_options());
+            let trend = yoydiff::trend(&docs, &options)?;
+            let mut out = Vec::new();
+            match common.format {
+                Format::Term => {
+                    render::term::write_trend(&mut out, &trend, term_options(&common, false))?
+                }
+                Format::Json => render::json::write_trend(&mut out, &trend)?,
+                Format::Markdown | Format::Github => {
+                    render::markdown::write_trend(&mut out, &trend)?
+                }
+                Format::Csv => render::csv::write_trend(&mut out, &trend)?,
+                Format::Html => render::html::write_trend(&mut out, &trend)?,
+            }
+            emit(&out, common.output.as_deref(), false)?;
+            Ok(exit_codes::SUCCESS)
         }
         Command::GitDiff {
             args,
@@ -228,6 +261,8 @@ fn render_comparison(
         )?,
         Format::Json => render::json::write_comparison(&mut out, comparison)?,
         Format::Markdown => render::markdown::write_comparison(&mut out, comparison, parts)?,
+        Format::Html => render::html::write_comparison(&mut out, comparison, parts)?,
+        Format::Csv => unsupported(common.format, "diff")?,
         Format::Github => render::github::write_comparison(
             &mut out,
             comparison,
@@ -239,6 +274,61 @@ fn render_comparison(
         )?,
     }
     Ok(out)
+}
+
+/// The error for a format a command does not write.
+fn unsupported(format: Format, command: &str) -> Result<()> {
+    let hint = match format {
+        Format::Csv => "csv is written by trend",
+        _ => "html is written by diff and trend",
+    };
+    anyhow::bail!(
+        "--format {} is not available for {command} ({hint})",
+        format.name()
+    )
+}
+
+/// The editions a trend follows: the files as given, or the editions of one series in a
+/// folder (`PREFIX-YYYY.txt`), picked with `--series` when the folder holds several.
+fn trend_inputs(inputs: &[String], series: Option<&str>) -> Result<Vec<String>> {
+    if let [dir] = inputs
+        && std::path::Path::new(dir).is_dir()
+    {
+        let all = yoydiff::batch::series_in_folder(std::path::Path::new(dir))
+            .map_err(|e| anyhow::anyhow!("{dir}: cannot read: {e}"))?;
+        let names = || all.keys().cloned().collect::<Vec<_>>().join(", ");
+        let editions = match (series, all.len()) {
+            (Some(prefix), _) => all.get(prefix).ok_or_else(|| {
+                anyhow::anyhow!(
+                    "{dir}: no {prefix}-YYYY.txt editions (series found: {})",
+                    if all.is_empty() {
+                        "none".to_string()
+                    } else {
+                        names()
+                    }
+                )
+            })?,
+            (None, 0) => anyhow::bail!("{dir}: no PREFIX-YYYY.txt editions found"),
+            (None, 1) => all.values().next().expect("one series"),
+            (None, _) => anyhow::bail!(
+                "{dir} holds several series ({}); choose one with --series PREFIX",
+                names()
+            ),
+        };
+        return Ok(editions
+            .iter()
+            .map(|(_, p)| p.to_string_lossy().into_owned())
+            .collect());
+    }
+    if series.is_some() {
+        anyhow::bail!(
+            "--series picks a series from a folder; name the editions or give one folder"
+        );
+    }
+    if inputs.iter().filter(|i| *i == "-").count() > 1 {
+        anyhow::bail!("only one edition can be read from standard input (-)");
+    }
+    Ok(inputs.to_vec())
 }
 
 /// `yoydiff git-diff`: git's external diff calls it with PATH OLD-FILE OLD-HEX OLD-MODE

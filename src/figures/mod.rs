@@ -18,4 +18,5 @@ mod promise;
 
 pub use extract::extract;
 pub use matching::match_figures;
+pub(crate) use promise::is_goal;
 pub use promise::promises;

@@ -110,7 +110,8 @@ pub fn promises(
     out
 }
 
-fn is_goal(f: &Figure) -> bool {
+/// True for a figure `promises` checks: a target of the plan part worded as a goal.
+pub(crate) fn is_goal(f: &Figure) -> bool {
     f.role == Role::Target
         && !f.unit.is_empty()
         && !multi_year(f)

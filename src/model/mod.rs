@@ -11,6 +11,7 @@ mod document;
 mod figures;
 mod initiatives;
 mod text;
+mod trend;
 
 pub use comparison::{
     Comparison, DocInfo, FigureCounts, InitiativeCounts, PairKind, PromiseCounts, SectionCounts,
@@ -20,6 +21,9 @@ pub use document::{Document, InputFormat, Lang, Paragraph, Section, SectionKind}
 pub use figures::{Change, Figure, FigurePair, FigureStatus, Promise, Qualifier, Role, Verdict};
 pub use initiatives::{Delivery, Initiative, Kind, MAX_MENTIONS, Mention, StageChange, Status};
 pub use text::{ChangeKind, InlineOp, InlineTag, SentenceChange};
+pub use trend::{
+    Edition, Indicator, InitiativeEvent, InitiativeTrack, Outcome, PartChange, Step, Trend,
+};
 
 /// The version of the JSON contract every JSON output carries in its `schema` field.
 pub const SCHEMA: &str = "yoydiff/1";

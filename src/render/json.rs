@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::SCHEMA;
 use crate::model::Comparison;
 use crate::model::Figure;
+use crate::model::Trend;
 use crate::model::{Document, InputFormat, Lang, Section};
 
 #[derive(Serialize)]
@@ -68,5 +69,11 @@ pub fn write_figures<W: Write>(out: &mut W, doc: &Document, figures: &[Figure]) 
         figures,
     };
     serde_json::to_writer_pretty(&mut *out, &value)?;
+    writeln!(out)
+}
+
+/// Writes a trend (`yoydiff trend --format json`). The trend carries its own `schema` field.
+pub fn write_trend<W: Write>(out: &mut W, trend: &Trend) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, trend)?;
     writeln!(out)
 }

@@ -1,8 +1,11 @@
-//! Renderers: turn a [`Document`](crate::outline::Document) or a
-//! [`Comparison`](crate::compare::Comparison) into text for people (`term`) or programs
-//! (`json`), as a Markdown changelog (`markdown`) or a pull-request comment (`github`). Every
+//! Renderers: turn a [`Document`](crate::outline::Document), a
+//! [`Comparison`](crate::compare::Comparison) or a [`Trend`](crate::model::Trend) into text for
+//! people (`term`) or programs (`json`), as a Markdown changelog (`markdown`), a pull-request
+//! comment (`github`), one self-contained page (`html`) or a spreadsheet (`csv`, trends). Every
 //! renderer writes to any `io::Write`, so tests render into a `Vec<u8>`.
 
+pub mod csv;
+pub mod html;
 pub mod json;
 pub mod markdown;
 mod shared;

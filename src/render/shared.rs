@@ -5,7 +5,7 @@
 #[cfg(feature = "term")]
 use console::Style;
 
-use crate::model::{FigurePair, FigureStatus};
+use crate::model::{FigurePair, FigureStatus, Indicator, Outcome, Trend, Verdict};
 
 /// Counts as `3 edited, 1 not reported`: only the non-zero ones, or `none`.
 pub fn count_list(rows: &[(&str, usize)]) -> String {
@@ -154,6 +154,132 @@ fn status_rank(s: FigureStatus) -> u8 {
         FigureStatus::New => 1,
         FigureStatus::Dropped => 2,
         FigureStatus::Unchanged => 3,
+    }
+}
+
+/// A column of a trend table: an edition, or the years missing between two editions, shown
+/// as a column of their own so that a gap is never read as one year following another.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TrendColumn {
+    /// The edition at this index of `Trend::editions`.
+    Edition(usize),
+    /// Years with no edition.
+    Gap(Vec<i32>),
+}
+
+/// The columns of a trend table, oldest first, with gaps where years are missing.
+pub fn trend_columns(t: &Trend) -> Vec<TrendColumn> {
+    let mut out = vec![TrendColumn::Edition(0)];
+    for s in &t.steps {
+        if !s.missing_years.is_empty() {
+            out.push(TrendColumn::Gap(s.missing_years.clone()));
+        }
+        out.push(TrendColumn::Edition(s.new));
+    }
+    out
+}
+
+/// Years as a short range: `2020`, `2020–2021`.
+pub fn years_text(years: &[i32]) -> String {
+    match years {
+        [] => String::new(),
+        [y] => y.to_string(),
+        [a, .., b] => format!("{a}–{b}"),
+    }
+}
+
+/// The heading of a trend column: the edition's year (or source), or the missing years.
+pub fn column_heading(t: &Trend, c: &TrendColumn) -> String {
+    match c {
+        TrendColumn::Edition(i) => t.edition_name(*i),
+        TrendColumn::Gap(years) => format!("{} (no edition)", years_text(years)),
+    }
+}
+
+/// What an outcome cell says: the value reported and the verdict, or why there is none.
+pub fn outcome_text(o: &Outcome) -> String {
+    match o {
+        Outcome::Checked {
+            outcome: Some(f),
+            verdict,
+        } => format!("{} {}", f.text, verdict_word(*verdict)),
+        Outcome::Checked { outcome: None, .. } => "not reported".to_string(),
+        Outcome::Gap => "gap".to_string(),
+        Outcome::Pending => "pending".to_string(),
+    }
+}
+
+/// A verdict as a word for a table cell.
+pub fn verdict_word(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Met => "met",
+        Verdict::Missed => "missed",
+        Verdict::NotReported => "not reported",
+        Verdict::Unclear => "unclear",
+    }
+}
+
+/// The kind of a row of a trend table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowKind {
+    /// The figure each edition gives.
+    Value,
+    /// The target each edition sets for its year.
+    Target,
+    /// What the next edition reports for that target.
+    Outcome,
+}
+
+impl RowKind {
+    /// The name used in tables and CSV.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RowKind::Value => "value",
+            RowKind::Target => "target",
+            RowKind::Outcome => "outcome",
+        }
+    }
+}
+
+/// The rows an indicator takes in a trend table, with one cell per column of
+/// [`trend_columns`] (empty in gap columns): targets get a target and an outcome row, other
+/// indicators one value row.
+/// `outcome` writes an outcome cell ([`outcome_text`], or a shorter form).
+pub fn indicator_rows(
+    d: &Indicator,
+    columns: &[TrendColumn],
+    outcome: fn(&Outcome) -> String,
+) -> Vec<(RowKind, Vec<String>)> {
+    let value = |i: usize| {
+        d.values[i]
+            .as_ref()
+            .map_or(String::new(), |f| f.text.clone())
+    };
+    let cells = |f: &dyn Fn(usize) -> String| -> Vec<String> {
+        columns
+            .iter()
+            .map(|c| match c {
+                TrendColumn::Edition(i) => f(*i),
+                TrendColumn::Gap(_) => String::new(),
+            })
+            .collect()
+    };
+    if d.outcomes.is_empty() {
+        return vec![(RowKind::Value, cells(&value))];
+    }
+    let outcome = |i: usize| d.outcomes[i].as_ref().map_or(String::new(), outcome);
+    vec![
+        (RowKind::Target, cells(&value)),
+        (RowKind::Outcome, cells(&outcome)),
+    ]
+}
+
+/// The label, or a placeholder so that an unnamed figure still shows as a row.
+pub fn label_or_unnamed(label: &str) -> &str {
+    if label.trim().is_empty() {
+        "(unnamed)"
+    } else {
+        label
     }
 }
 

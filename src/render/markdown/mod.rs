@@ -16,6 +16,9 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 
 pub mod github;
+mod trend;
+
+pub use trend::write_trend;
 
 use super::Parts;
 use crate::model::{ChangeKind, SentenceChange};

@@ -8,9 +8,11 @@ use console::Style;
 
 mod figures;
 mod initiatives;
+mod trend;
 
 pub use figures::{write_figure_pairs, write_figures};
 pub use initiatives::write_initiatives;
+pub use trend::write_trend;
 
 use super::shared::{Palette, count_list, truncate};
 use super::{Parts, TermOptions};
