@@ -85,7 +85,9 @@ static TRAILER: LazyLock<Regex> = LazyLock::new(|| {
 /// Normalises decoded text into paragraphs.
 pub fn normalize(text: &str) -> CleanText {
     let mut lines = clean_lines(text);
-    let mut dropped = drop_front_matter(&mut lines);
+    let mut dropped = strip_pipe_footers(&mut lines);
+    lines = split_filing_headings(lines);
+    dropped += drop_front_matter(&mut lines);
     dropped += classify_furniture(&mut lines);
     dropped += drop_web_chrome(&mut lines);
     dropped += drop_trailer(&mut lines);
@@ -159,6 +161,104 @@ fn clean_lines(text: &str) -> Vec<Line> {
         });
         if kind == LineKind::Text {
             page_break = false;
+        }
+    }
+    out
+}
+
+/// A running footer of a filing (`Apple Inc. | 2023 Form 10-K | 4`: company, form, page) that
+/// text extraction glued to the start of the next page's first line.
+static PIPE_FOOTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[^|]{2,80}?\s\|\s[^|]{2,60}?\s\|\s\d{1,4}(?:\s+|$)").unwrap());
+
+/// Strips running footers written as `name | form | page` from line starts: a prefix of this
+/// shape that recurs, page number aside, on three lines or more is page furniture wherever
+/// it stands. What follows it on the line is the next page's text.
+fn strip_pipe_footers(lines: &mut [Line]) -> usize {
+    let key = |s: &str| -> String {
+        s.trim()
+            .trim_end_matches(|c: char| c.is_ascii_digit())
+            .to_string()
+    };
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for l in lines.iter() {
+        if let Some(m) = PIPE_FOOTER.find(&l.text) {
+            *counts.entry(key(m.as_str())).or_default() += 1;
+        }
+    }
+    if counts.values().all(|&n| n < 3) {
+        return 0;
+    }
+    let mut dropped = 0;
+    for l in lines.iter_mut() {
+        let Some(m) = PIPE_FOOTER.find(&l.text) else {
+            continue;
+        };
+        if counts.get(&key(m.as_str())).copied().unwrap_or(0) < 3 {
+            continue;
+        }
+        let rest = l.text[m.end()..].trim().to_string();
+        l.after_page_break = true;
+        if rest.is_empty() {
+            l.kind = LineKind::Furniture;
+            dropped += 1;
+        }
+        l.text = rest;
+    }
+    dropped
+}
+
+/// `PART II Item 5. Market for…` or `None. Item 2. Properties`: a filing's part and item
+/// headings that text extraction ran into the line before them. The heading is the rest of
+/// the line from `Item N.` (a capital or `[` after it, no sentence after it); it is set on a
+/// line of its own, with `PART N` on another, so the outline sees the filing's structure.
+static GLUED_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[.\])]\s+|\d\s+)((?:PART\s+[IVX]{1,4}\s+)?Item\s+\d{1,2}[A-C]?\.\s+[A-Z\[][^.]{0,150}?\.?)$")
+        .unwrap()
+});
+static PART_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(PART\s+[IVX]{1,4})\s+(Item\s)").unwrap());
+
+/// Splits filing headings off the lines they were glued to (see [`GLUED_ITEM`]). Only text
+/// with at least two such headings is a filing; a lone match is left as prose.
+fn split_filing_headings(lines: Vec<Line>) -> Vec<Line> {
+    let glued = |l: &Line| {
+        l.kind == LineKind::Text
+            && !l.text.chars().any(is_han)
+            && GLUED_ITEM.captures(&l.text).is_some()
+    };
+    if lines.iter().filter(|l| glued(l)).count() < 2 {
+        return lines;
+    }
+    let mut out = Vec::with_capacity(lines.len());
+    for l in lines {
+        if !glued(&l) {
+            out.push(l);
+            continue;
+        }
+        let c = GLUED_ITEM.captures(&l.text).unwrap();
+        let heading = c.get(1).unwrap();
+        let before = l.text[..heading.start()].trim().to_string();
+        let heading_text = heading.as_str().to_string();
+        let piece = |text: String, first: bool| Line {
+            number: l.number,
+            text,
+            kind: LineKind::Text,
+            after_page_break: l.after_page_break && first,
+            indent: if first { l.indent } else { 0 },
+            table_row: false,
+        };
+        if !before.is_empty() {
+            out.push(piece(before, true));
+        }
+        let first = out.last().is_none_or(|p: &Line| p.number != l.number);
+        match PART_PREFIX.captures(&heading_text) {
+            Some(p) => {
+                let item_at = p.get(2).unwrap().start();
+                out.push(piece(p[1].to_string(), first));
+                out.push(piece(heading_text[item_at..].to_string(), false));
+            }
+            None => out.push(piece(heading_text, first)),
         }
     }
     out
@@ -896,6 +996,64 @@ fn tidy_spaces(text: &str, starts: &[(usize, u32)]) -> (String, Vec<(usize, u32)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Text extracted from a 10-K: the page footer (`Apple Inc. | 2023 Form 10-K | 4`) runs
+    /// into the next page's first line, and item headings run into the line before them. The
+    /// footer goes; each heading stands on its own line, `PART II` apart from its first item.
+    #[test]
+    fn filing_footers_and_glued_item_headings() {
+        let text = "Item 1. Business\n\
+            The Company designs, manufactures and markets smartphones.\n\
+            Apple Inc. | 2023 Form 10-K | 4 Item 1A. Risk Factors\n\
+            The Companys business can be affected by many factors.\n\
+            None. Item 2. Properties\n\
+            The Companys headquarters are located in Cupertino, California.\n\
+            Apple Inc. | 2023 Form 10-K | 17\n\
+            PART II Item 5. Market for Registrants Common Equity\n\
+            The Companys common stock is traded on the Nasdaq Global Select Market.\n\
+            Apple Inc. | 2023 Form 10-K | 19 Item 7. Managements Discussion and Analysis\n\
+            The following discussion should be read in conjunction with the statements.\n\
+            This section should be read in conjunction with Part II, Item 7, of this Form 10-K.\n";
+        let got: Vec<String> = normalize(text)
+            .paragraphs
+            .into_iter()
+            .map(|p| p.text)
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Item 1. Business",
+                "The Company designs, manufactures and markets smartphones.",
+                "Item 1A. Risk Factors",
+                "The Companys business can be affected by many factors.",
+                "None.",
+                "Item 2. Properties",
+                "The Companys headquarters are located in Cupertino, California.",
+                "PART II",
+                "Item 5. Market for Registrants Common Equity",
+                "The Companys common stock is traded on the Nasdaq Global Select Market.",
+                "Item 7. Managements Discussion and Analysis",
+                "The following discussion should be read in conjunction with the statements.",
+                "This section should be read in conjunction with Part II, Item 7, of this Form 10-K.",
+            ]
+        );
+    }
+
+    /// A lone `Item 2.` in prose is not a filing's structure, and a footer-like line seen once
+    /// is text.
+    #[test]
+    fn a_lone_item_mention_stays_prose() {
+        let text = "We describe this below. Item 2. Properties are leased.\nA | B | 3 notes.\n";
+        let got: Vec<String> = normalize(text)
+            .paragraphs
+            .into_iter()
+            .map(|p| p.text)
+            .collect();
+        assert_eq!(
+            got.join("|"),
+            "We describe this below. Item 2. Properties are leased.|A | B | 3 notes."
+        );
+    }
 
     fn paras(text: &str) -> Vec<String> {
         normalize(text)

@@ -218,7 +218,13 @@ impl TreeBuilder {
     fn fits_sequence(&self, style: HeadingStyle, value: Option<u32>) -> bool {
         let Some(v) = value else { return true };
         match self.last_number.get(&style) {
-            Some(&last) => v == last + 1 || v == 1 && self.opens_new_scope(style),
+            // A filing's `Item 1A.` follows `Item 1.` (and `Item 7A.` follows `Item 7.`), and
+            // text extracted from filings often lacks an item line or two.
+            Some(&last) => {
+                v == last + 1
+                    || style == HeadingStyle::Item && (last..=last + 3).contains(&v)
+                    || v == 1 && self.opens_new_scope(style)
+            }
             None => {
                 v <= 2
                     || matches!(

@@ -1147,3 +1147,58 @@ fn provincial_pairs_find_parts_and_the_growth_promise() {
         &failures,
     );
 }
+
+/// The Apple 10-K pair as a crawler extracted it (page footers run into headings, some item
+/// lines glued to the text before them): every item of fiscal 2022 pairs with the same item
+/// of fiscal 2023, `Item 1C. Cybersecurity` (new in fiscal 2023 filings) is added, and no
+/// paragraph keeps a page footer.
+#[test]
+#[ignore = "needs YOYDIFF_CORPUS"]
+fn ten_k_items_align_and_the_new_item_is_added() {
+    let dir = corpus();
+    let old = load(&dir.join("en/10k-apple-2022.txt"));
+    let new = load(&dir.join("en/10k-apple-2023.txt"));
+    let mut failures = Vec::new();
+    for d in [&old, &new] {
+        for s in d.walk() {
+            for p in &s.paragraphs {
+                if p.text.contains("| 2022 Form 10-K |") || p.text.contains("| 2023 Form 10-K |") {
+                    failures.push(format!("{}: footer left in {:?}", d.source, p.text));
+                }
+            }
+        }
+    }
+    let c = compare(&old, &new, &CompareOptions::default());
+    let items = |refs: &[SectionRef]| -> Vec<String> {
+        refs.iter()
+            .filter(|r| r.number.starts_with("Item"))
+            .map(|r| r.number.clone())
+            .collect()
+    };
+    let mut paired = Vec::new();
+    for p in &c.sections {
+        let (o, n) = (items(&p.old), items(&p.new));
+        match p.kind {
+            PairKind::Added if n == ["Item 1C."] => paired.push("added 1C".to_string()),
+            PairKind::Added | PairKind::Removed if !o.is_empty() || !n.is_empty() => {
+                failures.push(format!("{:?}: {o:?} → {n:?}", p.kind))
+            }
+            _ if !o.is_empty() => {
+                if o != n {
+                    failures.push(format!("{o:?} paired with {n:?}"));
+                }
+                paired.push(o.join("+"));
+            }
+            _ => {}
+        }
+    }
+    for want in [
+        "Item 1.", "Item 1A.", "Item 5.", "Item 7.", "Item 7A.", "Item 8.", "Item 9A.", "Item 15.",
+        "added 1C",
+    ] {
+        if !paired.iter().any(|p| p == want) {
+            failures.push(format!("{want} not found among {paired:?}"));
+        }
+    }
+    report("ten_k_items_align_and_the_new_item_is_added", &failures);
+}

@@ -113,7 +113,9 @@ impl Section {
                 let latin_number = self
                     .number
                     .ends_with(|c: char| c.is_ascii_alphanumeric() || c == '.');
-                let latin_title = self.title.starts_with(|c: char| c.is_ascii_alphanumeric());
+                let latin_title = self
+                    .title
+                    .starts_with(|c: char| c.is_ascii_alphanumeric() || c == '[' || c == '(');
                 let sep = if latin_number && latin_title { " " } else { "" };
                 format!("{}{sep}{}", self.number, self.title)
             }
