@@ -8,6 +8,9 @@
 //! outlined paragraph by paragraph so that alignment still has units to work with.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use crate::heading::{self, HeadingStyle, Numbering};
 use crate::model::Paragraph;
@@ -77,7 +80,19 @@ pub fn parse(source: &str, clean: &CleanText, options: OutlineOptions) -> Docume
         .join("\n");
     let lang = options.lang.unwrap_or_else(|| detect_lang(&all_text));
     let year = year::detect_year(clean.paragraphs.iter().map(|p| p.text.as_str()));
-    let paragraphs = &clean.paragraphs;
+    // A salutation that text extraction ran into the letter's first paragraph stands apart.
+    let owned: Vec<Paragraph>;
+    let paragraphs: &[Paragraph] = match (lang, clean.paragraphs.first().and_then(split_salutation))
+    {
+        (Lang::En, Some((salutation, rest))) => {
+            owned = [salutation, rest]
+                .into_iter()
+                .chain(clean.paragraphs[1..].iter().cloned())
+                .collect();
+            &owned
+        }
+        _ => &clean.paragraphs,
+    };
 
     let appendix_from = match lang {
         Lang::Zh => {
@@ -91,7 +106,15 @@ pub fn parse(source: &str, clean: &CleanText, options: OutlineOptions) -> Docume
         Lang::Zh => find_closing(body),
         Lang::En => None,
     };
-    let body_end = closing_from.unwrap_or(body.len());
+    let (salutation, signature_from) = match lang {
+        Lang::En => letter_frame(body),
+        Lang::Zh => (false, None),
+    };
+    let body_start = usize::from(salutation);
+    let body_end = closing_from
+        .or(signature_from)
+        .unwrap_or(body.len())
+        .max(body_start);
 
     let mut builder = TreeBuilder::default();
     let mut preamble = new_section(
@@ -101,7 +124,7 @@ pub fn parse(source: &str, clean: &CleanText, options: OutlineOptions) -> Docume
         paragraphs.first().map_or(1, |p| p.lines.0),
     );
     let mut heading_count = 0usize;
-    for i in 0..body_end {
+    for i in body_start..body_end {
         let p = &paragraphs[i];
         let prev = i.checked_sub(1).map(|j| &paragraphs[j]);
         let next = paragraphs.get(i + 1);
@@ -130,6 +153,16 @@ pub fn parse(source: &str, clean: &CleanText, options: OutlineOptions) -> Docume
         }
     }
     let mut sections = Vec::new();
+    if salutation {
+        let mut s = new_section(
+            SectionKind::Salutation,
+            String::new(),
+            String::new(),
+            paragraphs[0].lines.0,
+        );
+        s.paragraphs.push(paragraphs[0].clone());
+        sections.push(s);
+    }
     let title = document_title(&preamble, source);
     if !preamble.paragraphs.is_empty() {
         preamble.lines = (
@@ -148,6 +181,16 @@ pub fn parse(source: &str, clean: &CleanText, options: OutlineOptions) -> Docume
         );
         closing.paragraphs = body[from..].to_vec();
         sections.push(closing);
+    }
+    if let Some(from) = signature_from.filter(|_| closing_from.is_none()) {
+        let mut s = new_section(
+            SectionKind::Signature,
+            String::new(),
+            String::new(),
+            body[from].lines.0,
+        );
+        s.paragraphs = body[from..].to_vec();
+        sections.push(s);
     }
     if let Some(from) = appendix_from {
         sections.extend(appendix_sections(&paragraphs[from..]));
@@ -169,6 +212,64 @@ pub fn parse(source: &str, clean: &CleanText, options: OutlineOptions) -> Docume
         pages: Vec::new(),
         sections,
     }
+}
+
+/// A letter's salutation (`To the Shareholders of…:`, `Dear Fellow Shareholders,`) opens it.
+static SALUTATION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:To|Dear|Fellow)\b[^!?]{0,100}[:,]$").unwrap());
+/// `To the Shareholders of Berkshire Hathaway Inc.:` at the head of a paragraph whose next
+/// line starts the letter: the salutation and the rest, split where the line broke.
+fn split_salutation(p: &Paragraph) -> Option<(Paragraph, Paragraph)> {
+    let colon = p.text.find([':', ','])?;
+    let end = colon + 1;
+    let head = &p.text[..end];
+    if end >= p.text.len() || !SALUTATION.is_match(head) || p.line_at(colon) == p.line_at(end + 1) {
+        return None;
+    }
+    Some(p.split_at(end))
+}
+
+/// A date line (`February 27, 2021`, `27 February 2021`).
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s*\d{4}|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})$").unwrap()
+});
+/// A date at the start of a short line.
+static DATE_IN_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s*\d{4}\b").unwrap()
+});
+/// Sign-offs that close a letter.
+static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:sincerely|yours(?: (?:sincerely|truly|faithfully))?|respectfully(?: submitted)?|best regards|with (?:warm |best )?regards|regards|thank you),?$").unwrap()
+});
+/// Short lines after a letter's last paragraph, at most this many, make its signature.
+const MAX_SIGNATURE_LINES: usize = 6;
+
+/// The frame of a letter: whether its first paragraph is a salutation, and where its
+/// signature block starts. The signature is the run of short lines without sentence
+/// punctuation at the end (date, sign-off, name, title), counted only when it holds a date
+/// line or a sign-off, so a report ending on a short heading keeps it.
+fn letter_frame(body: &[Paragraph]) -> (bool, Option<usize>) {
+    let salutation = body.len() > 2 && SALUTATION.is_match(body[0].text.trim());
+    let short = |p: &Paragraph| {
+        let t = p.text.trim();
+        display_width(t) <= 70 && !t.ends_with(['.', '?', '!', ';'])
+            || DATE_LINE.is_match(t)
+            || SIGN_OFF.is_match(t)
+    };
+    let mut from = body.len();
+    while from > usize::from(salutation) + 1
+        && body.len() - from < MAX_SIGNATURE_LINES
+        && short(&body[from - 1])
+    {
+        from -= 1;
+    }
+    // A date run on with the name (`February 27, 2021 Warren E. Buffett`) marks it too.
+    let marked = body[from..].iter().any(|p| {
+        let t = p.text.trim();
+        SIGN_OFF.is_match(t) || DATE_LINE.is_match(t) || DATE_IN_LINE.is_match(t)
+    });
+    let signature = (from < body.len() && marked).then_some(from);
+    (salutation, signature)
 }
 
 /// Builds the tree as headings arrive: a stack of open sections, each with its rank.
@@ -532,7 +633,10 @@ fn outline_by_paragraph(sections: Vec<Section>) -> Vec<Section> {
     sections
         .into_iter()
         .map(|mut s| {
-            if s.children.is_empty() && s.paragraphs.len() > 1 && s.kind != SectionKind::Closing {
+            if s.children.is_empty()
+                && s.paragraphs.len() > 1
+                && !matches!(s.kind, SectionKind::Closing | SectionKind::Signature)
+            {
                 let paragraphs = std::mem::take(&mut s.paragraphs);
                 s.children = paragraphs.into_iter().map(paragraph_section).collect();
             }
@@ -563,6 +667,51 @@ mod tests {
 
     fn outline(text: &str) -> Document {
         parse("test.txt", &normalize(text), OutlineOptions::default())
+    }
+
+    /// A letter's frame, as shareholder letters write it: the salutation (run into the first
+    /// paragraph by text extraction) and the signature block (date, name, title) are sections
+    /// of their own, so the letter's opening text is the preamble and nothing else.
+    #[test]
+    fn letters_have_a_salutation_and_a_signature() {
+        let text = "To the Shareholders of Berkshire Hathaway Inc.:\n\
+            Berkshire earned $42.5 billion in 2020 according to generally accepted accounting principles.\n\
+            Operating earnings are what count most, even during periods when they are not the largest item.\n\
+            The Annual Meeting\n\
+            This year, on May 1st, we are planning to go one better than last year and hold the meeting.\n\
+            February 27, 2021\n\
+            \n\
+            Warren E. Buffett\n\
+            Chairman of the Board\n";
+        let d = outline(text);
+        let kinds: Vec<&str> = d.sections.iter().map(|s| s.kind.as_str()).collect();
+        assert_eq!(
+            kinds,
+            ["salutation", "preamble", "heading", "signature"],
+            "{:?}",
+            tree(&d)
+        );
+        assert_eq!(
+            d.sections[0].paragraphs[0].text,
+            "To the Shareholders of Berkshire Hathaway Inc.:"
+        );
+        assert!(d.sections[1].full_text().starts_with("Berkshire earned"));
+        let signature: Vec<&str> = d.sections[3]
+            .paragraphs
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect();
+        assert!(
+            signature.join(" ").contains("Warren E. Buffett"),
+            "{signature:?}"
+        );
+        // A letter that ends on a short line with no date or sign-off keeps it as text.
+        let plain = outline(
+            "Dear Fellow Shareholders,\nWe had a good year across our businesses.\nOur Outlook\nWe expect more of the same.\nThe Team\n",
+        );
+        let kinds: Vec<&str> = plain.sections.iter().map(|s| s.kind.as_str()).collect();
+        assert!(!kinds.contains(&"signature"), "{:?}", tree(&plain));
+        assert_eq!(kinds.first(), Some(&"salutation"));
     }
 
     /// Work areas of a review written `一是…。` as the lead sentence of their paragraph, as the

@@ -66,6 +66,10 @@ pub enum SectionKind {
     Closing,
     /// An appendix after the end of the report: a glossary (`名词解释`) or an attachment.
     Appendix,
+    /// A letter's salutation (`To the Shareholders of Berkshire Hathaway Inc.:`).
+    Salutation,
+    /// A letter's signature block: the date, the sign-off, the name and the title.
+    Signature,
 }
 
 impl SectionKind {
@@ -78,6 +82,8 @@ impl SectionKind {
             SectionKind::Paragraph => "paragraph",
             SectionKind::Closing => "closing",
             SectionKind::Appendix => "appendix",
+            SectionKind::Salutation => "salutation",
+            SectionKind::Signature => "signature",
         }
     }
 }
@@ -108,6 +114,8 @@ impl Section {
         match (self.number.is_empty(), self.title.is_empty()) {
             (_, true) if self.kind == SectionKind::Preamble => "(preamble)".to_string(),
             (_, true) if self.kind == SectionKind::Closing => "(closing)".to_string(),
+            (_, true) if self.kind == SectionKind::Salutation => "(salutation)".to_string(),
+            (_, true) if self.kind == SectionKind::Signature => "(signature)".to_string(),
             (true, _) => self.title.clone(),
             (false, _) => {
                 let latin_number = self
