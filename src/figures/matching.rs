@@ -71,7 +71,13 @@ pub fn match_figures(old: &[Figure], new: &[Figure], sections: &[SectionPair]) -
             } else {
                 dice(&old_grams[i], &new_grams[j]).max(containment(&o.label, &n.label))
             };
-            if sim < MIN_LABEL || o.label.is_empty() || n.label.is_empty() {
+            // A figure without a label pairs only with its exact copy (same words, same
+            // value, same section): the same unnamed figure stated again is not new.
+            let copy = o.label == n.label
+                && o.text == n.text
+                && o.value == n.value
+                && o.section == n.section;
+            if !copy && (sim < MIN_LABEL || o.label.is_empty() || n.label.is_empty()) {
                 continue;
             }
             let mut score = sim;
