@@ -57,7 +57,10 @@ pub fn promises(
                 .first()
                 .is_some_and(|t| part_of(t) == Part::Review)
         })
-        .filter(|f| !multi_year(f) && !MULTI_YEAR_SENTENCE.iter().any(|w| f.sentence.contains(w)))
+        .filter(|f| {
+            let clause = clause_of(&f.sentence, &f.text);
+            !multi_year(f) && !MULTI_YEAR_SENTENCE.iter().any(|w| clause.contains(w))
+        })
         .collect();
     // Each outcome's key and its bigrams, once: every target is scored against all of them.
     let outcome_keys: Vec<(String, Vec<(char, char)>)> = outcomes
@@ -186,4 +189,21 @@ fn verdict(t: &Figure, o: &Figure) -> Verdict {
         }
     };
     if met { Verdict::Met } else { Verdict::Missed }
+}
+
+/// The clause of `sentence` that holds `figure`: from the punctuation before it to the
+/// punctuation after it. A multi-year word elsewhere in the sentence (`地区生产总值增长3.9%、
+/// 总量连续37年居全国首位`) speaks of another figure.
+fn clause_of<'s>(sentence: &'s str, figure: &str) -> &'s str {
+    let Some(at) = sentence.find(figure) else {
+        return sentence;
+    };
+    let stops = ['，', '；', '。', '、', ',', ';'];
+    let start = sentence[..at].rfind(stops).map_or(0, |i| {
+        i + sentence[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let end = sentence[at + figure.len()..]
+        .find(stops)
+        .map_or(sentence.len(), |i| at + figure.len() + i);
+    &sentence[start..end]
 }
