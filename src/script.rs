@@ -109,6 +109,40 @@ pub fn chinese_numeral_value(s: &str) -> Option<u32> {
     }
 }
 
+/// The largest char boundary of `s` at or below `i`.
+pub fn floor_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary of `s` at or above `i`.
+pub fn ceil_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// `text` from `margin` bytes before `start` to `margin` bytes after `end`, cut at characters
+/// and marked with `…` where cut: the context of a figure or a name in an over-long sentence.
+pub fn window_around(text: &str, start: usize, end: usize, margin: usize) -> String {
+    let from = floor_boundary(text, start.saturating_sub(margin));
+    let to = ceil_boundary(text, end.saturating_add(margin));
+    let mut out = String::with_capacity(to - from + 6);
+    if from > 0 {
+        out.push('…');
+    }
+    out.push_str(&text[from..to]);
+    if to < text.len() {
+        out.push('…');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

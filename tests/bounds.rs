@@ -8,17 +8,10 @@ use assert_cmd::cargo::cargo_bin_cmd;
 use yoydiff::model::{FigureStatus, PairKind};
 use yoydiff::{CompareOptions, OutlineOptions, compare, extract_figures, parse_text};
 
+mod common;
+
 fn doc(name: &str, text: &str) -> yoydiff::Document {
     parse_text(name, text, OutlineOptions::default()).unwrap()
-}
-
-fn sample(name: &str) -> String {
-    std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("samples")
-            .join(name),
-    )
-    .unwrap()
 }
 
 /// Ten thousand sibling headings (far past the level size where pairs are proposed only
@@ -59,7 +52,7 @@ fn a_flat_level_of_ten_thousand_headings_equals_itself() {
 /// A real report written out twenty times over: every copy pairs with its own copy, in place.
 #[test]
 fn a_report_repeated_twenty_times_equals_itself() {
-    let text = sample("national-gwr-2023.txt").repeat(20);
+    let text = common::sample_text("national-gwr-2023.txt").repeat(20);
     let d = doc("repeated.txt", &text);
     let c = compare(&d, &d, &CompareOptions::default());
     assert!(!c.has_changes(), "{:?}", c.summary);

@@ -15,6 +15,8 @@
 use yoydiff::model::{Comparison, FigureStatus, PairKind};
 use yoydiff::{CompareOptions, OutlineOptions, YearShift, compare, decode, parse_text};
 
+mod common;
+
 /// A small deterministic generator (xorshift64*): no dependency, same sequence everywhere.
 struct Rng(u64);
 
@@ -29,15 +31,6 @@ impl Rng {
     fn below(&mut self, n: usize) -> usize {
         (self.next() % n.max(1) as u64) as usize
     }
-}
-
-fn sample(name: &str) -> String {
-    std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("samples")
-            .join(name),
-    )
-    .unwrap()
 }
 
 /// Pieces the mutations insert: the shapes that steer the pipeline's rules.
@@ -219,9 +212,9 @@ fn mutated_reports_keep_the_invariants() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(60);
     let texts = [
-        sample("national-gwr-2022.txt"),
-        sample("national-gwr-2023.txt"),
-        sample("changning-gwr-2025.txt"),
+        common::sample_text("national-gwr-2022.txt"),
+        common::sample_text("national-gwr-2023.txt"),
+        common::sample_text("changning-gwr-2025.txt"),
     ];
     let mut rng = Rng(seed);
     let options = CompareOptions {

@@ -16,6 +16,7 @@ use crate::model::Paragraph;
 use crate::model::{Document, Lang, Section};
 use crate::model::{Figure, Qualifier, Role};
 use crate::part::{Part, part_of};
+use crate::script::{ceil_boundary, floor_boundary, window_around};
 use crate::sentence::split_sentences;
 use crate::vocab;
 
@@ -156,40 +157,12 @@ const MAX_SENTENCE_BYTES: usize = 2_000;
 /// Bytes kept on each side of a figure of an over-long sentence.
 const CONTEXT_WINDOW: usize = 600;
 
-/// The largest char boundary of `s` at or below `i`.
-fn floor_boundary(s: &str, i: usize) -> usize {
-    let mut i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-/// The smallest char boundary of `s` at or above `i`.
-fn ceil_boundary(s: &str, i: usize) -> usize {
-    let mut i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i += 1;
-    }
-    i
-}
-
 /// The sentence a figure keeps: whole, or a window around `start..end` when over-long.
 fn context(sentence: &str, start: usize, end: usize) -> String {
     if sentence.len() <= MAX_SENTENCE_BYTES {
         return sentence.to_string();
     }
-    let from = floor_boundary(sentence, start.saturating_sub(CONTEXT_WINDOW));
-    let to = ceil_boundary(sentence, end + CONTEXT_WINDOW);
-    let mut out = String::with_capacity(to - from + 6);
-    if from > 0 {
-        out.push('…');
-    }
-    out.push_str(&sentence[from..to]);
-    if to < sentence.len() {
-        out.push('…');
-    }
-    out
+    window_around(sentence, start, end, CONTEXT_WINDOW)
 }
 
 /// Cheap test before scanning a sentence without Arabic digits: Chinese numbers and ranks.

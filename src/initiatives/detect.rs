@@ -655,20 +655,12 @@ const CONTEXT_WINDOW: usize = 600;
 
 /// The text before byte `at`, at most [`CONTEXT_WINDOW`] bytes, cut at a character.
 fn window_before(text: &str, at: usize) -> &str {
-    let mut from = at.saturating_sub(CONTEXT_WINDOW);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    &text[from..at]
+    &text[crate::script::ceil_boundary(text, at.saturating_sub(CONTEXT_WINDOW))..at]
 }
 
 /// The text after byte `at`, at most [`CONTEXT_WINDOW`] bytes, cut at a character.
 fn window_after(text: &str, at: usize) -> &str {
-    let mut to = (at + CONTEXT_WINDOW).min(text.len());
-    while !text.is_char_boundary(to) {
-        to -= 1;
-    }
-    &text[at..to]
+    &text[at..crate::script::floor_boundary(text, at + CONTEXT_WINDOW)]
 }
 
 fn detect_sentence(text: &str, sentence: usize, out: &mut Vec<Found>) {

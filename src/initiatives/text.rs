@@ -187,23 +187,7 @@ fn mention_text(sentence: &str, name: &str) -> String {
         return sentence.to_string();
     }
     let at = sentence.find(name.trim_matches(['“', '”'])).unwrap_or(0);
-    let mut from = at.saturating_sub(MENTION_WINDOW);
-    while !sentence.is_char_boundary(from) {
-        from -= 1;
-    }
-    let mut to = (at + name.len() + MENTION_WINDOW).min(sentence.len());
-    while !sentence.is_char_boundary(to) {
-        to += 1;
-    }
-    let mut out = String::with_capacity(to - from + 6);
-    if from > 0 {
-        out.push('…');
-    }
-    out.push_str(&sentence[from..to]);
-    if to < sentence.len() {
-        out.push('…');
-    }
-    out
+    crate::script::window_around(sentence, at, at + name.len(), MENTION_WINDOW)
 }
 
 /// Shortest run of Han characters counted in [`Edition::grams`].
