@@ -80,19 +80,33 @@ pub fn parse(source: &str, clean: &CleanText, options: OutlineOptions) -> Docume
         .join("\n");
     let lang = options.lang.unwrap_or_else(|| detect_lang(&all_text));
     let year = year::detect_year(clean.paragraphs.iter().map(|p| p.text.as_str()));
-    // A salutation that text extraction ran into the letter's first paragraph stands apart.
+    // A letter's salutation opens the letter, after any letterhead or table a PDF puts before
+    // it; text extraction sometimes runs it into the paragraph after it, and then it is split
+    // off.
+    let salutation_at = (lang == Lang::En)
+        .then(|| {
+            clean
+                .paragraphs
+                .iter()
+                .take(SALUTATION_WITHIN)
+                .position(|p| SALUTATION.is_match(p.text.trim()) || split_salutation(p).is_some())
+        })
+        .flatten()
+        .filter(|_| clean.paragraphs.len() > 2);
     let owned: Vec<Paragraph>;
-    let paragraphs: &[Paragraph] = match (lang, clean.paragraphs.first().and_then(split_salutation))
-    {
-        (Lang::En, Some((salutation, rest))) => {
-            owned = [salutation, rest]
-                .into_iter()
-                .chain(clean.paragraphs[1..].iter().cloned())
-                .collect();
-            &owned
-        }
-        _ => &clean.paragraphs,
-    };
+    let paragraphs: &[Paragraph] =
+        match salutation_at.and_then(|k| split_salutation(&clean.paragraphs[k]).map(|s| (k, s))) {
+            Some((k, (salutation, rest))) => {
+                owned = clean.paragraphs[..k]
+                    .iter()
+                    .cloned()
+                    .chain([salutation, rest])
+                    .chain(clean.paragraphs[k + 1..].iter().cloned())
+                    .collect();
+                &owned
+            }
+            None => &clean.paragraphs,
+        };
 
     let appendix_from = match lang {
         Lang::Zh => {
@@ -106,15 +120,11 @@ pub fn parse(source: &str, clean: &CleanText, options: OutlineOptions) -> Docume
         Lang::Zh => find_closing(body),
         Lang::En => None,
     };
-    let (salutation, signature_from) = match lang {
-        Lang::En => letter_frame(body),
-        Lang::Zh => (false, None),
+    let signature_from = match lang {
+        Lang::En => letter_signature(body, salutation_at.map_or(0, |k| k + 1)),
+        Lang::Zh => None,
     };
-    let body_start = usize::from(salutation);
-    let body_end = closing_from
-        .or(signature_from)
-        .unwrap_or(body.len())
-        .max(body_start);
+    let body_end = closing_from.or(signature_from).unwrap_or(body.len());
 
     let mut builder = TreeBuilder::default();
     let mut preamble = new_section(
@@ -124,7 +134,10 @@ pub fn parse(source: &str, clean: &CleanText, options: OutlineOptions) -> Docume
         paragraphs.first().map_or(1, |p| p.lines.0),
     );
     let mut heading_count = 0usize;
-    for i in body_start..body_end {
+    for i in 0..body_end {
+        if Some(i) == salutation_at {
+            continue;
+        }
         let p = &paragraphs[i];
         let prev = i.checked_sub(1).map(|j| &paragraphs[j]);
         let next = paragraphs.get(i + 1);
@@ -153,14 +166,14 @@ pub fn parse(source: &str, clean: &CleanText, options: OutlineOptions) -> Docume
         }
     }
     let mut sections = Vec::new();
-    if salutation {
+    if let Some(k) = salutation_at {
         let mut s = new_section(
             SectionKind::Salutation,
             String::new(),
             String::new(),
-            paragraphs[0].lines.0,
+            paragraphs[k].lines.0,
         );
-        s.paragraphs.push(paragraphs[0].clone());
+        s.paragraphs.push(paragraphs[k].clone());
         sections.push(s);
     }
     let title = document_title(&preamble, source);
@@ -241,15 +254,17 @@ static DATE_IN_LINE: LazyLock<Regex> = LazyLock::new(|| {
 static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:sincerely|yours(?: (?:sincerely|truly|faithfully))?|respectfully(?: submitted)?|best regards|with (?:warm |best )?regards|regards|thank you),?$").unwrap()
 });
+/// The salutation is looked for among this many first paragraphs: a PDF may open with a
+/// letterhead and a table of results, one paragraph a row (Berkshire's holds 56 years).
+const SALUTATION_WITHIN: usize = 120;
 /// Short lines after a letter's last paragraph, at most this many, make its signature.
 const MAX_SIGNATURE_LINES: usize = 6;
 
-/// The frame of a letter: whether its first paragraph is a salutation, and where its
-/// signature block starts. The signature is the run of short lines without sentence
-/// punctuation at the end (date, sign-off, name, title), counted only when it holds a date
-/// line or a sign-off, so a report ending on a short heading keeps it.
-fn letter_frame(body: &[Paragraph]) -> (bool, Option<usize>) {
-    let salutation = body.len() > 2 && SALUTATION.is_match(body[0].text.trim());
+/// Where a letter's signature block starts: the run of short lines without sentence
+/// punctuation at the end (date, sign-off, name, title), counted only when it holds a date line
+/// or a sign-off, so a report ending on a short heading keeps it. `after` is the first
+/// paragraph the letter's text may start at (after its salutation).
+fn letter_signature(body: &[Paragraph], after: usize) -> Option<usize> {
     let short = |p: &Paragraph| {
         let t = p.text.trim();
         display_width(t) <= 70 && !t.ends_with(['.', '?', '!', ';'])
@@ -257,10 +272,7 @@ fn letter_frame(body: &[Paragraph]) -> (bool, Option<usize>) {
             || SIGN_OFF.is_match(t)
     };
     let mut from = body.len();
-    while from > usize::from(salutation) + 1
-        && body.len() - from < MAX_SIGNATURE_LINES
-        && short(&body[from - 1])
-    {
+    while from > after + 1 && body.len() - from < MAX_SIGNATURE_LINES && short(&body[from - 1]) {
         from -= 1;
     }
     // A date run on with the name (`February 27, 2021 Warren E. Buffett`) marks it too.
@@ -268,8 +280,7 @@ fn letter_frame(body: &[Paragraph]) -> (bool, Option<usize>) {
         let t = p.text.trim();
         SIGN_OFF.is_match(t) || DATE_LINE.is_match(t) || DATE_IN_LINE.is_match(t)
     });
-    let signature = (from < body.len() && marked).then_some(from);
-    (salutation, signature)
+    (from < body.len() && marked).then_some(from)
 }
 
 /// Builds the tree as headings arrive: a stack of open sections, each with its rank.

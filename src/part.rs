@@ -6,23 +6,12 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use serde::Serialize;
 
 use crate::outline::{Section, SectionKind};
 use crate::script::is_han;
 use crate::sentence::split_sentences;
 
-/// The part of a report a top-level section opens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Part {
-    /// Looking back (`2024年工作回顾`, `过去一年`, `Review of 2023`).
-    Review,
-    /// Looking ahead (`2025年主要任务`, `对今年政府工作的建议`, `总体要求`).
-    Plan,
-    /// Neither, or no headings to tell.
-    Other,
-}
+pub use crate::model::Part;
 
 static REVIEW_CUES: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| crate::vocab::lines(include_str!("../data/vocab/part-review-title-cues.txt")));
@@ -43,6 +32,7 @@ static FIVE_YEAR: LazyLock<Regex> =
 /// `2024年工作回顾`: the cues are in the title).
 /// Review cues win because review titles never promise (`过去一年和五年工作回顾`), while plan
 /// cues such as `任务` also occur inside review titles only after `回顾`.
+#[cfg(test)]
 pub fn part_of(top_heading: &str) -> Part {
     title_part(top_heading).unwrap_or(Part::Other)
 }

@@ -15,7 +15,7 @@ use super::number::{Quantity, scan};
 use crate::model::Paragraph;
 use crate::model::{Document, Lang, Section};
 use crate::model::{Figure, Qualifier, Role};
-use crate::part::{Part, part_of};
+use crate::part::{Part, part_of_section};
 use crate::script::{ceil_boundary, floor_boundary, window_around};
 use crate::sentence::split_sentences;
 use crate::vocab;
@@ -26,7 +26,7 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
     let chinese = doc.lang == Lang::Zh;
     let mut path = Vec::new();
     for s in &doc.sections {
-        let part = part_of(&s.heading_text());
+        let part = part_of_section(s);
         walk(s, part, chinese, &mut path, &mut out);
     }
     out
@@ -140,6 +140,7 @@ fn paragraph(p: &Paragraph, part: Part, chinese: bool, path: &[String], out: &mu
                 sentence: context(sentence, h.q.start, h.q.end),
                 section: path.to_vec(),
                 line: p.line_at(r.start + h.q.start),
+                part,
             });
         }
     }

@@ -12,7 +12,7 @@ use super::extract::{is_floor, multi_year, worded_as_change};
 use super::matching::{bigrams, grams_similarity};
 use crate::model::Document;
 use crate::model::{Figure, Promise, Qualifier, Role, Verdict};
-use crate::part::{Part, part_of};
+use crate::part::Part;
 use crate::vocab;
 
 /// Labels for which less is better, so a target is a ceiling (`失业率`, `居民消费价格`).
@@ -52,11 +52,7 @@ pub fn promises(
     let outcomes: Vec<&Figure> = new
         .iter()
         .filter(|f| f.role != Role::Target && f.role != Role::Rank)
-        .filter(|f| {
-            f.section
-                .first()
-                .is_some_and(|t| part_of(t) == Part::Review)
-        })
+        .filter(|f| f.part == Part::Review)
         .filter(|f| {
             let clause = clause_of(&f.sentence, &f.text);
             !multi_year(f) && !MULTI_YEAR_SENTENCE.iter().any(|w| clause.contains(w))
@@ -119,7 +115,7 @@ pub(crate) fn is_goal(f: &Figure) -> bool {
         && !f.unit.is_empty()
         && !multi_year(f)
         && !f.label.is_empty()
-        && f.section.first().is_some_and(|t| part_of(t) == Part::Plan)
+        && f.part == Part::Plan
         && (f.qualifier.is_some() || GOAL_CUES.iter().any(|c| f.sentence.contains(c)))
 }
 

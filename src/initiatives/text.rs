@@ -9,7 +9,6 @@ use rustc_hash::FxHashMap;
 
 use crate::model::{Document, Section, SectionKind};
 pub use crate::part::Part;
-use crate::part::part_of;
 use crate::script::is_han;
 use crate::sentence::split_sentences;
 
@@ -63,7 +62,7 @@ impl<'a> Edition<'a> {
             memo: RefCell::new(FxHashMap::default()),
         };
         for s in &doc.sections {
-            let part = part_of(&s.title);
+            let part = crate::part::part_of_section(s);
             let mut path = Vec::new();
             e.add_section(s, part, &mut path);
         }

@@ -87,6 +87,10 @@ pub struct Figure {
     pub section: Vec<String>,
     /// 1-based line of the original input where the figure starts.
     pub line: u32,
+    /// The part of the report the figure stands in (review, plan or other), read from the
+    /// top-level section's title or, when the title names no part, from its text.
+    #[serde(default)]
+    pub part: Part,
 }
 
 /// What happened to a figure between two editions.
@@ -184,4 +188,17 @@ pub struct Promise {
     pub outcome: Option<Figure>,
     /// Whether the target was reached.
     pub verdict: Verdict,
+}
+
+/// The part of a report a top-level section opens: what a figure there is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Part {
+    /// Looking back (`2024年工作回顾`, `过去一年`, `Review of 2023`).
+    Review,
+    /// Looking ahead (`2025年主要任务`, `对今年政府工作的建议`, `总体要求`).
+    Plan,
+    /// Neither, or no headings to tell.
+    #[default]
+    Other,
 }

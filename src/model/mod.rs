@@ -18,7 +18,9 @@ pub use comparison::{
     SectionPair, SectionRef, SentenceCounts, Summary,
 };
 pub use document::{Document, InputFormat, Lang, Paragraph, Section, SectionKind};
-pub use figures::{Change, Figure, FigurePair, FigureStatus, Promise, Qualifier, Role, Verdict};
+pub use figures::{
+    Change, Figure, FigurePair, FigureStatus, Part, Promise, Qualifier, Role, Verdict,
+};
 pub use initiatives::{Delivery, Initiative, Kind, MAX_MENTIONS, Mention, StageChange, Status};
 pub use text::{ChangeKind, InlineOp, InlineTag, SentenceChange};
 pub use trend::{
