@@ -76,7 +76,12 @@ pub fn compare(old: &Document, new: &Document, options: &CompareOptions) -> Comp
         summary.sections.add(pair.kind);
     }
     let old_figures = figures::extract(old);
-    let new_figures = figures::extract(new);
+    // A file compared with itself: its figures are read once.
+    let new_figures = if old.sections == new.sections {
+        old_figures.clone()
+    } else {
+        figures::extract(new)
+    };
     let figure_pairs = figures::match_figures(&old_figures, &new_figures, &sections);
     let promises = figures::promises(old, &old_figures, new, &new_figures);
     let (initiative_list, delivery) = initiatives::compare_initiatives(old, new, &sections);

@@ -38,6 +38,13 @@ pub fn compare_initiatives(
     sections: &[SectionPair],
 ) -> (Vec<Initiative>, Delivery) {
     let old_text = text::Edition::of(old);
+    if old.sections == new.sections {
+        // The same text twice (a file compared with itself): one flattened edition serves as
+        // both, so detection and lookups run once and their memo is shared.
+        let list = status::compare_editions(&old_text, &old_text, sections);
+        let delivery = delivery::delivery(&old_text, &old_text, &list);
+        return (list, delivery);
+    }
     let new_text = text::Edition::of(new);
     let list = status::compare_editions(&old_text, &new_text, sections);
     let delivery = delivery::delivery(&old_text, &new_text, &list);
