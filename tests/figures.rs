@@ -984,3 +984,45 @@ fn terminal_tables_render() {
         assert!(console::measure_text_width(line) <= 80, "too wide: {line}");
     }
 }
+
+/// A list before `分别` names its head noun once, on its last item; every item measures it.
+/// Sentences from the Sichuan 2026, Shanghai and national 2023 reports.
+#[test]
+fn respectively_lists_share_their_head_noun() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "六大优势产业、高技术制造业、绿色低碳优势产业增加值分别增长6.9%、8.4%、10.2%。",
+            &[
+                "六大优势产业增加值",
+                "高技术制造业增加值",
+                "绿色低碳优势产业增加值",
+            ],
+        ),
+        (
+            "战略性新兴产业、高新技术产业增加值分别增长10%、7.9%。",
+            &["战略性新兴产业增加值", "高新技术产业增加值"],
+        ),
+        (
+            "高技术制造业、装备制造业增加值年均分别增长10.6%、7.9%。",
+            &["高技术制造业增加值", "装备制造业增加值"],
+        ),
+        // Items that name different things keep their own words.
+        (
+            "专业技术人才、高技能人才分别增加860万人和880万人。",
+            &["专业技术人才", "高技能人才"],
+        ),
+    ];
+    for (sentence, labels) in cases {
+        let doc = yoydiff::parse_text(
+            "t.txt",
+            &format!("一、过去一年工作回顾\n{sentence}\n"),
+            yoydiff::OutlineOptions::default(),
+        )
+        .unwrap();
+        let got: Vec<String> = yoydiff::extract_figures(&doc)
+            .into_iter()
+            .map(|f| f.label)
+            .collect();
+        assert_eq!(&got, labels, "{sentence}");
+    }
+}

@@ -16,7 +16,7 @@ use crate::model::Paragraph;
 use crate::model::{Document, Lang, Section};
 use crate::model::{Figure, Qualifier, Role};
 use crate::part::{Part, part_of_section};
-use crate::script::{ceil_boundary, floor_boundary, window_around};
+use crate::script::{ceil_boundary, floor_boundary, is_han, window_around};
 use crate::sentence::split_sentences;
 use crate::vocab;
 
@@ -248,11 +248,13 @@ fn zh_labels(s: &str, found: &[Hit]) -> Vec<(String, Role, f64)> {
         // A list after `分别`: give each value its own item when the counts agree.
         if let Some(at) = raw.find("分别") {
             let subject = clean_zh_label(&raw[..at]);
-            let items: Vec<String> = subject
-                .split(['、', '和', '及'])
-                .map(|x| x.trim().to_string())
-                .filter(|x| !x.is_empty())
-                .collect();
+            let items: Vec<String> = share_head_noun(
+                subject
+                    .split(['、', '和', '及'])
+                    .map(|x| x.trim().to_string())
+                    .filter(|x| !x.is_empty())
+                    .collect(),
+            );
             let run = 1 + found[i + 1..]
                 .iter()
                 .scan(h.q.end, |end, n| {
@@ -344,6 +346,67 @@ fn zh_labels(s: &str, found: &[Hit]) -> Vec<(String, Role, f64)> {
         out.push((label, role, if falling { -1.0 } else { 1.0 }));
     }
     out
+}
+
+/// Head nouns a `分别` list states once on its last item (`data/vocab/zh-list-head-nouns.txt`).
+static LIST_HEAD_NOUNS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-list-head-nouns.txt")));
+
+/// The head noun a list written before `分别` states once, at its end, given to every item:
+/// in `高技术制造业、装备制造业增加值分别增长8.9%、7.7%` the items end like each other
+/// (`制造业`) and the last one goes on (`增加值`), so the first is `高技术制造业增加值`. The
+/// ending the other items share must be found in the last item, at least two characters
+/// long; failing that, a head noun of the genre that only the last item has is shared
+/// (`战略性新兴产业、高技术制造业增加值`); otherwise the items stay as written.
+fn share_head_noun(mut items: Vec<String>) -> Vec<String> {
+    let Some((last, others)) = items.split_last() else {
+        return items;
+    };
+    if others.is_empty() {
+        return items;
+    }
+    // The ending all other items share, longest first.
+    let first: Vec<char> = others[0].chars().collect();
+    let mut common = first.len();
+    for o in &others[1..] {
+        let oc: Vec<char> = o.chars().collect();
+        let n = first
+            .iter()
+            .rev()
+            .zip(oc.iter().rev())
+            .take_while(|(a, b)| a == b)
+            .count();
+        common = common.min(n);
+    }
+    // The longest such ending that the last item holds with at least two more characters
+    // after it: those characters are the shared head noun.
+    let head = (2..=common).rev().find_map(|len| {
+        let ending: String = first[first.len() - len..].iter().collect();
+        let at = last.rfind(&ending)?;
+        let head = &last[at + ending.len()..];
+        (head.chars().count() >= 2 && head.chars().all(is_han)).then_some(head)
+    });
+    // Else a head noun of the genre on the last item that no other item has.
+    let head = head.map(str::to_string).or_else(|| {
+        LIST_HEAD_NOUNS
+            .iter()
+            .find(|h| {
+                last.ends_with(*h)
+                    && last.chars().count() > h.chars().count() + 1
+                    && others.iter().all(|o| !o.ends_with(*h))
+            })
+            .map(|h| h.to_string())
+    });
+    let Some(head) = head else {
+        return items;
+    };
+    let n = items.len();
+    for item in &mut items[..n - 1] {
+        if !item.ends_with(&head) {
+            item.push_str(&head);
+        }
+    }
+    items
 }
 
 /// Where the clause holding a number starts: after the last `，；：` or an unclosed bracket.
