@@ -69,7 +69,7 @@ pub(crate) fn delivery(old: &Edition, new: &Edition, list: &[Initiative]) -> Del
 
 /// The part of a name to look for: without title marks, and without a version, so that
 /// `营商环境建设7.0版` in the plan is reported on as `营商环境建设7.0版` or as the stem.
-fn search_key(name: &str) -> &str {
+pub(crate) fn search_key(name: &str) -> &str {
     let n = name.trim_start_matches('《').trim_end_matches('》');
     let n = n.trim_start_matches('“');
     match n.find('”') {

@@ -13,6 +13,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use serde::Serialize;
 
@@ -20,7 +21,7 @@ use super::text::Edition;
 use crate::model::Document;
 use crate::model::{Kind, Mention};
 use crate::script::is_han;
-use crate::vocab;
+use crate::vocab::{self, Words};
 
 /// A named initiative found in one sentence.
 #[derive(Debug, Clone, Serialize)]
@@ -106,64 +107,262 @@ impl Verdict {
 
 /// Verbs whose object is something being launched, run or built. Also the left edge of an
 /// unquoted programme name: `深入实施|国企改革三年行动`.
-static ACTION_VERBS: LazyLock<Vec<&str>> =
-    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-action-verbs.txt")));
+static ACTION_VERBS: LazyLock<Words> = LazyLock::new(|| {
+    Words::new(vocab::lines(include_str!(
+        "../../data/vocab/zh-action-verbs.txt"
+    )))
+});
 
 /// Verbs of prevention: what follows is a thing to avoid, not a programme.
-static AVOID_VERBS: LazyLock<Vec<&str>> =
-    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-avoid-verbs.txt")));
+static AVOID_VERBS: LazyLock<Words> = LazyLock::new(|| {
+    Words::new(vocab::lines(include_str!(
+        "../../data/vocab/zh-avoid-verbs.txt"
+    )))
+});
 
 /// Words after a quote that make it a problem, not a programme (`“一刀切”现象`).
-static PROBLEM_WORDS: LazyLock<Vec<&str>> =
-    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-problem-words.txt")));
+static PROBLEM_WORDS: LazyLock<Words> = LazyLock::new(|| {
+    Words::new(vocab::lines(include_str!(
+        "../../data/vocab/zh-problem-words.txt"
+    )))
+});
 
 /// Words after a quote that name a kind of programme or institution (`“最虹桥”品牌`).
-pub(crate) static NAME_NOUNS: LazyLock<Vec<&str>> =
-    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-name-nouns.txt")));
+pub(crate) static NAME_NOUNS: LazyLock<Words> = LazyLock::new(|| {
+    Words::new(vocab::lines(include_str!(
+        "../../data/vocab/zh-name-nouns.txt"
+    )))
+});
 
 /// Idioms and figures of speech that reports put in quotation marks.
-static FIGURES_OF_SPEECH: LazyLock<Vec<&str>> =
-    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-figures-of-speech.txt")));
+static FIGURES_OF_SPEECH: LazyLock<Words> = LazyLock::new(|| {
+    Words::new(vocab::lines(include_str!(
+        "../../data/vocab/zh-figures-of-speech.txt"
+    )))
+});
 
 /// Political principles and formulas: named, but not programmes a report launches.
-static PRINCIPLES: LazyLock<Vec<&str>> =
-    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-principles.txt")));
+static PRINCIPLES: LazyLock<Words> = LazyLock::new(|| {
+    Words::new(vocab::lines(include_str!(
+        "../../data/vocab/zh-principles.txt"
+    )))
+});
 
 /// Programme suffixes, longest first so that `行动计划` wins over `计划`.
-static PROGRAMME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        "(?:行动计划|行动方案|专项行动|攻坚行动|行动|计划|工程|示范区|先行区|先导区|试验区\
-         |示范园|产业园|科技园|品牌|基金|战略|试点|博览会|交易会|保卫战|攻坚战|节)",
-    )
-    .unwrap()
+const PROGRAMME_SUFFIXES: &[&str] = &[
+    "行动计划",
+    "行动方案",
+    "专项行动",
+    "攻坚行动",
+    "行动",
+    "计划",
+    "工程",
+    "示范区",
+    "先行区",
+    "先导区",
+    "试验区",
+    "示范园",
+    "产业园",
+    "科技园",
+    "品牌",
+    "基金",
+    "战略",
+    "试点",
+    "博览会",
+    "交易会",
+    "保卫战",
+    "攻坚战",
+    "节",
+];
+
+/// The suffixes as one automaton: at each place the leftmost suffix, and among those starting
+/// there the first of the list.
+static PROGRAMME: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(PROGRAMME_SUFFIXES)
+        .expect("the suffixes are a small list of words")
 });
+
+/// The last programme suffix in `text`, as `(start, end)`.
+fn last_suffix(text: &str) -> Option<(usize, usize)> {
+    PROGRAMME
+        .find_iter(text)
+        .last()
+        .map(|m| (m.start(), m.end()))
+}
 
 /// Where a programme suffix starts when `name` ends with one (`城市更新行动` → 12).
 pub(crate) fn programme_suffix(name: &str) -> Option<usize> {
-    PROGRAMME
-        .find_iter(name)
-        .last()
-        .filter(|m| m.end() == name.len() && m.start() > 0)
-        .map(|m| m.start())
+    last_suffix(name)
+        .filter(|&(start, end)| end == name.len() && start > 0)
+        .map(|(start, _)| start)
 }
 
-/// Quotation and title marks.
-static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"“([^“”\n]{1,60})”|「([^「」\n]{1,60})」|《([^《》\n]{1,80})》|"([^"\n]{1,60})""#)
-        .unwrap()
-});
+/// A phrase in quotation or title marks.
+struct Quote<'t> {
+    /// Byte range of the phrase with its marks.
+    start: usize,
+    end: usize,
+    /// The text between the marks.
+    inner: &'t str,
+    /// True for title marks (`《…》`).
+    title: bool,
+}
 
-/// A version right after a name (`7.0版`, `2.0版`).
-static VERSION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(\d{1,2}(?:\.\d{1,2})?)\s*版").unwrap());
+/// The phrases of `text` between `“…”`, `「…」`, `《…》` or `"…"`, left to right and not
+/// overlapping: 1 to 60 characters (80 between title marks), no line break and no mark of the
+/// same kind inside. A mark that opens no such phrase is skipped.
+fn quotes(text: &str) -> Vec<Quote<'_>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    'scan: while let Some((at, open)) = text[from..]
+        .char_indices()
+        .find(|&(_, c)| matches!(c, '“' | '「' | '《' | '"'))
+    {
+        let start = from + at;
+        let (close, max) = match open {
+            '“' => ('”', 60),
+            '「' => ('」', 60),
+            '《' => ('》', 80),
+            _ => ('"', 60),
+        };
+        let inner_start = start + open.len_utf8();
+        from = inner_start;
+        for (n, (i, c)) in text[inner_start..].char_indices().enumerate() {
+            if c == close {
+                if n == 0 {
+                    break;
+                }
+                let end = inner_start + i + close.len_utf8();
+                out.push(Quote {
+                    start,
+                    end,
+                    inner: &text[inner_start..inner_start + i],
+                    title: open == '《',
+                });
+                from = end;
+                continue 'scan;
+            }
+            if c == open || c == '\n' || n == max {
+                break;
+            }
+        }
+    }
+    out
+}
 
-/// A version or phase anywhere (`7.0版`, `三期`, `第四期`), for the unquoted pass.
-static STAGE_ANY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(\d{1,2}(?:\.\d{1,2})?)版|第?([一二三四五六七八九十]|\d{1,2})期(?:工程|项目|建设|改造)?",
-    )
-    .unwrap()
-});
+/// The number of a version right after a name (`7.0` of ` 7.0版`): spaces, one or two digits,
+/// optionally a point and one or two more, spaces, `版`.
+fn version_after(after: &str) -> Option<&str> {
+    let rest = after.trim_start_matches(char::is_whitespace);
+    let number = version_number(rest)?;
+    rest[number.len()..]
+        .trim_start_matches(char::is_whitespace)
+        .starts_with('版')
+        .then_some(number)
+}
+
+/// The longest `d`, `dd`, `d.d`, `dd.d`, `d.dd` or `dd.dd` at the start of `text`, when the
+/// digits that follow do not make it longer.
+fn version_number(text: &str) -> Option<&str> {
+    let b = text.as_bytes();
+    let digits = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let whole = digits(0);
+    if !(1..=2).contains(&whole) {
+        return None;
+    }
+    if b.get(whole) == Some(&b'.') {
+        let part = digits(whole + 1);
+        if (1..=2).contains(&part) {
+            return Some(&text[..whole + 1 + part]);
+        }
+        // `7.版` or `7.123版`: the point belongs to no version.
+        return None;
+    }
+    Some(&text[..whole])
+}
+
+/// A version or phase found anywhere in a sentence.
+struct StageHit<'t> {
+    /// Byte range of the whole match (`7.0版`, `第三期工程`).
+    start: usize,
+    end: usize,
+    /// The version number, for `7.0版`.
+    version: Option<&'t str>,
+    /// The phase number as written (`三`, `4`), for `三期`.
+    phase: Option<&'t str>,
+}
+
+impl StageHit<'_> {
+    fn text<'t>(&self, sentence: &'t str) -> &'t str {
+        &sentence[self.start..self.end]
+    }
+}
+
+/// Words that may follow a phase and belong to it (`三期工程`).
+const PHASE_WORDS: &[&str] = &["工程", "项目", "建设", "改造"];
+
+/// Versions (`7.0版`) and phases (`三期`, `第四期`, `二期工程`) in `text`, left to right and not
+/// overlapping, each starting as far left as it can. A version is one or two digits with an
+/// optional point and one or two more before `版`; a phase is an optional `第`, one Chinese
+/// numeral up to ten or one or two digits, `期` and optionally one of [`PHASE_WORDS`].
+fn stages(text: &str) -> Vec<StageHit<'_>> {
+    let mut out = Vec::new();
+    let mut floor = 0;
+    for (q, c) in text.char_indices() {
+        if q < floor || !matches!(c, '版' | '期') {
+            continue;
+        }
+        // Nothing a stage holds is `版` or `期`, so a stage ending here starts after the last
+        // one and at most five (versions) or three (phases) characters back: try each start,
+        // leftmost first.
+        let back = if c == '版' { 5 } else { 3 };
+        let mut starts: Vec<usize> = text[..q]
+            .char_indices()
+            .rev()
+            .take(back)
+            .map(|(i, _)| i)
+            .filter(|&i| i >= floor)
+            .collect();
+        starts.reverse();
+        let end_of_anchor = q + c.len_utf8();
+        let hit = starts.into_iter().find_map(|from| {
+            let head = &text[from..q];
+            if c == '版' {
+                version_number(head)
+                    .filter(|n| n.len() == head.len())
+                    .map(|n| StageHit {
+                        start: from,
+                        end: end_of_anchor,
+                        version: Some(n),
+                        phase: None,
+                    })
+            } else {
+                let number = head.strip_prefix('第').unwrap_or(head);
+                let one_numeral = number.chars().count() == 1
+                    && number.chars().all(|n| "一二三四五六七八九十".contains(n));
+                let digits =
+                    (1..=2).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit());
+                (one_numeral || digits).then(|| {
+                    let rest = &text[end_of_anchor..];
+                    let word = PHASE_WORDS.iter().find(|w| rest.starts_with(**w));
+                    StageHit {
+                        start: from,
+                        end: end_of_anchor + word.map_or(0, |w| w.len()),
+                        version: None,
+                        phase: Some(number),
+                    }
+                })
+            }
+        });
+        if let Some(h) = hit {
+            floor = h.end;
+            out.push(h);
+        }
+    }
+    out
+}
 
 /// English programme names: capitalised words and a programme noun.
 static ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
@@ -173,17 +372,52 @@ static ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// The programme nouns of [`ENGLISH`] as they start, lower-cased: a sentence without one of
+/// them has no English programme name, and the pattern (large, for its Unicode word
+/// characters) is neither built nor run.
+const ENGLISH_SUFFIX_STEMS: &[&str] = &[
+    "program",
+    "initiative",
+    "plan",
+    "fund",
+    "scheme",
+    "grant",
+    "credit",
+    "package",
+    "voucher",
+    "bonus",
+    "campaign",
+    "account",
+];
+
+/// True when `text` may hold an English programme name. The Kelvin sign and the long s fold
+/// to `k` and `s` in the pattern's case-insensitive match, so text with either is always
+/// tried.
+fn may_name_english(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    ENGLISH_SUFFIX_STEMS.iter().any(|w| lower.contains(w)) || text.contains(['\u{212A}', 'ſ'])
+}
+
 /// Capitalised words that open sentences or are too general to name anything.
-static ENGLISH_GENERIC: LazyLock<Vec<&str>> =
-    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/en-name-openers.txt")));
+static ENGLISH_GENERIC: LazyLock<Words> = LazyLock::new(|| {
+    Words::new(vocab::lines(include_str!(
+        "../../data/vocab/en-name-openers.txt"
+    )))
+});
 
 /// English verbs that launch or grow a programme; a quoted English phrase after one counts.
-static ENGLISH_VERBS: LazyLock<Vec<&str>> =
-    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/en-launch-verbs.txt")));
+static ENGLISH_VERBS: LazyLock<Words> = LazyLock::new(|| {
+    Words::new(vocab::lines(include_str!(
+        "../../data/vocab/en-launch-verbs.txt"
+    )))
+});
 
 /// Words that alone do not name anything (`重大工程`, `国家战略`, `一批…`).
-static GENERIC: LazyLock<Vec<&str>> =
-    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-name-generic-words.txt")));
+static GENERIC: LazyLock<Words> = LazyLock::new(|| {
+    Words::new(vocab::lines(include_str!(
+        "../../data/vocab/zh-name-generic-words.txt"
+    )))
+});
 
 /// Words that show a programme suffix is part of another word (`计划生育`, `工程师`), by suffix.
 static SUFFIX_EXCEPTIONS: LazyLock<Vec<(&str, &str)>> =
@@ -229,13 +463,17 @@ pub(crate) fn distinctive(stem: &str) -> &str {
     let mut s = stem;
     loop {
         let before = s;
-        for g in GENERIC.iter() {
+        // One pass over the list in its order, each word stripped from the front and then
+        // from the back; the index jumps to the next word that is at either end now.
+        let mut from = 0;
+        while let Some((i, g)) = GENERIC.first_edge_from(s, from) {
             if let Some(r) = s.strip_prefix(g) {
                 s = r;
             }
             if let Some(r) = s.strip_suffix(g) {
                 s = r;
             }
+            from = i + 1;
         }
         s = s.trim_start_matches(|c: char| is_numeral(c) || c.is_ascii_digit());
         if s == before {
@@ -249,15 +487,40 @@ fn is_numeral(c: char) -> bool {
 }
 
 /// Quantifiers a name does not keep (`启动一批|产业基础再造工程`).
-static LEADING_QUANTIFIER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:新一轮|一系列|一批|若干|多项|各类|各项|一些|这些|[一二三四五六七八九十两几多\d]+[个项批类家大])")
-        .unwrap()
-});
+const QUANTIFIER_WORDS: &[&str] = &[
+    "新一轮",
+    "一系列",
+    "一批",
+    "若干",
+    "多项",
+    "各类",
+    "各项",
+    "一些",
+    "这些",
+];
+
+/// The length of the quantifier `stem` starts with: one of [`QUANTIFIER_WORDS`], or numerals
+/// or digits and a measure word (`三个`, `10项`, `十大`).
+fn leading_quantifier(stem: &str) -> Option<usize> {
+    if let Some(w) = QUANTIFIER_WORDS.iter().find(|w| stem.starts_with(**w)) {
+        return Some(w.len());
+    }
+    let count: usize = stem
+        .chars()
+        .take_while(|&c| "一二三四五六七八九十两几多".contains(c) || c.is_ascii_digit())
+        .map(char::len_utf8)
+        .sum();
+    let measure = stem[count..].chars().next()?;
+    (count > 0 && "个项批类家大".contains(measure)).then(|| count + measure.len_utf8())
+}
 
 /// Verbs that open an object and rarely sit inside a name: the preferred left edge
 /// (`实施|扩大内需战略`, not `扩大|内需战略`).
-static STRONG_VERBS: LazyLock<Vec<&str>> =
-    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-strong-verbs.txt")));
+static STRONG_VERBS: LazyLock<Words> = LazyLock::new(|| {
+    Words::new(vocab::lines(include_str!(
+        "../../data/vocab/zh-strong-verbs.txt"
+    )))
+});
 
 /// Characters that always end a name on the left: function words that never sit inside a
 /// programme name.
@@ -294,14 +557,10 @@ fn left_edges(before: &str, max_chars: usize) -> Vec<(usize, Edge)> {
         }
         count += 1;
         let prefix = &before[..i];
-        if STRONG_VERBS.iter().any(|v| prefix.ends_with(v)) {
+        if STRONG_VERBS.ends(prefix) {
             edges.push((i, Edge::Strong));
             return edges;
-        } else if ACTION_VERBS
-            .iter()
-            .chain(AVOID_VERBS.iter())
-            .any(|v| prefix.ends_with(v))
-        {
+        } else if ACTION_VERBS.ends(prefix) || AVOID_VERBS.ends(prefix) {
             edges.push((i, Edge::Weak));
         }
         if count >= max_chars {
@@ -313,12 +572,30 @@ fn left_edges(before: &str, max_chars: usize) -> Vec<(usize, Edge)> {
 }
 
 /// Adverbs and verbs a name does not start with (`大幅提高|失业保险基金`).
-static LEADING_ADVERBS: LazyLock<Vec<&str>> =
-    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-leading-adverbs.txt")));
+static LEADING_ADVERBS: LazyLock<Words> = LazyLock::new(|| {
+    Words::new(vocab::lines(include_str!(
+        "../../data/vocab/zh-leading-adverbs.txt"
+    )))
+});
 
 /// Units left after a number (`1800亿元|失业保险基金`).
-static LEADING_UNIT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[万亿千百]*(?:元|个|项|批|家|所|座|条|人次|年|户)").unwrap());
+const LEADING_UNITS: &[&str] = &[
+    "元", "个", "项", "批", "家", "所", "座", "条", "人次", "年", "户",
+];
+
+/// The length of the unit `stem` starts with: place words (`万`, `亿`…) and one of
+/// [`LEADING_UNITS`].
+fn leading_unit(stem: &str) -> Option<usize> {
+    let places: usize = stem
+        .chars()
+        .take_while(|c| "万亿千百".contains(*c))
+        .map(char::len_utf8)
+        .sum();
+    LEADING_UNITS
+        .iter()
+        .find(|u| stem[places..].starts_with(**u))
+        .map(|u| places + u.len())
+}
 
 /// The name that ends where `before` ends (its suffix is `suffix`). The rightmost strong edge
 /// wins, so a verb inside a name (`乡村建设行动`, `扩大内需战略`) does not cut it short; a
@@ -332,28 +609,28 @@ fn name_before<'a>(
     min_distinct: usize,
 ) -> Option<&'a str> {
     // `开展|工程`: a verb right before the suffix leaves nothing to name.
-    if STRONG_VERBS.iter().any(|v| before.ends_with(v)) {
+    if STRONG_VERBS.ends(before) {
         return None;
     }
     let edges = left_edges(before, max_chars);
     let clean = |edge: usize| -> &'a str {
         let mut stem = before[edge..].trim_start_matches(CONJUNCTIONS);
-        if let Some(m) = LEADING_QUANTIFIER.find(stem) {
-            stem = &stem[m.end()..];
+        if let Some(n) = leading_quantifier(stem) {
+            stem = &stem[n..];
         }
         if before[..edge].ends_with(|c: char| c.is_ascii_digit() || is_numeral(c))
-            && let Some(m) = LEADING_UNIT.find(stem)
+            && let Some(n) = leading_unit(stem)
         {
-            stem = &stem[m.end()..];
+            stem = &stem[n..];
         }
         // Leading adverbs, verbs and the issuer (`区营商环境建设8.0版`) go while what is
         // left still names something.
         loop {
             let cut = LEADING_ADVERBS
-                .iter()
-                .chain(ACTION_VERBS.iter())
-                .chain(STRONG_VERBS.iter())
-                .find_map(|w| stem.strip_prefix(w))
+                .first_prefix(stem)
+                .or_else(|| ACTION_VERBS.first_prefix(stem))
+                .or_else(|| STRONG_VERBS.first_prefix(stem))
+                .map(|w| &stem[w.len()..])
                 .filter(|rest| distinctive(rest).chars().count() >= min_distinct.max(3))
                 .or_else(|| {
                     stem.strip_prefix(['区', '市']).filter(|rest| {
@@ -437,7 +714,7 @@ fn after_chain(after: &str) -> &str {
 pub fn judge_quote(before: &str, inner: &str, after: &str) -> Verdict {
     let inner = inner.trim();
     let chars = inner.chars().count();
-    if VERSION.is_match(after) && chars >= 2 {
+    if version_after(after).is_some() && chars >= 2 {
         return Verdict::Versioned;
     }
     if chars < 2 {
@@ -450,11 +727,11 @@ pub fn judge_quote(before: &str, inner: &str, after: &str) -> Verdict {
     if inner.contains('、') && inner.split('、').all(|p| p.chars().count() == 1) {
         return Verdict::Slogan;
     }
-    if FIGURES_OF_SPEECH.contains(&inner) {
+    if FIGURES_OF_SPEECH.contains(inner) {
         return Verdict::FigureOfSpeech;
     }
-    if PRINCIPLES.contains(&inner)
-        || NUMBERED_FORMULA.is_match(inner)
+    if PRINCIPLES.contains(inner)
+        || numbered_formula(inner)
         || inner.ends_with("治港")
         || inner.ends_with("治澳")
     {
@@ -465,63 +742,95 @@ pub fn judge_quote(before: &str, inner: &str, after: &str) -> Verdict {
         let t: Vec<char> = chain_before.chars().rev().take(4).collect();
         t.into_iter().rev().collect()
     };
-    if AVOID_VERBS.iter().any(|v| tail.ends_with(v))
-        || inner.starts_with('非')
-        || inner.starts_with("反")
-    {
+    if AVOID_VERBS.ends(&tail) || inner.starts_with('非') || inner.starts_with("反") {
         return Verdict::Avoided;
     }
     let chain_after = after_chain(after);
-    if PROBLEM_WORDS.iter().any(|w| chain_after.starts_with(w)) {
+    if PROBLEM_WORDS.starts(chain_after) {
         return Verdict::Avoided;
     }
-    if HONOUR_WORDS.iter().any(|w| chain_after.starts_with(w))
-        || HONOUR_VERBS.iter().any(|v| tail.ends_with(v))
-    {
+    if HONOUR_WORDS.starts(chain_after) || HONOUR_VERBS.ends(&tail) {
         return Verdict::Honour;
     }
-    if PLACE_AFTER.is_match(chain_after) {
+    if place_after(chain_after) {
         return Verdict::Place;
     }
-    if let Some(m) = PROGRAMME.find_iter(inner).last()
-        && m.end() == inner.len()
-        && suffix_ok(&inner[..m.start()], m.as_str(), "")
-        && m.start() > 0
+    if let Some((start, end)) = last_suffix(inner)
+        && end == inner.len()
+        && suffix_ok(&inner[..start], &inner[start..], "")
+        && start > 0
     {
         return Verdict::ProgrammeName;
     }
-    if NAME_NOUNS.iter().any(|n| chain_after.starts_with(n)) {
+    if NAME_NOUNS.starts(chain_after) {
         return Verdict::NameSuffix;
     }
-    if ACTION_VERBS.iter().any(|v| chain_before.ends_with(v)) {
+    if ACTION_VERBS.ends(chain_before) {
         return Verdict::ActionVerb;
     }
-    if FORMULA.is_match(inner) {
+    if formula(inner) {
         return Verdict::Formula;
     }
     Verdict::NoEvidence
 }
 
 /// Verbs of receiving an honour (`荣获“…”`).
-static HONOUR_VERBS: LazyLock<Vec<&str>> =
-    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-honour-verbs.txt")));
+static HONOUR_VERBS: LazyLock<Words> = LazyLock::new(|| {
+    Words::new(vocab::lines(include_str!(
+        "../../data/vocab/zh-honour-verbs.txt"
+    )))
+});
 
 /// Words after a quote that make it an honour (`“…”称号`).
-static HONOUR_WORDS: LazyLock<Vec<&str>> =
-    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-honour-words.txt")));
+static HONOUR_WORDS: LazyLock<Words> = LazyLock::new(|| {
+    Words::new(vocab::lines(include_str!(
+        "../../data/vocab/zh-honour-words.txt"
+    )))
+});
 
 /// `两个确立`, `四个意识`: numbered principles.
-static NUMBERED_FORMULA: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[两二三四五六七八九十]个").unwrap());
+fn numbered_formula(inner: &str) -> bool {
+    let mut c = inner.chars();
+    c.next().is_some_and(|n| "两二三四五六七八九十".contains(n)) && c.next() == Some('个')
+}
 
-/// `一网通办`, `一业一证`, `一址两用`, `互联网+`, `AI+`: reform formulas that are brands.
-static FORMULA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:一[^一]{1,2}[一两多][^一]{1,3}|.{1,6}[+＋]|.{1,6}[+＋].{1,12})$").unwrap()
-});
+/// `一网通办`, `一业一证`, `一址两用`, `互联网+`, `AI+`: reform formulas that are brands. Either
+/// `一`, one or two characters, `一`/`两`/`多`, one to three characters (none of them `一`), or
+/// one to six characters, a plus sign and nothing or one to twelve characters after it.
+fn formula(inner: &str) -> bool {
+    let c: Vec<char> = inner.chars().collect();
+    let n = c.len();
+    let counted = c.first() == Some(&'一')
+        && (1..=2).any(|i| {
+            let rest = n.saturating_sub(2 + i);
+            n > 1 + i
+                && c[1..1 + i].iter().all(|&x| x != '一')
+                && matches!(c[1 + i], '一' | '两' | '多')
+                && (1..=3).contains(&rest)
+                && c[2 + i..].iter().all(|&x| x != '一')
+        });
+    // Outside the first form any character but a line break may stand around the plus.
+    let one_line = !c.contains(&'\n');
+    let plus = |j: usize| one_line && j < n && matches!(c[j], '+' | '＋');
+    let tail_plus = (2..=7).contains(&n) && plus(n - 1);
+    let mid_plus = (1..=6).any(|j| plus(j) && (1..=12).contains(&(n - j - 1)));
+    counted || tail_plus || mid_plus
+}
+
+/// Words that close a group of places.
+const PLACE_WORDS: &[&str] = &["地区", "国家", "城市", "省份", "地方"];
 
 /// `“三区三州”等深度贫困地区`: a group of places.
 static PLACE_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^等?\p{Han}{0,5}(?:地区|国家|城市|省份|地方)").unwrap());
+
+/// True when the text after a quote names a group of places: an optional `等`, up to five Han
+/// characters and one of [`PLACE_WORDS`]. Only text with a place word near its start is
+/// given to the pattern, which then checks the script of the characters before it.
+fn place_after(after: &str) -> bool {
+    let head: String = after.chars().take(8).collect();
+    PLACE_WORDS.iter().any(|w| head.contains(w)) && PLACE_AFTER.is_match(after)
+}
 
 /// Judges an English quoted phrase: only a programme noun after it or a launch verb before it
 /// makes it a name; English reports quote words for irony and emphasis far more often.
@@ -534,21 +843,25 @@ fn judge_english_quote(before: &str, inner: &str, after: &str) -> Verdict {
         return Verdict::Slogan;
     }
     let after_l = after.trim_start().to_lowercase();
-    if ENGLISH_NOUNS.iter().any(|n| after_l.starts_with(n)) {
+    if ENGLISH_NOUNS.starts(&after_l) {
         return Verdict::NameSuffix;
     }
     let before_l = before.trim_end().to_lowercase();
-    if ENGLISH_VERBS
-        .iter()
-        .any(|v| before_l.ends_with(v) || before_l.ends_with(&format!("{v} the")))
+    if ENGLISH_VERBS.ends(&before_l)
+        || before_l
+            .strip_suffix(" the")
+            .is_some_and(|b| ENGLISH_VERBS.ends(b))
     {
         return Verdict::ActionVerb;
     }
     Verdict::NoEvidence
 }
 
-static ENGLISH_NOUNS: LazyLock<Vec<&str>> =
-    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/en-programme-nouns.txt")));
+static ENGLISH_NOUNS: LazyLock<Words> = LazyLock::new(|| {
+    Words::new(vocab::lines(include_str!(
+        "../../data/vocab/en-programme-nouns.txt"
+    )))
+});
 
 /// A name found in a sentence of an edition; internal form with the match key.
 #[derive(Debug, Clone)]
@@ -630,20 +943,18 @@ pub(crate) fn detect_in(e: &Edition) -> Vec<Found> {
 /// Judges every quoted phrase of a sentence: `(inner text, verdict)` pairs, for tests and for
 /// users who want to see why a phrase was dropped.
 pub fn judge_sentence(sentence: &str) -> Vec<(String, Verdict)> {
-    QUOTED
-        .captures_iter(sentence)
-        .map(|c| {
-            let m = c.get(0).unwrap();
-            let inner = c.iter().skip(1).flatten().next().unwrap().as_str();
-            let (before, after) = (&sentence[..m.start()], &sentence[m.end()..]);
-            let v = if m.as_str().starts_with('《') {
+    quotes(sentence)
+        .into_iter()
+        .map(|q| {
+            let (before, after) = (&sentence[..q.start], &sentence[q.end..]);
+            let v = if q.title {
                 Verdict::NameSuffix
-            } else if inner.chars().any(is_han) {
-                judge_quote(before, inner, after)
+            } else if q.inner.chars().any(is_han) {
+                judge_quote(before, q.inner, after)
             } else {
-                judge_english_quote(before, inner, after)
+                judge_english_quote(before, q.inner, after)
             };
-            (inner.trim().to_string(), v)
+            (q.inner.trim().to_string(), v)
         })
         .collect()
 }
@@ -674,11 +985,10 @@ fn detect_sentence(text: &str, sentence: usize, out: &mut Vec<Found>) {
     };
     // 1. Quoted and titled names.
     if text.contains(['“', '《', '「', '"']) {
-        for c in QUOTED.captures_iter(text) {
-            let m = c.get(0).unwrap();
-            let inner = c.iter().skip(1).flatten().next().unwrap().as_str().trim();
-            let (before, after) = (window_before(text, m.start()), window_after(text, m.end()));
-            if m.as_str().starts_with('《') {
+        for q in quotes(text) {
+            let inner = q.inner.trim();
+            let (before, after) = (window_before(text, q.start), window_after(text, q.end));
+            if q.title {
                 if inner.chars().count() >= 2 {
                     push(out, format!("《{inner}》"), Kind::Titled, None);
                 }
@@ -691,9 +1001,9 @@ fn detect_sentence(text: &str, sentence: usize, out: &mut Vec<Found>) {
                 judge_english_quote(before, inner, after)
             };
             if verdict == Verdict::Versioned {
-                let v = VERSION.captures(after).unwrap();
-                let label = format!("{}版", &v[1]);
-                let stage = version_stage(&label, &v[1]);
+                let v = version_after(after).expect("a versioned verdict saw the version");
+                let label = format!("{v}版");
+                let stage = version_stage(&label, v);
                 push(
                     out,
                     format!("“{inner}”{label}"),
@@ -707,9 +1017,8 @@ fn detect_sentence(text: &str, sentence: usize, out: &mut Vec<Found>) {
         }
     }
     // 2. Versioned and phased names without quotation marks.
-    for c in STAGE_ANY.captures_iter(text) {
-        let m = c.get(0).unwrap();
-        let before = window_before(text, m.start());
+    for m in stages(text) {
+        let before = window_before(text, m.start);
         if before.ends_with('”') || before.trim_end().ends_with('”') {
             continue;
         }
@@ -717,18 +1026,18 @@ fn detect_sentence(text: &str, sentence: usize, out: &mut Vec<Found>) {
         let Some(stem) = name_before(before, "", 14, 2) else {
             continue;
         };
-        let (label, stage) = if let Some(v) = c.get(1) {
-            let label = format!("{}版", v.as_str());
-            let st = version_stage(&label, v.as_str());
+        let (label, stage) = if let Some(v) = m.version {
+            let label = format!("{v}版");
+            let st = version_stage(&label, v);
             (label, st)
         } else {
-            let n = c.get(2).unwrap().as_str();
+            let n = m.phase.unwrap_or_default();
             let rank = n
                 .parse::<u32>()
                 .ok()
                 .or_else(|| crate::script::chinese_numeral_value(n));
             let Some(rank) = rank else { continue };
-            let label = m.as_str().to_string();
+            let label = m.text(text).to_string();
             let label = label
                 .trim_end_matches(['工', '程', '项', '目', '建', '设', '改', '造'])
                 .to_string();
@@ -747,20 +1056,21 @@ fn detect_sentence(text: &str, sentence: usize, out: &mut Vec<Found>) {
     // 3. Programme suffixes.
     if text.chars().any(is_han) {
         for m in PROGRAMME.find_iter(text) {
+            let suffix = &text[m.start()..m.end()];
             let before = window_before(text, m.start());
             if before.ends_with(['”', '》', '」']) {
                 continue;
             }
             let after = window_after(text, m.end());
-            let Some(stem) = name_before(before, m.as_str(), 14, 2) else {
+            let Some(stem) = name_before(before, suffix, 14, 2) else {
                 continue;
             };
-            if !suffix_ok(stem, m.as_str(), after) {
+            if !suffix_ok(stem, suffix, after) {
                 continue;
             }
             // A suffix inside a longer programme name (`…行动计划`) was taken as a whole.
-            let name = format!("{stem}{}", m.as_str());
-            let stage = if m.as_str() == "试点" {
+            let name = format!("{stem}{}", suffix);
+            let stage = if suffix == "试点" {
                 Some(Stage {
                     label: "试点".to_string(),
                     family: StageFamily::Pilot,
@@ -773,7 +1083,7 @@ fn detect_sentence(text: &str, sentence: usize, out: &mut Vec<Found>) {
         }
     }
     // 4. English programme names.
-    if text.is_ascii() || !text.chars().any(is_han) {
+    if (text.is_ascii() || !text.chars().any(is_han)) && may_name_english(text) {
         for c in ENGLISH.captures_iter(text) {
             let words: Vec<&str> = c[1].split_whitespace().collect();
             let suffix = &c[2];
@@ -806,7 +1116,7 @@ fn detect_sentence(text: &str, sentence: usize, out: &mut Vec<Found>) {
 fn is_english_generic(word: &str) -> bool {
     let w = word.trim_end_matches(['’', '\'']).to_lowercase();
     let w = w.strip_suffix("’s").or(w.strip_suffix("'s")).unwrap_or(&w);
-    ENGLISH_GENERIC.contains(&w) || !word.starts_with(|c: char| c.is_ascii_uppercase())
+    ENGLISH_GENERIC.contains(w) || !word.starts_with(|c: char| c.is_ascii_uppercase())
 }
 
 fn version_stage(label: &str, number: &str) -> Stage {
@@ -836,6 +1146,184 @@ pub(crate) const PILOT_WORDS: &[(&str, f64)] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Texts that exercise the hand-written matchers: every sentence of the sample reports,
+    /// and strings drawn from the characters the matchers care about.
+    fn probe_texts() -> Vec<String> {
+        let mut out: Vec<String> = [
+            include_str!("../../samples/national-gwr-2022.txt"),
+            include_str!("../../samples/national-gwr-2023.txt"),
+            include_str!("../../samples/changning-gwr-2025.txt"),
+        ]
+        .iter()
+        .flat_map(|t| {
+            crate::sentence::split_sentences(t)
+                .into_iter()
+                .map(|r| t[r].to_string())
+        })
+        .collect();
+        let alphabet: Vec<char> = "“”「」《》\"\n 版期第一二三十两多几个项批大元万亿人次等地区城市+＋.0179建设工程行动计划节A"
+            .chars()
+            .collect();
+        for (open, close, n) in [
+            ("“", "”", 60),
+            ("“", "”", 61),
+            ("《", "》", 80),
+            ("《", "》", 81),
+        ] {
+            out.push(format!("{open}{}{close}", "字".repeat(n)));
+        }
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        for _ in 0..20_000 {
+            let mut t = String::new();
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            for _ in 0..(state % 24) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                t.push(alphabet[(state % alphabet.len() as u64) as usize]);
+            }
+            out.push(t);
+        }
+        out
+    }
+
+    #[test]
+    fn hand_written_matchers_agree_with_their_patterns() {
+        let quoted = Regex::new(
+            r#"“([^“”\n]{1,60})”|「([^「」\n]{1,60})」|《([^《》\n]{1,80})》|"([^"\n]{1,60})""#,
+        )
+        .unwrap();
+        let version = Regex::new(r"^\s*([0-9]{1,2}(?:\.[0-9]{1,2})?)\s*版").unwrap();
+        let stage = Regex::new(
+            r"([0-9]{1,2}(?:\.[0-9]{1,2})?)版|第?([一二三四五六七八九十]|[0-9]{1,2})期(?:工程|项目|建设|改造)?",
+        )
+        .unwrap();
+        let quantifier = Regex::new(
+            r"^(?:新一轮|一系列|一批|若干|多项|各类|各项|一些|这些|[一二三四五六七八九十两几多0-9]+[个项批类家大])",
+        )
+        .unwrap();
+        let unit = Regex::new(r"^[万亿千百]*(?:元|个|项|批|家|所|座|条|人次|年|户)").unwrap();
+        let numbered = Regex::new(r"^[两二三四五六七八九十]个").unwrap();
+        let formula_re =
+            Regex::new(r"^(?:一[^一]{1,2}[一两多][^一]{1,3}|.{1,6}[+＋]|.{1,6}[+＋].{1,12})$")
+                .unwrap();
+        let suffix = Regex::new(&PROGRAMME_SUFFIXES.join("|")).unwrap();
+        for t in probe_texts() {
+            let want: Vec<(usize, usize, &str)> = quoted
+                .captures_iter(&t)
+                .map(|c| {
+                    let m = c.get(0).unwrap();
+                    let inner = c.iter().skip(1).flatten().next().unwrap().as_str();
+                    (m.start(), m.end(), inner)
+                })
+                .collect();
+            let got: Vec<(usize, usize, &str)> = quotes(&t)
+                .iter()
+                .map(|q| (q.start, q.end, q.inner))
+                .collect();
+            assert_eq!(got, want, "quotes in {t:?}");
+            let want: Vec<(usize, usize, Option<&str>, Option<&str>)> = stage
+                .captures_iter(&t)
+                .map(|c| {
+                    let m = c.get(0).unwrap();
+                    let g = |i| c.get(i).map(|x| x.as_str());
+                    (m.start(), m.end(), g(1), g(2))
+                })
+                .collect();
+            let got: Vec<(usize, usize, Option<&str>, Option<&str>)> = stages(&t)
+                .iter()
+                .map(|h| (h.start, h.end, h.version, h.phase))
+                .collect();
+            assert_eq!(got, want, "stages in {t:?}");
+            let want: Vec<(usize, usize)> =
+                suffix.find_iter(&t).map(|m| (m.start(), m.end())).collect();
+            let got: Vec<(usize, usize)> = PROGRAMME
+                .find_iter(&t)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            assert_eq!(got, want, "suffixes in {t:?}");
+            for (at, _) in t.char_indices() {
+                let rest = &t[at..];
+                let v = version.captures(rest).map(|c| c.get(1).unwrap().as_str());
+                assert_eq!(version_after(rest), v, "version in {rest:?}");
+                let q = quantifier.find(rest).map(|m| m.end());
+                assert_eq!(leading_quantifier(rest), q, "quantifier in {rest:?}");
+                assert_eq!(
+                    leading_unit(rest),
+                    unit.find(rest).map(|m| m.end()),
+                    "{rest:?}"
+                );
+                assert_eq!(numbered_formula(rest), numbered.is_match(rest), "{rest:?}");
+                if rest.chars().count() <= 20 {
+                    assert_eq!(formula(rest), formula_re.is_match(rest), "formula {rest:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn word_lists_answer_like_scans() {
+        // `distinctive` as a plain pass over the list, each word stripped from both ends.
+        let scan = |stem: &str| -> String {
+            let mut s = stem;
+            loop {
+                let before = s;
+                for g in GENERIC.entries() {
+                    if let Some(r) = s.strip_prefix(g) {
+                        s = r;
+                    }
+                    if let Some(r) = s.strip_suffix(g) {
+                        s = r;
+                    }
+                }
+                s = s.trim_start_matches(|c: char| is_numeral(c) || c.is_ascii_digit());
+                if s == before {
+                    return s.to_string();
+                }
+            }
+        };
+        let words: Vec<&str> = GENERIC.entries().to_vec();
+        let mut stems: Vec<String> = probe_texts();
+        for (i, a) in words.iter().enumerate() {
+            let b = words[(i * 7 + 3) % words.len()];
+            stems.push(format!("{a}{b}城市更新{b}{a}"));
+            stems.push(format!("{a}{a}{b}"));
+        }
+        for stem in &stems {
+            assert_eq!(distinctive(stem), scan(stem), "{stem:?}");
+            let verbs = ACTION_VERBS.entries();
+            assert_eq!(
+                ACTION_VERBS.ends(stem),
+                verbs.iter().any(|v| stem.ends_with(v))
+            );
+            assert_eq!(
+                ACTION_VERBS.starts(stem),
+                verbs.iter().any(|v| stem.starts_with(v))
+            );
+            assert_eq!(
+                ACTION_VERBS.first_prefix(stem),
+                verbs.iter().find(|v| stem.starts_with(**v)).copied()
+            );
+        }
+    }
+
+    #[test]
+    fn stages_and_quotes_on_report_phrases() {
+        let s = "推进地铁第三期工程和营商环境建设7.0版，“一网通办”3.0版上线。";
+        let hits: Vec<&str> = stages(s).iter().map(|h| h.text(s)).collect();
+        assert_eq!(hits, ["第三期工程", "7.0版", "3.0版"]);
+        let q: Vec<&str> = quotes(s).iter().map(|q| q.inner).collect();
+        assert_eq!(q, ["一网通办"]);
+        // A quote left open does not swallow the next one.
+        let q: Vec<&str> = quotes("“未闭合，“智慧好办”")
+            .iter()
+            .map(|q| q.inner)
+            .collect();
+        assert_eq!(q, ["智慧好办"]);
+    }
 
     fn names(text: &str) -> Vec<String> {
         let mut out = Vec::new();

@@ -128,13 +128,41 @@ fn variants(key: &str) -> Vec<&str> {
     out
 }
 
+/// Everything status and delivery look for about these groups, in either edition: each
+/// variant of each key as [`find_any`] asks for it, the stem of a pilot, and the name as
+/// delivery asks for it.
+fn needles<'g>(groups: impl Iterator<Item = &'g Group>) -> Vec<String> {
+    let mut out = Vec::new();
+    for g in groups {
+        for v in variants(&g.key) {
+            if short_key(v) {
+                out.push(format!("“{v}”"));
+            }
+            out.push(v.to_string());
+        }
+        if g.stage
+            .as_ref()
+            .is_some_and(|st| st.family == StageFamily::Pilot)
+        {
+            out.push(g.name.strip_suffix("试点").unwrap_or(&g.name).to_string());
+        }
+        out.push(super::delivery::search_key(&g.name).to_string());
+    }
+    out
+}
+
+/// Keys of two or three Han characters, looked for between quotation marks first.
+fn short_key(v: &str) -> bool {
+    v.chars().count() <= 3 && v.chars().all(is_han)
+}
+
 /// Sentences of `e` naming any variant of `key`, and the variant that matched.
 ///
 /// Keys of two or three characters (`三保`) are looked for between quotation marks only, so
 /// that `两不愁三保障` does not count as naming `三保`.
 fn find_any<'k>(e: &Edition, key: &'k str) -> Option<(&'k str, Vec<usize>)> {
     variants(key).into_iter().find_map(|v| {
-        let hits = if v.chars().count() <= 3 && v.chars().all(is_han) {
+        let hits = if short_key(v) {
             let quoted = e.find(&format!("“{v}”"));
             if quoted.is_empty() {
                 e.find(v)
@@ -298,6 +326,8 @@ pub(crate) fn compare_editions(
 ) -> Vec<Initiative> {
     let old_groups = group(detect_in(old));
     let new_groups = group(detect_in(new));
+    let wanted = needles(old_groups.iter().chain(&new_groups));
+    super::text::prefetch(&[old, new], wanted.iter().map(String::as_str));
     let mut drafts: Vec<Draft> = Vec::new();
     // Keys of the old edition already accounted for by a new-edition name.
     let mut covered: FxHashSet<String> = FxHashSet::default();
@@ -591,7 +621,7 @@ fn stands_alone(sentence: &str, key: &str) -> bool {
     sentence.match_indices(key).any(|(at, _)| {
         let after = &sentence[at + key.len()..];
         after.chars().next().is_none_or(|c| !is_han(c))
-            || super::detect::NAME_NOUNS.iter().any(|n| after.starts_with(n))
+            || super::detect::NAME_NOUNS.starts(after)
             // The opening of a quoted name (`“三网融合”`) or a stage (`中线一期`).
             || sentence[..at].ends_with('“')
             || read_phase(after).is_some()

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-use super::text::{Edition, for_each_gram, gram_hash};
+use super::text::Edition;
 use crate::model::Status;
 use crate::script::is_han;
 use crate::vocab;
@@ -26,22 +26,14 @@ const MIN_LEN: usize = 3;
 static EDGE_CHARS: LazyLock<Vec<char>> =
     LazyLock::new(|| vocab::chars(include_str!("../../data/vocab/zh-term-edge-chars.txt")));
 
-/// Runs used at least [`MIN_COUNT`] times in `mine` and never in `theirs`, with their counts.
+/// Runs used at least [`MIN_COUNT`] times in `mine`, outside a title at least once, and never
+/// in `theirs`, with their counts: read off the edition's run counts, not recounted.
 fn candidates<'e>(mine: &'e Edition, theirs: &Edition) -> FxHashMap<&'e str, u32> {
-    let mut map: FxHashMap<&'e str, u32> = FxHashMap::default();
-    for s in mine.sentences.iter().filter(|s| !s.title) {
-        for_each_gram(&s.text, |g| {
-            if g.chars().count() < MIN_LEN {
-                return;
-            }
-            let h = gram_hash(g);
-            let n = mine.grams.get(&h).copied().unwrap_or(0);
-            if n as usize >= MIN_COUNT && !theirs.grams.contains_key(&h) {
-                map.insert(g, n);
-            }
-        });
-    }
-    map
+    mine.body_grams()
+        .filter(|&(code, n, _)| n as usize >= MIN_COUNT && !theirs.grams.contains(code))
+        .map(|(code, n, at)| (mine.gram_text(code, at), n))
+        .filter(|(g, _)| g.chars().count() >= MIN_LEN)
+        .collect()
 }
 
 /// Key terms of each side: `(term, New)` for terms only the new edition uses, `(term,

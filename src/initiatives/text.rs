@@ -42,9 +42,9 @@ pub(crate) struct Edition<'a> {
     pub all: String,
     /// Byte offset in `all` where each sentence starts.
     starts: Vec<usize>,
-    /// Counts of every run of [`MIN_GRAM`]..=[`MAX_GRAM`] Han characters, by hash: answers
-    /// "is this never used" without a scan, for [`Edition::find`] and key terms.
-    pub grams: FxHashMap<u64, u32>,
+    /// Every run of [`MIN_GRAM`]..=[`MAX_GRAM`] Han characters, counted: answers "is this
+    /// never used" without a scan, for [`Edition::find`], and gives key terms their counts.
+    pub grams: Grams,
     /// Answers of [`Edition::find`] so far.
     memo: RefCell<FxHashMap<String, Vec<usize>>>,
 }
@@ -58,7 +58,7 @@ impl<'a> Edition<'a> {
             paths: Vec::new(),
             all: String::new(),
             starts: Vec::new(),
-            grams: FxHashMap::default(),
+            grams: Grams::default(),
             memo: RefCell::new(FxHashMap::default()),
         };
         for s in &doc.sections {
@@ -73,11 +73,33 @@ impl<'a> Edition<'a> {
             e.all.push_str(&s.text);
             e.all.push('\n');
         }
-        e.grams.reserve(e.all.len() / 3 * (MAX_GRAM - MIN_GRAM + 1));
-        for s in &e.sentences {
-            for_each_gram(&s.text, |g| *e.grams.entry(gram_hash(g)).or_default() += 1);
-        }
+        e.grams = Grams::count(&e.sentences, &e.starts);
         e
+    }
+
+    /// The runs counted in [`Edition::grams`] that occur outside titles, with their count
+    /// over the whole edition (titles included) and where [`Edition::gram_text`] finds them.
+    pub fn body_grams(&self) -> impl Iterator<Item = (u128, u32, usize)> + '_ {
+        self.grams
+            .0
+            .iter()
+            .filter(|(_, st)| st.body_at != NOT_IN_BODY)
+            .map(|(&code, st)| (code, st.count, st.body_at as usize))
+    }
+
+    /// The text of the run with this code, which starts at byte `at` of [`Edition::all`].
+    pub fn gram_text(&self, code: u128, at: usize) -> &str {
+        let len: usize = self.all[at..]
+            .chars()
+            .take(code_chars(code))
+            .map(char::len_utf8)
+            .sum();
+        &self.all[at..at + len]
+    }
+
+    /// The sentence that holds byte `at` of [`Edition::all`].
+    fn sentence_at(&self, at: usize) -> usize {
+        self.starts.partition_point(|&s| s <= at) - 1
     }
 
     /// False when `needle` certainly occurs nowhere: a Han needle whose first or last
@@ -88,12 +110,9 @@ impl<'a> Edition<'a> {
             return true;
         }
         let take = n.min(MAX_GRAM);
-        let head: usize = needle.chars().take(take).map(char::len_utf8).sum();
-        let tail: usize = needle.chars().rev().take(take).map(char::len_utf8).sum();
-        self.grams.contains_key(&gram_hash(&needle[..head]))
-            && self
-                .grams
-                .contains_key(&gram_hash(&needle[needle.len() - tail..]))
+        let head = needle.chars().take(take).fold(0, push_char);
+        let tail = needle.chars().skip(n - take).fold(0, push_char);
+        self.grams.contains(head) && self.grams.contains(tail)
     }
 
     fn add_section(&mut self, s: &Section, part: Part, path: &mut Vec<String>) {
@@ -140,12 +159,15 @@ impl<'a> Edition<'a> {
 
     /// True when any sentence contains `needle`.
     pub fn contains(&self, needle: &str) -> bool {
-        !needle.is_empty() && self.may_contain(needle) && self.all.contains(needle)
+        !needle.is_empty()
+            && self.may_contain(needle)
+            && memchr::memmem::find(self.all.as_bytes(), needle.as_bytes()).is_some()
     }
 
-    /// Indices of the sentences that contain `needle`: one pass over the joined text, with
-    /// each hit placed by binary search, and remembered, since status and delivery ask for the
-    /// same names again.
+    /// Indices of the sentences that contain `needle`, remembered, since status and delivery
+    /// ask for the same names again. Most answers come from [`prefetch`], which looks for all
+    /// names at once; a needle it was not given costs one pass over the joined text, with each
+    /// hit placed by binary search.
     pub fn find(&self, needle: &str) -> Vec<usize> {
         if needle.is_empty() {
             return Vec::new();
@@ -157,8 +179,8 @@ impl<'a> Edition<'a> {
             return hit.clone();
         }
         let mut out: Vec<usize> = Vec::new();
-        for (at, _) in self.all.match_indices(needle) {
-            let i = self.starts.partition_point(|&s| s <= at) - 1;
+        for at in memchr::memmem::find_iter(self.all.as_bytes(), needle.as_bytes()) {
+            let i = self.sentence_at(at);
             if out.last() != Some(&i) {
                 out.push(i);
             }
@@ -194,32 +216,120 @@ pub(crate) const MIN_GRAM: usize = 3;
 /// Longest run counted.
 pub(crate) const MAX_GRAM: usize = 6;
 
-/// The hash under which a run is counted.
-pub(crate) fn gram_hash(g: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = rustc_hash::FxHasher::default();
-    g.hash(&mut h);
-    h.finish()
+/// Bits per character in a run's code: every `char` fits in 21.
+const CHAR_BITS: u32 = 21;
+
+/// The code of a run extended by one character. A run of up to [`MAX_GRAM`] characters is
+/// coded exactly (6 × 21 bits fit in a `u128`), so two runs share a code only when they are the
+/// same text; runs of different lengths never do, since no Han character is `'\0'`.
+fn push_char(code: u128, c: char) -> u128 {
+    (code << CHAR_BITS) | c as u128
 }
 
-/// Calls `f` on every run of [`MIN_GRAM`]..=[`MAX_GRAM`] Han characters in `text`.
-pub(crate) fn for_each_gram<'t>(text: &'t str, mut f: impl FnMut(&'t str)) {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut run_start = 0;
-    for i in 0..=chars.len() {
-        if chars.get(i).is_some_and(|&(_, c)| is_han(c)) {
-            continue;
-        }
-        for a in run_start..i {
-            for len in MIN_GRAM..=MAX_GRAM {
-                let b = a + len;
-                if b > i {
-                    break;
+/// The code of the last `k` characters of a longer run's code.
+fn last_chars(code: u128, k: usize) -> u128 {
+    code & ((1u128 << (CHAR_BITS as usize * k)) - 1)
+}
+
+/// How many characters a code holds.
+fn code_chars(code: u128) -> usize {
+    (128 - code.leading_zeros()).div_ceil(CHAR_BITS) as usize
+}
+
+/// [`GramStat::body_at`] of a run that occurs only in titles.
+const NOT_IN_BODY: u32 = u32::MAX;
+
+/// How often a run occurs, and where it first occurs outside a title.
+#[derive(Debug, Clone, Copy)]
+struct GramStat {
+    count: u32,
+    /// Byte offset in [`Edition::all`] of the first occurrence in a sentence that is not a
+    /// title, or [`NOT_IN_BODY`].
+    body_at: u32,
+}
+
+/// Runs reserved for up front: a report of ordinary length needs no rehashing, and a huge one
+/// does not reserve for runs it repeats.
+const RESERVED_GRAMS: usize = 1 << 17;
+
+/// The runs of [`MIN_GRAM`]..=[`MAX_GRAM`] Han characters of one edition, by exact code,
+/// counted in one pass over its characters: each character extends the code of the run
+/// before it, so no run is cut out or hashed as a string.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Grams(FxHashMap<u128, GramStat>);
+
+impl Grams {
+    fn count(sentences: &[Sentence], starts: &[usize]) -> Grams {
+        let mut map: FxHashMap<u128, GramStat> = FxHashMap::default();
+        let han_bytes: usize = sentences.iter().map(|s| s.text.len()).sum();
+        map.reserve((han_bytes / 3 * (MAX_GRAM - MIN_GRAM + 1)).min(RESERVED_GRAMS));
+        for (s, &base) in sentences.iter().zip(starts) {
+            // The code of the run's last MAX_GRAM characters, the run's length so far, and
+            // the byte offsets of its last MAX_GRAM characters (a ring).
+            let (mut code, mut run) = (0u128, 0usize);
+            let mut at = [0usize; MAX_GRAM];
+            for (i, c) in s.text.char_indices() {
+                if !is_han(c) {
+                    run = 0;
+                    code = 0;
+                    continue;
                 }
-                let to = chars.get(b).map_or(text.len(), |&(o, _)| o);
-                f(&text[chars[a].0..to]);
+                code = last_chars(push_char(code, c), MAX_GRAM);
+                at[run % MAX_GRAM] = i;
+                run += 1;
+                for k in MIN_GRAM..=MAX_GRAM.min(run) {
+                    let st = map.entry(last_chars(code, k)).or_insert(GramStat {
+                        count: 0,
+                        body_at: NOT_IN_BODY,
+                    });
+                    st.count += 1;
+                    if !s.title && st.body_at == NOT_IN_BODY {
+                        let start = base + at[(run - k) % MAX_GRAM];
+                        st.body_at = u32::try_from(start).unwrap_or(NOT_IN_BODY);
+                    }
+                }
             }
         }
-        run_start = i + 1;
+        Grams(map)
+    }
+
+    /// True when the run with this code occurs.
+    pub fn contains(&self, code: u128) -> bool {
+        self.0.contains_key(&code)
+    }
+}
+
+/// Answers [`Edition::find`] for every needle in each edition with one automaton and one pass
+/// over each edition's text, instead of one pass per needle. Needles an edition already
+/// answers are left out.
+pub(crate) fn prefetch<'n>(editions: &[&Edition], needles: impl IntoIterator<Item = &'n str>) {
+    let mut list: Vec<&str> = needles
+        .into_iter()
+        .filter(|n| !n.is_empty() && editions.iter().any(|e| !e.memo.borrow().contains_key(*n)))
+        .collect();
+    list.sort_unstable();
+    list.dedup();
+    if list.is_empty() {
+        return;
+    }
+    let Ok(automaton) = aho_corasick::AhoCorasick::new(&list) else {
+        return;
+    };
+    for (k, e) in editions.iter().enumerate() {
+        if editions[..k].iter().any(|d| std::ptr::eq(*d, *e)) {
+            continue;
+        }
+        let mut hits: Vec<Vec<usize>> = vec![Vec::new(); list.len()];
+        for m in automaton.find_overlapping_iter(&e.all) {
+            let i = e.sentence_at(m.start());
+            let h = &mut hits[m.pattern().as_usize()];
+            if h.last() != Some(&i) {
+                h.push(i);
+            }
+        }
+        let mut memo = e.memo.borrow_mut();
+        for (needle, h) in list.iter().zip(hits) {
+            memo.entry((*needle).to_string()).or_insert(h);
+        }
     }
 }
