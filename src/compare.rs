@@ -7,9 +7,10 @@
 use crate::align::{self, Placement, SectionAlignment, Tree};
 use crate::figures;
 use crate::initiatives;
-use crate::model::{ChangeKind, DocInfo, Document, SCHEMA, SectionKind, SectionRef};
+use crate::model::{ChangeKind, DocInfo, Document, Part, SCHEMA, SectionKind, SectionRef};
 pub use crate::model::{Comparison, PairKind, SectionPair, Summary};
 use crate::outline::OutlineOptions;
+use crate::part::part_of_section;
 use crate::textdiff::{self, PairChanges};
 use crate::year::same_under_shift;
 
@@ -56,8 +57,11 @@ pub fn compare(old: &Document, new: &Document, options: &CompareOptions) -> Comp
         .collect();
     order.sort_by_key(|(key, _)| *key);
     let groups: Vec<&align::AlignedGroup> = order.into_iter().map(|(_, g)| g).collect();
-    let mut sections: Vec<SectionPair> =
-        groups.iter().map(|g| section_pair(&alignment, g)).collect();
+    let parts = (parts_of(&alignment.old), parts_of(&alignment.new));
+    let mut sections: Vec<SectionPair> = groups
+        .iter()
+        .map(|g| section_pair(&alignment, &parts, g))
+        .collect();
     let (changed, total) = fill_sentence_changes(&alignment, &groups, &mut sections);
     let mut summary = Summary {
         similarity: round3(alignment.overall_similarity),
@@ -94,17 +98,20 @@ pub fn compare(old: &Document, new: &Document, options: &CompareOptions) -> Comp
     for p in &promises {
         summary.promises.add(p.verdict);
     }
-    Comparison {
+    let mut comparison = Comparison {
         schema: SCHEMA.to_string(),
         old: doc_info(old),
         new: doc_info(new),
         summary,
+        briefing: Default::default(),
         sections,
         figures: figure_pairs,
         initiatives: initiative_list,
         promises,
         delivery,
-    }
+    };
+    comparison.briefing = crate::briefing::brief(&comparison);
+    comparison
 }
 
 /// Aligns the sentences of every changed pair, finds sentences that moved between pairs, and
@@ -219,10 +226,25 @@ fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 
-fn section_ref(tree: &Tree, id: usize) -> SectionRef {
+/// The part of the report every node of a tree stands in, read once per top-level section
+/// (nodes follow reading order, so a parent comes before its children).
+fn parts_of(tree: &Tree) -> Vec<Part> {
+    let mut parts: Vec<Part> = Vec::with_capacity(tree.nodes.len());
+    for node in &tree.nodes {
+        let part = match node.parent {
+            Some(p) => parts[p],
+            None => part_of_section(node.section),
+        };
+        parts.push(part);
+    }
+    parts
+}
+
+fn section_ref(tree: &Tree, parts: &[Part], id: usize) -> SectionRef {
     let node = &tree.nodes[id];
     let s = node.section;
     SectionRef {
+        part: parts[id],
         path: node.path.clone(),
         number: s.number.clone(),
         title: s.title.clone(),
@@ -232,9 +254,21 @@ fn section_ref(tree: &Tree, id: usize) -> SectionRef {
     }
 }
 
-fn section_pair(a: &SectionAlignment, g: &align::AlignedGroup) -> SectionPair {
-    let old: Vec<SectionRef> = g.old.iter().map(|&i| section_ref(&a.old, i)).collect();
-    let new: Vec<SectionRef> = g.new.iter().map(|&i| section_ref(&a.new, i)).collect();
+fn section_pair(
+    a: &SectionAlignment,
+    parts: &(Vec<Part>, Vec<Part>),
+    g: &align::AlignedGroup,
+) -> SectionPair {
+    let old: Vec<SectionRef> = g
+        .old
+        .iter()
+        .map(|&i| section_ref(&a.old, &parts.0, i))
+        .collect();
+    let new: Vec<SectionRef> = g
+        .new
+        .iter()
+        .map(|&i| section_ref(&a.new, &parts.1, i))
+        .collect();
     let (kind, similarity) = match (g.old.as_slice(), g.new.as_slice()) {
         ([], _) => (PairKind::Added, 0.0),
         (_, []) => (PairKind::Removed, 0.0),

@@ -40,6 +40,7 @@ pub mod render;
 mod align;
 #[cfg(feature = "cli")]
 pub mod batch;
+mod briefing;
 mod compare;
 mod error;
 pub mod exit_codes;

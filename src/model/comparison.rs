@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    ChangeKind, Delivery, FigurePair, FigureStatus, Initiative, InputFormat, Lang, Promise,
-    SectionKind, SentenceChange, Status, Verdict,
+    Briefing, ChangeKind, Delivery, FigurePair, FigureStatus, Initiative, InputFormat, Lang, Part,
+    Promise, SectionKind, SentenceChange, Status, Verdict,
 };
 
 /// What happened to a section between the editions.
@@ -72,6 +72,9 @@ pub struct SectionRef {
     pub level: u32,
     /// Kind of section.
     pub kind: SectionKind,
+    /// The part of the report the section stands in, read from its top-level section.
+    #[serde(default)]
+    pub part: Part,
     /// First and last line in the original input.
     pub lines: [u32; 2],
 }
@@ -245,6 +248,9 @@ pub struct Comparison {
     pub new: DocInfo,
     /// Counts and overall similarity.
     pub summary: Summary,
+    /// The few facts a reader wants first, derived from the rest.
+    #[serde(default)]
+    pub briefing: Briefing,
     /// Section pairs in reading order of the new edition; removed sections sit after the
     /// section that preceded them in the old edition.
     pub sections: Vec<SectionPair>,

@@ -6,6 +6,7 @@
 //! into these types. Nothing here depends on how the stages work: the model imports no stage,
 //! and every stage and renderer imports the model.
 
+mod briefing;
 mod comparison;
 mod document;
 mod figures;
@@ -13,6 +14,10 @@ mod initiatives;
 mod text;
 mod trend;
 
+pub use briefing::{
+    Briefing, FigureMove, InitiativeNote, Place, PriorityChange, Quote, Shift, Side, StanceChange,
+    TargetRow,
+};
 pub use comparison::{
     Comparison, DocInfo, FigureCounts, InitiativeCounts, PairKind, PromiseCounts, SectionCounts,
     SectionPair, SectionRef, SentenceCounts, Summary,

@@ -283,6 +283,242 @@ pub fn label_or_unnamed(label: &str) -> &str {
     }
 }
 
+/// The words of the briefing in the language of the report: Chinese reports get Chinese
+/// column heads and verdicts, the rest English.
+pub struct Words {
+    /// The briefing's own heading.
+    pub briefing: &'static str,
+    /// Heading of the target table.
+    pub targets: &'static str,
+    /// Column heads of the target table: indicator, last target, outcome, verdict, this
+    /// year's target, change of target.
+    pub columns: [&'static str; 6],
+    /// Heading of the changed plan headings.
+    pub stances: &'static str,
+    /// Heading of the sections that moved, parts added or removed.
+    pub priorities: &'static str,
+    /// Heading of the new initiatives.
+    pub new_initiatives: &'static str,
+    /// Heading of the dropped initiatives.
+    pub dropped_initiatives: &'static str,
+    /// Heading of the figures that moved most.
+    pub movers: &'static str,
+    /// Nothing to brief.
+    pub nothing: &'static str,
+    lang: crate::model::Lang,
+}
+
+const ZH_WORDS: Words = Words {
+    briefing: "要点",
+    targets: "目标一览",
+    columns: [
+        "指标",
+        "去年目标",
+        "实际",
+        "完成情况",
+        "今年目标",
+        "目标变化",
+    ],
+    stances: "提法变化",
+    priorities: "位次变化",
+    new_initiatives: "新提出",
+    dropped_initiatives: "不再提及",
+    movers: "变化最大的数字",
+    nothing: "没有值得先看的变化。",
+    lang: crate::model::Lang::Zh,
+};
+
+const EN_WORDS: Words = Words {
+    briefing: "Briefing",
+    targets: "Targets at a glance",
+    columns: [
+        "Indicator",
+        "Last target",
+        "Outcome",
+        "Verdict",
+        "This target",
+        "Change",
+    ],
+    stances: "Stance and wording",
+    priorities: "Priorities",
+    new_initiatives: "New initiatives",
+    dropped_initiatives: "Dropped initiatives",
+    movers: "Figures that moved most",
+    nothing: "Nothing stands out.",
+    lang: crate::model::Lang::En,
+};
+
+impl Words {
+    /// The words for a report in `lang`.
+    pub fn of(lang: crate::model::Lang) -> &'static Words {
+        match lang {
+            crate::model::Lang::Zh => &ZH_WORDS,
+            _ => &EN_WORDS,
+        }
+    }
+
+    /// True for a Chinese report.
+    pub fn zh(&self) -> bool {
+        self.lang == crate::model::Lang::Zh
+    }
+
+    /// A verdict as the table shows it.
+    pub fn verdict(&self, v: Option<Verdict>) -> &'static str {
+        match (v, self.zh()) {
+            (None, _) => "—",
+            (Some(Verdict::Met), true) => "完成",
+            (Some(Verdict::Missed), true) => "未完成",
+            (Some(Verdict::NotReported), true) => "未报告",
+            (Some(Verdict::Unclear), true) => "无法判断",
+            (Some(v), false) => verdict_word(v),
+        }
+    }
+
+    /// Where an entry's details are.
+    pub fn at(&self, place: &crate::model::Place) -> String {
+        let side = match (place.side, self.zh()) {
+            (crate::model::Side::Old, true) => "旧版",
+            (crate::model::Side::New, true) => "新版",
+            (crate::model::Side::Old, false) => "old",
+            (crate::model::Side::New, false) => "new",
+        };
+        if self.zh() {
+            format!("{side}第{}行", place.line)
+        } else {
+            format!("{side} line {}", place.line)
+        }
+    }
+
+    /// How many more entries a list holds than it shows.
+    pub fn more(&self, n: usize) -> String {
+        if self.zh() {
+            format!("另有{n}项")
+        } else {
+            format!("and {n} more")
+        }
+    }
+
+    /// The note under the target table for the targets it leaves to the figures list.
+    pub fn more_targets(&self, n: usize) -> String {
+        if self.zh() {
+            format!("另有{n}项目标见数字部分")
+        } else {
+            format!("{n} more targets in the figures")
+        }
+    }
+
+    /// A place among siblings (`第3位`, `3rd`).
+    pub fn rank(&self, r: Option<usize>) -> String {
+        match (r, self.zh()) {
+            (None, _) => "—".to_string(),
+            (Some(n), true) => format!("第{n}位"),
+            (Some(n), false) => {
+                let suffix = match (n % 10, n % 100) {
+                    (_, 11..=13) => "th",
+                    (1, _) => "st",
+                    (2, _) => "nd",
+                    (3, _) => "rd",
+                    _ => "th",
+                };
+                format!("{n}{suffix}")
+            }
+        }
+    }
+
+    /// What happened to a section's place.
+    pub fn shift(&self, s: crate::model::Shift) -> &'static str {
+        use crate::model::Shift;
+        match (s, self.zh()) {
+            (Shift::Up, true) => "前移",
+            (Shift::Down, true) => "后移",
+            (Shift::Added, true) => "新增部分",
+            (Shift::Removed, true) => "删去部分",
+            (Shift::Up, false) => "up",
+            (Shift::Down, false) => "down",
+            (Shift::Added, false) => "part added",
+            (Shift::Removed, false) => "part removed",
+        }
+    }
+
+    /// The change of a target or a figure: in percentage points for percentages, else in
+    /// the unit with the share of change.
+    pub fn change(&self, c: &crate::model::Change, unit: &str) -> String {
+        if c.absolute == 0.0 {
+            return if self.zh() { "持平" } else { "same" }.to_string();
+        }
+        let sign = if c.absolute > 0.0 { "+" } else { "" };
+        if unit == "%" || unit == "pp" {
+            let pp = if self.zh() { "个百分点" } else { "pp" };
+            return format!("{sign}{}{pp}", format_amount(c.absolute, "rank"));
+        }
+        let mut s = format!("{sign}{}", format_amount(c.absolute, unit));
+        if let Some(r) = c.relative {
+            s.push_str(&format!(" ({:+.0}%)", r * 100.0));
+        }
+        s
+    }
+}
+
+/// The cells of a target row: indicator, last target, outcome, verdict, this target, change.
+pub fn target_cells(t: &crate::model::TargetRow, w: &Words) -> [String; 6] {
+    let quote =
+        |q: &Option<crate::model::Quote>| q.as_ref().map_or("—".to_string(), |q| q.text.clone());
+    let change = match &t.target_change {
+        Some(c) => w.change(c, &t.unit),
+        None => "—".to_string(),
+    };
+    [
+        t.label.clone(),
+        quote(&t.last_target),
+        quote(&t.outcome),
+        w.verdict(t.verdict).to_string(),
+        quote(&t.this_target),
+        change,
+    ]
+}
+
+/// A changed heading of the plan: `old → new`.
+pub fn stance_text(s: &crate::model::StanceChange) -> String {
+    format!("{} → {}", s.old, s.new)
+}
+
+/// A section's move: `title: 3rd → 1st (up)`.
+pub fn priority_text(p: &crate::model::PriorityChange, w: &Words) -> String {
+    use crate::model::Shift;
+    match p.shift {
+        Shift::Added | Shift::Removed => format!("{} ({})", p.title, w.shift(p.shift)),
+        _ => format!(
+            "{}: {} → {} ({})",
+            p.title,
+            w.rank(p.old_rank),
+            w.rank(p.new_rank),
+            w.shift(p.shift)
+        ),
+    }
+}
+
+/// A new or dropped initiative with its number of mentions.
+pub fn initiative_note_text(n: &crate::model::InitiativeNote, w: &Words) -> String {
+    if n.mentions > 1 {
+        if w.zh() {
+            format!("{}（{}处）", n.name, n.mentions)
+        } else {
+            format!("{} ({} mentions)", n.name, n.mentions)
+        }
+    } else {
+        n.name.clone()
+    }
+}
+
+/// A figure that moved far: `label: old → new (change)`.
+pub fn mover_text(m: &crate::model::FigureMove, w: &Words) -> String {
+    let change = match m.change.relative {
+        Some(r) => format!("{:+.0}%", r * 100.0),
+        None => w.change(&m.change, "%"),
+    };
+    format!("{}: {} → {} ({change})", m.label, m.old, m.new)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

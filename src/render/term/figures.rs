@@ -12,7 +12,7 @@ use crate::model::{Figure, FigurePair, FigureStatus, Promise, Verdict};
 use crate::render::TermOptions;
 use crate::render::shared::{change_text, sorted_figures};
 
-fn table(opts: TermOptions, header: Vec<&str>) -> Table {
+pub(super) fn table(opts: TermOptions, header: Vec<&str>) -> Table {
     let mut t = Table::new();
     t.load_style(comfy_table::presets::NOTHING)
         .set_content_arrangement(ContentArrangement::Dynamic)

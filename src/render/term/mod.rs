@@ -6,10 +6,12 @@ use std::collections::HashSet;
 
 use console::Style;
 
+mod briefing;
 mod figures;
 mod initiatives;
 mod trend;
 
+pub use briefing::write_briefing;
 pub use figures::{write_figure_pairs, write_figures};
 pub use initiatives::write_initiatives;
 pub use trend::write_trend;
@@ -132,6 +134,7 @@ pub fn write_comparison<W: Write>(
         filtered = parts.filter(whole);
         &filtered
     };
+    briefing::write_briefing(out, &whole.briefing, whole.new.lang, opts)?;
     if !c.figures.is_empty() || !c.promises.is_empty() {
         writeln!(out, "{}", p.bold.apply_to("Figures"))?;
         figures::write_figure_pairs(out, &c.figures, &c.promises, opts)?;
