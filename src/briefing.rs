@@ -106,7 +106,8 @@ fn in_list(f: &Figure, list: &FxHashSet<(u32, &str)>) -> bool {
 }
 
 /// The target table: one row per target of either edition's plan, the main lists first, then
-/// targets set in both years, then last year's targets the review reports on, then the rest.
+/// targets set in both years that the review checked, then last year's targets the review
+/// reports on, then other targets set in both years, then the rest.
 fn targets(c: &Comparison) -> (Vec<TargetRow>, usize) {
     let old_head = headline_list(c.figures.iter().filter_map(|p| p.old.as_ref()));
     let new_head = headline_list(c.figures.iter().filter_map(|p| p.new.as_ref()));
@@ -161,14 +162,19 @@ fn targets(c: &Comparison) -> (Vec<TargetRow>, usize) {
         }
     }
     let rank = |r: &TargetRow| {
+        let both = r.last_target.is_some() && r.this_target.is_some();
+        // A target set again and checked by the review tells most; one checked, or one set
+        // again, tells half of it.
         let tier = if r.headline {
             0
-        } else if r.last_target.is_some() && r.this_target.is_some() {
+        } else if both && r.verdict.is_some() {
             1
         } else if matches!(r.verdict, Some(Verdict::Met | Verdict::Missed)) {
             2
-        } else {
+        } else if both {
             3
+        } else {
+            4
         };
         // Reading order of the new plan, then of the old one.
         let new_line = r.this_target.as_ref().map_or(u32::MAX, |q| q.at.line);
@@ -249,8 +255,93 @@ fn stances(sections: &[SectionPair]) -> Vec<StanceChange> {
             )
         })
         .collect();
+    out.extend(reworded_items(sections));
     out.sort_by_key(|(level, s)| (*level, s.at.line));
     out.into_iter().map(|(_, s)| s).take(MAX_STANCES).collect()
+}
+
+/// Most added or removed plan headings compared with one another for a shared phrase; above
+/// it the pairing is skipped (the briefing still lists the renamed ones).
+const MAX_UNPAIRED_TITLES: usize = 200;
+/// Fewest characters of a phrase two headings share to be read as one stance reworded.
+const MIN_SHARED_PHRASE: usize = 5;
+/// Least share of the shorter heading that the shared phrase covers.
+const MIN_SHARED_SHARE: f64 = 0.4;
+
+/// Plan headings and lead sentences that the alignment left as one removed and one added
+/// but that share a long phrase (`稳健的货币政策` → `适度宽松的货币政策` share `的货币政策`):
+/// the same policy with a new modifier, which is the change of stance a reader looks for.
+/// Each heading is used once, longest shared phrase first.
+fn reworded_items(sections: &[SectionPair]) -> Vec<(u32, StanceChange)> {
+    let titles = |kind: PairKind| -> Vec<&SectionRef> {
+        sections
+            .iter()
+            .filter(|p| p.kind == kind)
+            .flat_map(|p| {
+                if kind == PairKind::Added {
+                    &p.new
+                } else {
+                    &p.old
+                }
+            })
+            .filter(|r| r.part == Part::Plan && r.level > 1 && !r.title.trim().is_empty())
+            .collect()
+    };
+    let (removed, added) = (titles(PairKind::Removed), titles(PairKind::Added));
+    if removed.len() > MAX_UNPAIRED_TITLES || added.len() > MAX_UNPAIRED_TITLES {
+        return Vec::new();
+    }
+    let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
+    for (i, o) in removed.iter().enumerate() {
+        let oc: Vec<char> = o.title.chars().collect();
+        for (j, n) in added.iter().enumerate() {
+            let nc: Vec<char> = n.title.chars().collect();
+            let shared = longest_common_run(&oc, &nc);
+            let shorter = oc.len().min(nc.len()).max(1);
+            if shared >= MIN_SHARED_PHRASE && shared as f64 >= MIN_SHARED_SHARE * shorter as f64 {
+                candidates.push((shared, i, j));
+            }
+        }
+    }
+    candidates.sort_by_key(|&(shared, i, j)| (Reverse(shared), i, j));
+    let (mut used_old, mut used_new) = (vec![false; removed.len()], vec![false; added.len()]);
+    let mut out = Vec::new();
+    for (_, i, j) in candidates {
+        if used_old[i] || used_new[j] {
+            continue;
+        }
+        used_old[i] = true;
+        used_new[j] = true;
+        let (o, n) = (removed[i], added[j]);
+        out.push((
+            n.level,
+            StanceChange {
+                old: o.title.clone(),
+                new: n.title.clone(),
+                kept: round3(kept_share(&o.title, &n.title)),
+                at: ref_place(Side::New, n),
+            },
+        ));
+    }
+    out
+}
+
+/// Length of the longest run of characters two texts share (dynamic programming over two
+/// headings, each capped in length by the outline).
+fn longest_common_run(a: &[char], b: &[char]) -> usize {
+    let mut prev = vec![0usize; b.len() + 1];
+    let mut best = 0;
+    for &ca in a {
+        let mut cur = vec![0usize; b.len() + 1];
+        for (j, &cb) in b.iter().enumerate() {
+            if ca == cb && !ca.is_whitespace() {
+                cur[j + 1] = prev[j] + 1;
+                best = best.max(cur[j + 1]);
+            }
+        }
+        prev = cur;
+    }
+    best
 }
 
 fn round3(x: f64) -> f64 {
@@ -466,7 +557,8 @@ fn movers(figures: &[FigurePair], shown: &[&str]) -> Vec<FigureMove> {
         .filter_map(|p| {
             let (o, n, change) = (p.old.as_ref()?, p.new.as_ref()?, p.change?);
             let share = change.relative?;
-            (o.label == n.label && share.is_finite()).then(|| {
+            let trusted = o.label == n.label && shared_context(&o.sentence, &n.sentence);
+            (trusted && share.is_finite()).then(|| {
                 (
                     share.abs(),
                     FigureMove {
@@ -484,9 +576,51 @@ fn movers(figures: &[FigurePair], shown: &[&str]) -> Vec<FigureMove> {
     out.into_iter().map(|(_, m)| m).take(MAX_MOVERS).collect()
 }
 
+/// Fewest shared words (Han character pairs, or Latin words of three letters or more) over the
+/// words of both sentences for two figures of one label to count as the same measure: a label
+/// alone is weak evidence when the figure reader fell back on a verb (`provide $10 million`).
+const MIN_SHARED_CONTEXT: f64 = 0.2;
+
+/// Whether two sentences share enough words to speak of the same thing.
+fn shared_context(a: &str, b: &str) -> bool {
+    let (a, b) = (context_words(a), context_words(b));
+    let union = a.union(&b).count();
+    union > 0 && a.intersection(&b).count() as f64 / union as f64 >= MIN_SHARED_CONTEXT
+}
+
+fn context_words(s: &str) -> FxHashSet<String> {
+    let mut words = FxHashSet::default();
+    let chars: Vec<char> = s.chars().collect();
+    for w in chars.windows(2) {
+        if w.iter().all(|c| crate::script::is_han(*c)) {
+            words.insert(w.iter().collect());
+        }
+    }
+    for w in s.split(|c: char| !c.is_ascii_alphabetic()) {
+        if w.len() >= 3 {
+            words.insert(w.to_ascii_lowercase());
+        }
+    }
+    words
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_shared_phrase_is_the_longest_common_run() {
+        let chars = |s: &str| s.chars().collect::<Vec<char>>();
+        assert_eq!(
+            longest_common_run(
+                &chars("稳健的货币政策要灵活适度"),
+                &chars("实施适度宽松的货币政策")
+            ),
+            5
+        );
+        assert_eq!(longest_common_run(&chars("abc"), &chars("xyz")), 0);
+        assert_eq!(longest_common_run(&[], &chars("xyz")), 0);
+    }
 
     #[test]
     fn one_item_moving_to_the_front_is_one_move() {

@@ -174,6 +174,18 @@ pub struct ViewArgs {
     /// Show only the summary and the tables (no per-section changes, no initiative lists).
     #[arg(long)]
     pub summary: bool,
+    /// Show only the header and the briefing: targets, stance and priority changes, top new
+    /// and dropped initiatives, the figures that moved most.
+    #[arg(long)]
+    pub brief: bool,
+    /// Show one part of the report: the sections whose heading contains PATTERN (ignoring
+    /// case), with what lies under them; `yoydiff outline FILE` lists the headings.
+    #[arg(long, value_name = "PATTERN")]
+    pub section: Option<String>,
+    /// Show every figure row; the terminal otherwise folds new, dropped and unchanged figures
+    /// into a count.
+    #[arg(long)]
+    pub all_figures: bool,
     /// The most characters of a github comment (GitHub's limit is 65536).
     #[arg(long, value_name = "N", default_value_t = yoydiff::render::github::COMMENT_LIMIT)]
     pub max_chars: usize,
@@ -187,7 +199,17 @@ impl ViewArgs {
             None => Parts::ALL,
         };
         parts.summary_only = self.summary;
+        parts.brief_only = self.brief;
+        parts.all_figures = self.all_figures;
         Ok(parts)
+    }
+
+    /// The part of the report to show, validated.
+    pub fn focus(&self) -> Result<Option<yoydiff::render::Focus>, String> {
+        self.section
+            .as_deref()
+            .map(yoydiff::render::Focus::new)
+            .transpose()
     }
 }
 

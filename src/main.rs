@@ -136,6 +136,7 @@ fn run(cli: Cli) -> Result<i32> {
             let old_doc = load(&old, &common)?;
             let new_doc = load(&new, &common)?;
             let comparison = yoydiff::compare(&old_doc, &new_doc, &options);
+            let comparison = focused(comparison, &view, common.format)?;
             let full_command = format!("yoydiff diff {old} {new} --format markdown");
             let rendered = render_comparison(
                 &comparison,
@@ -239,6 +240,20 @@ fn run(cli: Cli) -> Result<i32> {
                 exit_codes::SUCCESS
             })
         }
+    }
+}
+
+/// The part of a comparison `--section` asks for; JSON stays whole, as with `--only`.
+fn focused(
+    comparison: yoydiff::Comparison,
+    view: &cli::ViewArgs,
+    format: Format,
+) -> Result<yoydiff::Comparison> {
+    match view.focus().map_err(anyhow::Error::msg)? {
+        Some(focus) if format != Format::Json => {
+            focus.apply(&comparison).map_err(anyhow::Error::msg)
+        }
+        _ => Ok(comparison),
     }
 }
 
@@ -364,6 +379,7 @@ fn git_diff(
         old_doc.source = format!("a/{path}");
         new_doc.source = format!("b/{path}");
         let comparison = yoydiff::compare(&old_doc, &new_doc, &options);
+        let comparison = focused(comparison, view, common.format)?;
         out.extend(render_comparison(
             &comparison,
             common,

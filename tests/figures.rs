@@ -967,7 +967,14 @@ fn terminal_tables_render() {
 
     let n = national();
     let mut out = Vec::new();
-    write_figure_pairs(&mut out, &n.pairs, &n.promises, TermOptions::default()).unwrap();
+    write_figure_pairs(
+        &mut out,
+        &n.pairs,
+        &n.promises,
+        true,
+        TermOptions::default(),
+    )
+    .unwrap();
     let text = String::from_utf8(out).unwrap();
     // Rows read changed first and unchanged last: the status is each row's last word.
     let statuses: Vec<&str> = text
@@ -983,6 +990,28 @@ fn terminal_tables_render() {
     for line in text.lines() {
         assert!(console::measure_text_width(line) <= 80, "too wide: {line}");
     }
+
+    // By default only changed pairs get rows; the others are counted, with the flag to show
+    // them.
+    let mut out = Vec::new();
+    write_figure_pairs(
+        &mut out,
+        &n.pairs,
+        &n.promises,
+        false,
+        TermOptions::default(),
+    )
+    .unwrap();
+    let folded = String::from_utf8(out).unwrap();
+    let statuses: Vec<&str> = folded
+        .lines()
+        .filter_map(|l| l.split_whitespace().last())
+        .filter(|w| ["changed", "new", "dropped", "unchanged"].contains(w))
+        .collect();
+    assert!(statuses.iter().all(|s| *s == "changed"), "{statuses:?}");
+    assert!(statuses.len() < n.pairs.len());
+    assert!(folded.contains("--all-figures shows them"), "{folded}");
+    assert!(folded.contains("Promises"));
 }
 
 /// A list before `分别` names its head noun once, on its last item; every item measures it.

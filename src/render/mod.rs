@@ -57,6 +57,11 @@ pub struct Parts {
     /// Only the summary and the tables (figures, promises, initiative counts); no per-section
     /// changes and no initiative lists.
     pub summary_only: bool,
+    /// Only the header and the briefing (`--brief`).
+    pub brief_only: bool,
+    /// Every figure row, also new, dropped and unchanged ones, which the terminal otherwise
+    /// folds into a count (`--all-figures`).
+    pub all_figures: bool,
 }
 
 impl Default for Parts {
@@ -73,6 +78,8 @@ impl Parts {
         figures: true,
         initiatives: true,
         summary_only: false,
+        brief_only: false,
+        all_figures: false,
     };
 
     /// The names `--only` accepts, in the order outputs show them.
@@ -86,7 +93,7 @@ impl Parts {
             text: false,
             figures: false,
             initiatives: false,
-            summary_only: false,
+            ..Parts::ALL
         };
         for name in list.split(',').map(str::trim) {
             match name {
@@ -107,7 +114,7 @@ impl Parts {
 
     /// Whether per-section output (the section map or sentence changes) is shown at all.
     pub fn sections(&self) -> bool {
-        !self.summary_only && (self.structure || self.text)
+        !self.summary_only && !self.brief_only && (self.structure || self.text)
     }
 
     /// Whether initiative lists (not only their counts) are shown.
@@ -138,5 +145,65 @@ impl Parts {
             out.delivery = Default::default();
         }
         out
+    }
+}
+
+/// One part of a report to show (`--section PATTERN`): the sections whose path has a heading
+/// containing the pattern (ignoring case), with everything under them, and the figures,
+/// promises and initiatives that stand there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Focus {
+    pattern: String,
+}
+
+impl Focus {
+    /// A focus on the headings containing `pattern`; an empty pattern is an error.
+    pub fn new(pattern: &str) -> Result<Focus, String> {
+        let pattern = pattern.trim();
+        if pattern.is_empty() {
+            return Err("invalid --section \"\": expected part of a heading".to_string());
+        }
+        Ok(Focus {
+            pattern: pattern.to_lowercase(),
+        })
+    }
+
+    /// Whether a section path lies in the focus.
+    pub fn holds(&self, path: &[String]) -> bool {
+        path.iter()
+            .any(|h| h.to_lowercase().contains(&self.pattern))
+    }
+
+    /// The part of `c` in the focus, with the briefing made anew from that part; the summary
+    /// stays that of the whole comparison. An error when no section matches, so that a typo
+    /// does not read as "no changes".
+    pub fn apply(&self, c: &Comparison) -> Result<Comparison, String> {
+        let in_focus = |refs: &[crate::model::SectionRef]| refs.iter().any(|r| self.holds(&r.path));
+        let figure_in =
+            |f: &Option<crate::model::Figure>| f.as_ref().is_some_and(|f| self.holds(&f.section));
+        let mention_in = |m: &[crate::model::Mention]| m.iter().any(|m| self.holds(&m.section));
+        let mut out = c.clone();
+        out.sections
+            .retain(|p| in_focus(&p.old) || in_focus(&p.new));
+        if out.sections.is_empty() {
+            return Err(format!(
+                "no section heading contains {:?} (yoydiff outline FILE lists them)",
+                self.pattern
+            ));
+        }
+        out.figures
+            .retain(|p| figure_in(&p.old) || figure_in(&p.new));
+        out.promises
+            .retain(|p| self.holds(&p.target.section) || figure_in(&p.outcome));
+        out.initiatives
+            .retain(|i| mention_in(&i.old) || mention_in(&i.new));
+        out.delivery
+            .delivered
+            .retain(|i| mention_in(&i.old) || mention_in(&i.new));
+        out.delivery
+            .silent
+            .retain(|i| mention_in(&i.old) || mention_in(&i.new));
+        out.briefing = crate::briefing::brief(&out);
+        Ok(out)
     }
 }

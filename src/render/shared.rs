@@ -305,6 +305,8 @@ pub struct Words {
     pub movers: &'static str,
     /// Nothing to brief.
     pub nothing: &'static str,
+    /// What leads the old wording under a new one.
+    pub was: &'static str,
     lang: crate::model::Lang,
 }
 
@@ -325,6 +327,7 @@ const ZH_WORDS: Words = Words {
     dropped_initiatives: "不再提及",
     movers: "变化最大的数字",
     nothing: "没有值得先看的变化。",
+    was: "原为：",
     lang: crate::model::Lang::Zh,
 };
 
@@ -345,6 +348,7 @@ const EN_WORDS: Words = Words {
     dropped_initiatives: "Dropped initiatives",
     movers: "Figures that moved most",
     nothing: "Nothing stands out.",
+    was: "was: ",
     lang: crate::model::Lang::En,
 };
 

@@ -205,7 +205,9 @@ fn briefing(c: &Comparison, parts: Parts, old_name: &str, new_name: &str) -> Str
     if parts.initiatives {
         row("Initiatives", count_line(&s.initiatives.rows()));
     }
-    h.push_str("</tbody></table>\n<h3>Most important changes</h3>\n<ul class=\"findings\">\n");
+    h.push_str("</tbody></table>\n");
+    h.push_str(&brief_tables(&c.briefing, c.new.lang));
+    h.push_str("<h3>Most important changes</h3>\n<ul class=\"findings\">\n");
     let mut any = false;
     let mut item = |h: &mut String, text: String| {
         any = true;
@@ -389,6 +391,67 @@ fn briefing(c: &Comparison, parts: Parts, old_name: &str, new_name: &str) -> Str
 
 /// The charts: last year's targets against this year's outcomes, percentages old against
 /// new, and amounts per unit. Each is `(id, caption, html)`.
+/// The briefing's target table and its lists of changed wording and moved priorities, with
+/// words in the report's language.
+fn brief_tables(b: &crate::model::Briefing, lang: crate::model::Lang) -> String {
+    use crate::render::shared::{Words, priority_text, stance_text, target_cells};
+    let w = Words::of(lang);
+    let mut h = String::new();
+    if !b.targets.is_empty() {
+        let _ = write!(
+            h,
+            "<h3>{}</h3><div class=\"wide\"><table class=\"targets\"><thead><tr>",
+            w.targets
+        );
+        for (i, col) in w.columns.iter().enumerate() {
+            let class = if i == 0 || i == 3 {
+                ""
+            } else {
+                " class=\"num\""
+            };
+            let _ = write!(h, "<th{class}>{}</th>", escape(col));
+        }
+        h.push_str("</tr></thead><tbody>");
+        for row in &b.targets {
+            h.push_str("<tr>");
+            for (i, cell) in target_cells(row, w).iter().enumerate() {
+                match i {
+                    0 => {
+                        let _ = write!(h, "<td>{}</td>", escape(cell));
+                    }
+                    3 => {
+                        let word = row.verdict.map_or("", |v| v.as_str());
+                        let _ = write!(h, "<td class=\"verdict {word}\">{}</td>", escape(cell));
+                    }
+                    _ => {
+                        let _ = write!(h, "<td class=\"num\">{}</td>", escape(cell));
+                    }
+                }
+            }
+            h.push_str("</tr>");
+        }
+        h.push_str("</tbody></table></div>\n");
+    }
+    let lists: [(&str, Vec<String>); 2] = [
+        (w.stances, b.stances.iter().map(stance_text).collect()),
+        (
+            w.priorities,
+            b.priorities.iter().map(|p| priority_text(p, w)).collect(),
+        ),
+    ];
+    for (title, items) in lists {
+        if items.is_empty() {
+            continue;
+        }
+        let _ = write!(h, "<h3>{}</h3><ul class=\"findings\">", escape(title));
+        for item in items {
+            let _ = write!(h, "<li>{}</li>", escape(&item));
+        }
+        h.push_str("</ul>\n");
+    }
+    h
+}
+
 fn charts(c: &Comparison, old_name: &str, new_name: &str) -> Vec<(String, String, String)> {
     let mut out = Vec::new();
     // Targets against outcomes, one chart per unit.

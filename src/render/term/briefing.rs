@@ -9,8 +9,7 @@ use super::figures::table;
 use crate::model::{Briefing, Lang, Place, Verdict};
 use crate::render::TermOptions;
 use crate::render::shared::{
-    Palette, Words, initiative_note_text, mover_text, priority_text, stance_text, target_cells,
-    truncate,
+    Palette, Words, initiative_note_text, mover_text, priority_text, target_cells, truncate,
 };
 use crate::script::display_width;
 
@@ -52,9 +51,21 @@ pub fn write_briefing<W: Write>(
             writeln!(out, "{}", p.dim.apply_to(w.more_targets(b.more_targets)))?;
         }
     }
-    let stances: Vec<(String, &Place)> =
-        b.stances.iter().map(|s| (stance_text(s), &s.at)).collect();
-    write_list(out, w.stances, &stances, 0, w, &p, opts)?;
+    if !b.stances.is_empty() {
+        // The new wording leads, the old one under it: a stance is read in the new wording,
+        // and two long headings on one line would both be cut.
+        writeln!(out, "{}", p.heading.apply_to(w.stances))?;
+        for s in &b.stances {
+            write_entry(out, &s.new, &s.at, w, &p, opts)?;
+            let room = opts.width.saturating_sub(6).max(20);
+            writeln!(
+                out,
+                "    {}",
+                p.dim
+                    .apply_to(truncate(&format!("{}{}", w.was, s.old), room))
+            )?;
+        }
+    }
     let priorities: Vec<(String, &Place)> = b
         .priorities
         .iter()
@@ -97,14 +108,7 @@ fn write_list<W: Write>(
     }
     writeln!(out, "{}", p.heading.apply_to(title))?;
     for (text, at) in entries {
-        let place = place_text(at, w);
-        let room = opts.width.saturating_sub(display_width(&place) + 5).max(20);
-        writeln!(
-            out,
-            "  • {}  {}",
-            truncate(text, room),
-            p.dim.apply_to(place)
-        )?;
+        write_entry(out, text, at, w, p, opts)?;
     }
     if more > 0 {
         writeln!(out, "    {}", p.dim.apply_to(w.more(more)))?;
@@ -112,9 +116,34 @@ fn write_list<W: Write>(
     Ok(())
 }
 
+/// One entry: its text, cut to leave room for its place, and the place dimmed.
+fn write_entry<W: Write>(
+    out: &mut W,
+    text: &str,
+    at: &Place,
+    w: &Words,
+    p: &Palette,
+    opts: TermOptions,
+) -> io::Result<()> {
+    let place = place_text(at, w, text);
+    let room = opts.width.saturating_sub(display_width(&place) + 6).max(20);
+    writeln!(
+        out,
+        "  • {}  {}",
+        truncate(text, room),
+        p.dim.apply_to(place)
+    )
+}
+
 /// The section a place is in (its innermost heading, cut short) and the line.
-fn place_text(at: &Place, w: &Words) -> String {
-    match at.section.last() {
+fn place_text(at: &Place, w: &Words, text: &str) -> String {
+    // An entry that is a heading points to the section above it.
+    let n = at.section.len();
+    let heading = match at.section.last() {
+        Some(h) if h.contains(text) => at.section.get(n.wrapping_sub(2)),
+        h => h,
+    };
+    match heading {
         Some(h) => format!("{} · {}", truncate(h, 16), w.at(at)),
         None => w.at(at),
     }

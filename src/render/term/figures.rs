@@ -72,22 +72,29 @@ fn status_color(s: FigureStatus) -> Option<Color> {
 }
 
 /// Writes figure pairs (changed first, then new and dropped, unchanged last), then the
-/// promises of the old edition with their outcomes.
+/// promises of the old edition with their outcomes. Unless `all` is set, only changed pairs
+/// get rows: a figure without a counterpart says little on its own, and a report has many, so
+/// new, dropped and unchanged ones are counted in the line under the table.
 pub fn write_figure_pairs<W: Write>(
     out: &mut W,
     pairs: &[FigurePair],
     promises: &[Promise],
+    all: bool,
     opts: TermOptions,
 ) -> io::Result<()> {
     if pairs.is_empty() {
         writeln!(out, "No figures found.")?;
     } else {
-        let sorted = sorted_figures(pairs);
+        let sorted: Vec<&FigurePair> = sorted_figures(pairs)
+            .into_iter()
+            .filter(|p| all || p.status == FigureStatus::Changed)
+            .collect();
+        let folded = pairs.len() - sorted.len();
         let mut t = table(
             opts,
             vec!["label", "role", "old", "new", "change", "status"],
         );
-        for p in sorted {
+        for p in &sorted {
             let text = |f: &Option<Figure>| f.as_ref().map_or(String::new(), |f| f.text.clone());
             t.add_row(vec![
                 Cell::new(label_text(&p.label)),
@@ -98,11 +105,18 @@ pub fn write_figure_pairs<W: Write>(
                 colored(p.status.as_str(), status_color(p.status), opts),
             ]);
         }
-        writeln!(out, "{t}")?;
+        if !sorted.is_empty() {
+            writeln!(out, "{t}")?;
+        }
         let count = |s: FigureStatus| pairs.iter().filter(|p| p.status == s).count();
+        let hint = if folded > 0 {
+            format!(" ({folded} rows not shown: --all-figures shows them)")
+        } else {
+            String::new()
+        };
         writeln!(
             out,
-            "figures: {} changed, {} new, {} dropped, {} unchanged",
+            "figures: {} changed, {} new, {} dropped, {} unchanged{hint}",
             count(FigureStatus::Changed),
             count(FigureStatus::New),
             count(FigureStatus::Dropped),

@@ -9,6 +9,7 @@ use console::Style;
 mod briefing;
 mod figures;
 mod initiatives;
+mod map;
 mod trend;
 
 pub use briefing::write_briefing;
@@ -134,10 +135,16 @@ pub fn write_comparison<W: Write>(
         filtered = parts.filter(whole);
         &filtered
     };
-    briefing::write_briefing(out, &whole.briefing, whole.new.lang, opts)?;
+    briefing::write_briefing(out, &c.briefing, c.new.lang, opts)?;
+    if parts.brief_only {
+        return Ok(());
+    }
+    if parts.sections() {
+        map::write_section_map(out, c, &p, opts)?;
+    }
     if !c.figures.is_empty() || !c.promises.is_empty() {
         writeln!(out, "{}", p.bold.apply_to("Figures"))?;
-        figures::write_figure_pairs(out, &c.figures, &c.promises, opts)?;
+        figures::write_figure_pairs(out, &c.figures, &c.promises, parts.all_figures, opts)?;
         writeln!(out)?;
     }
     if !c.initiatives.is_empty() || !c.delivery.is_empty() {
