@@ -344,6 +344,8 @@ fn git_diff(
     if let Some(code) = hand_over_to_difftool(args)? {
         return Ok(code);
     }
+    let options = cli::compare_options(shift, common.outline_options());
+    let parts = view.parts().map_err(anyhow::Error::msg)?;
     // Each side is FILE HEX MODE; git writes `.` for the hash and mode of a missing side.
     let side = |hex: &str, mode: &str| {
         (hex == "." || hex.bytes().all(|b| b.is_ascii_hexdigit()))
@@ -369,8 +371,6 @@ fn git_diff(
             args.len()
         ),
     };
-    let options = cli::compare_options(shift, common.outline_options());
-    let parts = view.parts().map_err(anyhow::Error::msg)?;
     let mut out = if new_path == path {
         format!("yoydiff {path}\n")
     } else {

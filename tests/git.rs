@@ -26,6 +26,20 @@ fn sample(name: &str) -> PathBuf {
         .join(name)
 }
 
+fn read_sample(name: &str) -> String {
+    std::fs::read_to_string(sample(name)).unwrap()
+}
+
+/// The first `lines` lines of a sample: a short report that compares fast, with sections,
+/// figures and initiatives that changed.
+fn sample_head(name: &str, lines: usize) -> String {
+    read_sample(name)
+        .lines()
+        .take(lines)
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
 fn doc(name: &str) -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(name)).unwrap()
 }
@@ -92,15 +106,24 @@ impl Repo {
     /// A repository with `reports/gwr.txt` committed as the 2022 edition, then as the 2023
     /// edition, and `ATTRIBUTES` in `.gitattributes`.
     fn with_two_editions() -> Repo {
+        Repo::with_editions(
+            &read_sample("national-gwr-2022.txt"),
+            &read_sample("national-gwr-2023.txt"),
+        )
+    }
+
+    /// The same with the given texts as the two editions.
+    fn with_editions(old: &str, new: &str) -> Repo {
         let repo = Repo::new();
         std::fs::write(
             repo.path().join(".gitattributes"),
             format!("{ATTRIBUTES}\n"),
         )
         .unwrap();
-        repo.copy("national-gwr-2022.txt", "reports/gwr.txt");
+        std::fs::create_dir_all(repo.path().join("reports")).unwrap();
+        std::fs::write(repo.path().join("reports/gwr.txt"), old).unwrap();
         repo.commit("2022 edition");
-        repo.copy("national-gwr-2023.txt", "reports/gwr.txt");
+        std::fs::write(repo.path().join("reports/gwr.txt"), new).unwrap();
         repo.commit("2023 edition");
         repo
     }
@@ -372,16 +395,15 @@ fn the_documented_recipes_work_as_written_driver_and_difftool_together() {
 /// for the same editions, after its `yoydiff PATH` line.
 #[test]
 fn the_driver_takes_the_view_options_of_diff() {
-    let repo = Repo::with_two_editions();
+    let old = sample_head("national-gwr-2022.txt", 60);
+    let new = sample_head("national-gwr-2023.txt", 60);
+    let repo = Repo::with_editions(&old, &new);
     // The two editions under the names the driver gives them, to run `diff` on.
     let plain = tempfile::tempdir().unwrap();
-    for (side, sample_name) in [
-        ("a", "national-gwr-2022.txt"),
-        ("b", "national-gwr-2023.txt"),
-    ] {
+    for (side, edition) in [("a", &old), ("b", &new)] {
         let to = plain.path().join(side).join("reports");
         std::fs::create_dir_all(&to).unwrap();
-        std::fs::copy(sample(sample_name), to.join("gwr.txt")).unwrap();
+        std::fs::write(to.join("gwr.txt"), edition).unwrap();
     }
     let diff = |flags: &str| {
         let mut cmd = Command::new(BIN);
@@ -397,10 +419,8 @@ fn the_driver_takes_the_view_options_of_diff() {
     for flags in [
         "",
         "--side-by-side",
-        "--summary",
-        "--only initiatives",
-        "--only structure,text --side-by-side",
-        "--format markdown --summary",
+        "--summary --only initiatives",
+        "--format markdown --only structure,text",
         "--format github --max-chars 8000",
     ] {
         repo.sh_ok(&format!(
@@ -426,7 +446,10 @@ fn the_driver_takes_the_view_options_of_diff() {
 /// An option `git-diff` does not know is one line and exit code 2; git then stops.
 #[test]
 fn the_driver_refuses_an_unknown_option_in_one_line() {
-    let repo = Repo::with_two_editions();
+    let repo = Repo::with_editions(
+        &sample_head("national-gwr-2022.txt", 60),
+        &sample_head("national-gwr-2023.txt", 60),
+    );
     for (option, args) in [
         ("--exit-code", "--exit-code"),
         ("--no-such-flag", "--summary --no-such-flag"),
