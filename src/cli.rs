@@ -59,9 +59,6 @@ pub enum Command {
         /// Exit with 1 when the editions differ, as `git diff --exit-code` does.
         #[arg(long)]
         exit_code: bool,
-        /// Show old and new sentences in two columns (terminal format).
-        #[arg(long)]
-        side_by_side: bool,
         /// Show the output through a pager ($PAGER, else `less -R`).
         #[arg(long)]
         pager: bool,
@@ -114,11 +111,18 @@ pub enum Command {
         output: Option<std::path::PathBuf>,
     },
     /// Run as git's external diff driver (see docs/git.md). Git passes seven arguments:
-    /// PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE.
+    /// PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE (nine for a rename, one for
+    /// an unmerged path). The options of `diff` that choose what is shown go before them.
     #[command(hide = true, name = "git-diff")]
     GitDiff {
-        /// The seven arguments git passes to an external diff.
-        #[arg(num_args = 1.., value_name = "GIT-ARGS")]
+        /// The arguments git passes to an external diff. Everything from the first of them on
+        /// is git's, so a path that starts with `-` is not taken for an option.
+        #[arg(
+            num_args = 1..,
+            value_name = "GIT-ARGS",
+            trailing_var_arg = true,
+            allow_hyphen_values = true
+        )]
         args: Vec<String>,
         #[command(flatten)]
         common: CommonArgs,
@@ -165,7 +169,8 @@ pub struct CommonArgs {
     pub output: Option<std::path::PathBuf>,
 }
 
-/// What a comparison shows (term, markdown and github formats).
+/// What a comparison shows (term, markdown and github formats), the same for `diff` and
+/// `git-diff`.
 #[derive(Debug, Args)]
 pub struct ViewArgs {
     /// Show only these parts: a comma list of structure, text, figures, initiatives.
@@ -186,6 +191,9 @@ pub struct ViewArgs {
     /// into a count.
     #[arg(long)]
     pub all_figures: bool,
+    /// Show old and new sentences in two columns (terminal format).
+    #[arg(long)]
+    pub side_by_side: bool,
     /// The most characters of a github comment (GitHub's limit is 65536).
     #[arg(long, value_name = "N", default_value_t = yoydiff::render::github::COMMENT_LIMIT)]
     pub max_chars: usize,

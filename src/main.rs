@@ -124,7 +124,6 @@ fn run(cli: Cli) -> Result<i32> {
             common,
             shift,
             exit_code,
-            side_by_side,
             pager,
             view,
         } => {
@@ -143,7 +142,7 @@ fn run(cli: Cli) -> Result<i32> {
                 &common,
                 parts,
                 view.max_chars,
-                side_by_side,
+                view.side_by_side,
                 full_command,
             )?;
             emit(&rendered, common.output.as_deref(), pager)?;
@@ -347,24 +346,52 @@ fn trend_inputs(inputs: &[String], series: Option<&str>) -> Result<Vec<String>> 
 }
 
 /// `yoydiff git-diff`: git's external diff calls it with PATH OLD-FILE OLD-HEX OLD-MODE
-/// NEW-FILE NEW-HEX NEW-MODE. An added or deleted file has `/dev/null` on one side, which is
-/// reported in one line instead of failing on an empty input: git stops the whole diff when an
-/// external diff exits non-zero.
+/// NEW-FILE NEW-HEX NEW-MODE, two more (NEW-PATH and the rename line) for a renamed file, and
+/// PATH alone for an unmerged one. Git stops the whole diff when an external diff exits
+/// non-zero, so the cases that are not a comparison get one line instead of an error: an added
+/// or deleted file (`/dev/null` on one side) and an unmerged path.
 fn git_diff(
     args: &[String],
     common: &CommonArgs,
     shift: &cli::ShiftArgs,
     view: &cli::ViewArgs,
 ) -> Result<i32> {
-    let [path, old, _, _, new, _, _, ..] = args else {
-        anyhow::bail!(
-            "git-diff expects the 7 arguments git passes to an external diff (path old-file old-hex old-mode new-file new-hex new-mode), got {}",
-            args.len()
-        );
-    };
+    if let Some(code) = hand_over_to_difftool(args)? {
+        return Ok(code);
+    }
     let options = cli::compare_options(shift, common.outline_options());
     let parts = view.parts().map_err(anyhow::Error::msg)?;
-    let mut out = format!("yoydiff {path}\n").into_bytes();
+    // Each side is FILE HEX MODE; git writes `.` for the hash and mode of a missing side.
+    let side = |hex: &str, mode: &str| {
+        (hex == "." || hex.bytes().all(|b| b.is_ascii_hexdigit()))
+            && (mode == "." || mode.bytes().all(|b| (b'0'..=b'7').contains(&b)))
+    };
+    let (path, old, new, new_path) = match args {
+        [path] => {
+            let out = format!("yoydiff {path}\n{path}: unmerged\n");
+            emit(out.as_bytes(), common.output.as_deref(), false)?;
+            return Ok(exit_codes::SUCCESS);
+        }
+        [path, old, oh, om, new, nh, nm] if side(oh, om) && side(nh, nm) => (path, old, new, path),
+        [path, old, oh, om, new, nh, nm, new_path, _] if side(oh, om) && side(nh, nm) => {
+            (path, old, new, new_path)
+        }
+        // Git's arguments are taken whole, whatever they start with, so an option that
+        // `git-diff` does not know arrives here as the first of them.
+        [first, ..] if first.starts_with('-') => anyhow::bail!(
+            "git-diff: unknown option {first} (it takes the options of `yoydiff diff` that choose the view, see yoydiff diff --help)"
+        ),
+        _ => anyhow::bail!(
+            "git-diff expects the 7 arguments git passes to an external diff (path old-file old-hex old-mode new-file new-hex new-mode), got {}",
+            args.len()
+        ),
+    };
+    let mut out = if new_path == path {
+        format!("yoydiff {path}\n")
+    } else {
+        format!("yoydiff {path} → {new_path}\n")
+    }
+    .into_bytes();
     if old == "/dev/null" || new == "/dev/null" {
         let what = if old == "/dev/null" {
             "added"
@@ -377,7 +404,7 @@ fn git_diff(
         let mut new_doc = load(new, common)?;
         // Git hands over temporary files; name the editions after the path instead.
         old_doc.source = format!("a/{path}");
-        new_doc.source = format!("b/{path}");
+        new_doc.source = format!("b/{new_path}");
         let comparison = yoydiff::compare(&old_doc, &new_doc, &options);
         let comparison = focused(comparison, view, common.format)?;
         out.extend(render_comparison(
@@ -385,12 +412,35 @@ fn git_diff(
             common,
             parts,
             view.max_chars,
-            false,
-            format!("git diff -- {path}"),
+            view.side_by_side,
+            format!("git diff -- {new_path}"),
         )?);
     }
     emit(&out, common.output.as_deref(), false)?;
     Ok(exit_codes::SUCCESS)
+}
+
+/// `git difftool` works by running `git diff` with its own helper as the external diff, but a
+/// path's diff driver from `.gitattributes` wins over that helper: with the driver configured,
+/// `git difftool -t yoydiff` (or any other tool) on a report file would silently show the
+/// driver's output. When git started this driver on behalf of difftool, the same arguments go
+/// to difftool's helper, which runs the chosen tool; its exit code is passed on.
+fn hand_over_to_difftool(args: &[String]) -> Result<Option<i32>> {
+    let helper = std::env::var_os("GIT_EXTERNAL_DIFF");
+    let is_difftool = helper.as_deref().is_some_and(|program| {
+        std::path::Path::new(program)
+            .file_name()
+            .is_some_and(|name| name == "git-difftool--helper")
+    });
+    if !is_difftool {
+        return Ok(None);
+    }
+    let status = std::process::Command::new("git")
+        .arg("difftool--helper")
+        .args(args)
+        .status()
+        .map_err(|e| anyhow::anyhow!("cannot run git difftool--helper: {e}"))?;
+    Ok(Some(status.code().unwrap_or(exit_codes::ERROR)))
 }
 
 /// A progress bar on stderr, drawn only when stderr is a terminal: a log file or a CI console
