@@ -65,8 +65,16 @@ fn github_comment_of_every_national_pair_keeps_every_part_under_the_limit() {
             ));
         }
         for part in &parts {
-            if !comment.contains(&format!("<summary>{part} — ")) {
+            let Some(at) = comment.find(&format!("<summary>{part} — ")) else {
                 failures.push(format!("{pair}: no fold for {part}"));
+                continue;
+            };
+            // The fold holds the part's most important changes, unless it has none.
+            let fold = &comment[at..];
+            let fold = &fold[..fold.find("</details>").unwrap_or(fold.len())];
+            let title = fold.lines().next().unwrap_or("");
+            if !title.ends_with("; 0 sentence changes</summary>") && !fold.contains("\n- *") {
+                failures.push(format!("{pair}: the fold of {part} shows no change"));
             }
         }
         // A cut comment fills its budget: more than nine tenths of it.

@@ -501,6 +501,56 @@ pub fn change_item(c: &SentenceChange) -> String {
     }
 }
 
+/// How many of `changes`, from the first, are whole table rows added or removed: a table
+/// whose cells the text gives one a line comes out as a run of them.
+fn table_cell_run(changes: &[&SentenceChange]) -> usize {
+    changes
+        .iter()
+        .take_while(|c| match c.kind {
+            ChangeKind::Added => c.new.as_deref().is_some_and(is_table_row),
+            ChangeKind::Removed => c.old.as_deref().is_some_and(is_table_row),
+            _ => false,
+        })
+        .count()
+}
+
+/// A run of added and removed table rows as one item: the old rows and the new rows, each
+/// whole, in reading order, instead of one item per cell.
+fn table_rows_item(run: &[&SentenceChange]) -> String {
+    let side = |kind: ChangeKind| {
+        let rows: Vec<&&SentenceChange> = run.iter().filter(|c| c.kind == kind).collect();
+        let lines: Vec<u32> = rows
+            .iter()
+            .filter_map(|c| match kind {
+                ChangeKind::Added => c.new_line,
+                _ => c.old_line,
+            })
+            .collect();
+        let text: Vec<String> = rows
+            .iter()
+            .map(|c| match kind {
+                ChangeKind::Added => whole(c.new.as_deref().unwrap_or("")),
+                _ => whole(c.old.as_deref().unwrap_or("")),
+            })
+            .collect();
+        let span = match (lines.iter().min(), lines.iter().max()) {
+            (Some(a), Some(b)) if a == b => format!("{a}"),
+            (Some(a), Some(b)) => format!("{a}–{b}"),
+            _ => String::new(),
+        };
+        (text.join(" · "), span)
+    };
+    let (old, old_lines) = side(ChangeKind::Removed);
+    let (new, new_lines) = side(ChangeKind::Added);
+    match (old.is_empty(), new.is_empty()) {
+        (false, false) => format!(
+            "- *table rows changed, l. {old_lines} → {new_lines}:*\n  - old: {old}\n  - new: {new}\n"
+        ),
+        (false, true) => format!("- *table rows removed, l. {old_lines}:* {old}\n"),
+        _ => format!("- *table rows added, l. {new_lines}:* {new}\n"),
+    }
+}
+
 /// The line under a section whose changes were not all shown.
 fn left_out_text(n: usize) -> String {
     match n {
@@ -623,12 +673,20 @@ impl SectionWriter {
         }
         s.push_str(&meta);
         s.push_str("\n\n");
-        let mut left_out = 0;
-        for (i, c) in p.changes.iter().enumerate() {
-            if shown(i) {
-                s.push_str(&change_item(c));
+        let kept: Vec<&SentenceChange> = (0..p.changes.len())
+            .filter(|&i| shown(i))
+            .map(|i| &p.changes[i])
+            .collect();
+        let left_out = p.changes.len() - kept.len();
+        let mut i = 0;
+        while i < kept.len() {
+            let run = table_cell_run(&kept[i..]);
+            if run >= 2 {
+                s.push_str(&table_rows_item(&kept[i..i + run]));
+                i += run;
             } else {
-                left_out += 1;
+                s.push_str(&change_item(kept[i]));
+                i += 1;
             }
         }
         if left_out > 0 {
@@ -815,5 +873,32 @@ mod tests {
         ] {
             assert!(!is_table_row(prose), "{prose}");
         }
+    }
+
+    #[test]
+    fn a_run_of_table_cells_is_one_item() {
+        // Berkshire's 2021 letter gives its holdings table one cell a line.
+        let cell = |kind: ChangeKind, text: &str, line: u32| SentenceChange {
+            kind,
+            old: (kind == ChangeKind::Removed).then(|| text.to_string()),
+            new: (kind == ChangeKind::Added).then(|| text.to_string()),
+            old_line: (kind == ChangeKind::Removed).then_some(line),
+            new_line: (kind == ChangeKind::Added).then_some(line),
+            inline: Vec::new(),
+            old_section: None,
+            new_section: None,
+        };
+        let changes = [
+            cell(ChangeKind::Removed, "$", 237),
+            cell(ChangeKind::Removed, "120,424", 244),
+            cell(ChangeKind::Added, "161,155", 247),
+            cell(ChangeKind::Added, "Held by BHE.", 281),
+        ];
+        let refs: Vec<&SentenceChange> = changes.iter().collect();
+        assert_eq!(table_cell_run(&refs), 3, "the prose sentence ends the run");
+        assert_eq!(
+            table_rows_item(&refs[..3]),
+            "- *table rows changed, l. 237–244 → 247:*\n  - old: \\$ · 120,424\n  - new: 161,155\n"
+        );
     }
 }
