@@ -94,6 +94,8 @@ enum Piece {
 struct Chosen {
     pieces: std::collections::HashSet<Piece>,
     order: Vec<Piece>,
+    /// How many folds are in.
+    folds: usize,
 }
 
 impl Chosen {
@@ -104,12 +106,14 @@ impl Chosen {
     fn add(&mut self, p: Piece) {
         if self.pieces.insert(p) {
             self.order.push(p);
+            self.folds += usize::from(matches!(p, Piece::Fold(_)));
         }
     }
 
     fn truncate(&mut self, n: usize) {
         for p in self.order.drain(n..) {
             self.pieces.remove(&p);
+            self.folds -= usize::from(matches!(p, Piece::Fold(_)));
         }
     }
 }
@@ -125,6 +129,8 @@ struct Plan<'a> {
     heading_cost: HashMap<usize, usize>,
     /// Characters of each fold with an empty body.
     fold_cost: Vec<usize>,
+    /// Characters of each sentence change's item, by pair and change.
+    change_cost: HashMap<(usize, usize), usize>,
     /// Pieces in the order they are taken.
     ranked: Vec<(u8, Piece)>,
 }
@@ -275,34 +281,36 @@ impl<'a> Plan<'a> {
         let mut groups: Vec<Group> = Vec::new();
         let mut group_of = HashMap::new();
         let mut heading_cost = HashMap::new();
+        let mut change_cost = HashMap::new();
         if parts.sections() {
-            let placer = markdown::SectionWriter::new(&c.sections);
+            let mut w = markdown::SectionWriter::new(&c.sections);
+            let mut by_name: HashMap<String, usize> = HashMap::new();
             for (i, p) in c.sections.iter().enumerate() {
                 if p.kind == PairKind::Unchanged && p.changes.is_empty() {
                     continue;
                 }
                 // Removed sections sit among the new ones under their old heading, so a
                 // group is found by name, not only at the end.
-                let top = placer.display_path(p).first().cloned().unwrap_or_default();
+                let top = w.display_path(p).first().cloned().unwrap_or_default();
                 let top = if top.trim().is_empty() {
                     "(untitled)".to_string()
                 } else {
                     top
                 };
-                let g = match groups.iter().position(|g| g.name == top) {
-                    Some(g) => g,
-                    None => {
-                        groups.push(Group {
-                            name: top,
-                            pairs: Vec::new(),
-                        });
-                        groups.len() - 1
-                    }
-                };
+                let g = *by_name.entry(top.clone()).or_insert_with(|| {
+                    groups.push(Group {
+                        name: top,
+                        pairs: Vec::new(),
+                    });
+                    groups.len() - 1
+                });
                 groups[g].pairs.push(i);
                 group_of.insert(i, g);
-                let mut w = markdown::SectionWriter::new(&c.sections);
+                w.restart();
                 heading_cost.insert(i, chars(&w.pair_shown(p, |_| false)));
+                for (k, change) in p.changes.iter().enumerate() {
+                    change_cost.insert((i, k), chars(&markdown::change_item(change)));
+                }
             }
         }
         let fold_cost = groups
@@ -357,6 +365,7 @@ impl<'a> Plan<'a> {
             group_of,
             heading_cost,
             fold_cost,
+            change_cost,
             ranked: ranked.into_iter().map(|(t, _, _, _, p)| (t, p)).collect(),
         }
     }
@@ -382,14 +391,12 @@ impl<'a> Plan<'a> {
             Piece::Block(b) => chars(&self.blocks[b].text),
             Piece::Fold(g) => self.fold_piece_cost(g, chosen),
             Piece::Heading(i) => heading(i),
-            Piece::Change(i, k) => {
-                chars(&markdown::change_item(&self.c.sections[i].changes[k])) + heading(i)
-            }
+            Piece::Change(i, k) => self.change_cost[&(i, k)] + heading(i),
         }
     }
 
     fn fold_piece_cost(&self, g: usize, chosen: &Chosen) -> usize {
-        let first = !(0..self.groups.len()).any(|h| chosen.has(Piece::Fold(h)));
+        let first = chosen.folds == 0;
         self.fold_cost[g] + if first { chars(SECTIONS_HEADING) } else { 0 }
     }
 
@@ -417,11 +424,13 @@ impl<'a> Plan<'a> {
     fn render(&self, chosen: &Chosen, opts: &GithubOptions) -> String {
         let mut out = String::new();
         let mut sections = String::new();
+        let mut w = markdown::SectionWriter::new(&self.c.sections);
         for (g, group) in self.groups.iter().enumerate() {
             if !chosen.has(Piece::Fold(g)) {
                 continue;
             }
-            let mut w = markdown::SectionWriter::new(&self.c.sections);
+            // Each fold opens with its own headings.
+            w.restart();
             let mut body = String::new();
             let mut shown = 0;
             for &i in &group.pairs {

@@ -583,6 +583,12 @@ impl SectionWriter {
         }
     }
 
+    /// Forgets the headings written so far, so that the next pair writes all its ancestors'
+    /// headings, as at the start of a new document.
+    pub fn restart(&mut self) {
+        self.open.clear();
+    }
+
     /// The headings a pair is shown under: its new path, or for a removed section its old
     /// path with the deepest paired ancestor replaced by that ancestor's new path.
     pub fn display_path(&self, p: &SectionPair) -> Vec<String> {
