@@ -12,9 +12,12 @@
 # - added, named PREFIX-YYYY.ext: compared with the latest earlier edition PREFIX-YYYY.ext in
 #   the same folder at HEAD (a new year's report is usually a new file);
 # - anything else (deleted, or added without an earlier edition) is skipped.
-# Each comparison is yoydiff's `github` format; the budget of GitHub's 65,536-character
-# comment limit is shared between the files. When no report changed, OUT is not written and
-# the script exits 0, so the workflow can skip posting.
+# Each comparison is yoydiff's `github` format. The budget of GitHub's 65,536-character
+# comment limit is shared between the files by need: each file first gets a floor (4,000
+# characters, or an even share when that is less), the rest in proportion to the size of its
+# whole comment, and a file whose whole comment fits in its share gets just that, the room
+# it leaves going to the others. When no report changed, OUT is not written and the script
+# exits 0, so the workflow can skip posting.
 set -euo pipefail
 
 if [ $# -lt 3 ]; then
@@ -54,17 +57,46 @@ if [ "$count" -eq 0 ]; then
   exit 0
 fi
 # Leave room for the headings this script adds around each comparison.
-budget=$(( (65000 - 200 * count) / count ))
-tmp=$(mktemp)
-trap 'rm -f "$tmp"' EXIT
+total=$(( 65000 - 200 * count ))
+floor=$(( total / count < 4000 ? total / count : 4000 ))
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+# Characters, not bytes, as GitHub counts them (bytes, an upper bound, where no UTF-8
+# locale is installed).
+chars() { LC_ALL=C.UTF-8 wc -m < "$1" 2>/dev/null || wc -c < "$1"; }
+# The whole comment of each file: its need.
+for ((i = 0; i < ${#pairs[@]}; i += 3)); do
+  "$yoydiff" diff "${pairs[i]}" "${pairs[i+1]}" --format github --max-chars 100000000 > "$tmp/$i"
+  chars "$tmp/$i" >> "$tmp/needs"
+done
+# Water-filling: floor plus a share in proportion to need, capped at need, until stable.
+mapfile -t budgets < <(awk -v total="$total" -v floor="$floor" '
+  { need[NR] = $1 + 0 }
+  END {
+    n = NR; left = total
+    do {
+      changed = 0; k = 0; sum = 0
+      for (i = 1; i <= n; i++) if (!done[i]) { k++; sum += need[i] }
+      spare = left - floor * k; if (spare < 0) spare = 0
+      for (i = 1; i <= n; i++) if (!done[i]) {
+        b[i] = int(floor + (sum > 0 ? spare * need[i] / sum : 0))
+        if (need[i] <= b[i]) { b[i] = need[i]; done[i] = 1; left -= need[i]; changed = 1 }
+      }
+    } while (changed && k > 0)
+    for (i = 1; i <= n; i++) print b[i]
+  }' "$tmp/needs")
 {
   echo "<!-- yoydiff -->"
   for ((i = 0; i < ${#pairs[@]}; i += 3)); do
     old=${pairs[i]} new=${pairs[i+1]} path=${pairs[i+2]}
+    budget=${budgets[i / 3]}
     echo
     if [ "$count" -gt 1 ]; then echo "## \`$path\`"; echo; fi
-    "$yoydiff" diff "$old" "$new" --format github --max-chars "$budget"
+    if (( $(chars "$tmp/$i") <= budget )); then
+      cat "$tmp/$i"
+    else
+      "$yoydiff" diff "$old" "$new" --format github --max-chars "$budget"
+    fi
   done
-} > "$tmp"
-mv "$tmp" "$out"
-trap - EXIT
+} > "$tmp/comment"
+mv "$tmp/comment" "$out"

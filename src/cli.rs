@@ -197,6 +197,10 @@ pub struct ViewArgs {
     /// The most characters of a github comment (GitHub's limit is 65536).
     #[arg(long, value_name = "N", default_value_t = yoydiff::render::github::COMMENT_LIMIT)]
     pub max_chars: usize,
+    /// The report's name in the title of markdown, github and html output (default: the
+    /// title the report gives itself).
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
 }
 
 impl ViewArgs {

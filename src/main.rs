@@ -138,7 +138,7 @@ fn run(cli: Cli) -> Result<i32> {
             let comparison = focused(comparison, &view, common.format)?;
             let full_command = format!("yoydiff diff {old} {new} --format markdown");
             let rendered = render_comparison(
-                &comparison,
+                &for_people(&comparison, &common, view.title.as_deref()),
                 &common,
                 parts,
                 view.max_chars,
@@ -290,6 +290,40 @@ fn render_comparison(
     Ok(out)
 }
 
+/// The comparison as the formats for people show it (markdown, github, html): the report
+/// named by `--title`, and inputs under the current folder named relative to it, so that a
+/// published changelog does not show the folders of the machine it was made on. JSON keeps
+/// the sources as given.
+fn for_people<'a>(
+    comparison: &'a yoydiff::Comparison,
+    common: &CommonArgs,
+    title: Option<&str>,
+) -> std::borrow::Cow<'a, yoydiff::Comparison> {
+    if !matches!(
+        common.format,
+        Format::Markdown | Format::Github | Format::Html
+    ) {
+        return std::borrow::Cow::Borrowed(comparison);
+    }
+    let mut c = comparison.clone();
+    if let Some(title) = title {
+        c.old.title = title.to_string();
+        c.new.title = title.to_string();
+    }
+    let cwd = std::env::current_dir().ok();
+    for d in [&mut c.old, &mut c.new] {
+        let path = std::path::Path::new(&d.source);
+        if let Some(cwd) = &cwd
+            && path.is_absolute()
+            && let Ok(rel) = path.strip_prefix(cwd)
+            && !rel.as_os_str().is_empty()
+        {
+            d.source = rel.to_string_lossy().into_owned();
+        }
+    }
+    std::borrow::Cow::Owned(c)
+}
+
 /// The error for a format a command does not write.
 fn unsupported(format: Format, command: &str) -> Result<()> {
     let hint = match format {
@@ -408,7 +442,7 @@ fn git_diff(
         let comparison = yoydiff::compare(&old_doc, &new_doc, &options);
         let comparison = focused(comparison, view, common.format)?;
         out.extend(render_comparison(
-            &comparison,
+            &for_people(&comparison, common, view.title.as_deref()),
             common,
             parts,
             view.max_chars,

@@ -7,17 +7,23 @@
 //!   cell, HTML, math or a mention.
 //! - **Emphasis next to CJK text.** CommonMark only lets `**` open when it is left-flanking:
 //!   `文**“新”**字` does not parse, because the run is followed by punctuation and preceded by a
-//!   letter. Every inline mark is therefore checked against the flanking rules with its real
-//!   neighbours, and written as `<ins>…</ins>` / `<del>…</del>` where `**…**` / `~~…~~` would
-//!   not parse. Both forms render on GitHub; the plain forms read better as source.
+//!   letter. Inserted and deleted words are therefore always written as `<ins>…</ins>` and
+//!   `<del>…</del>`, which parse wherever they stand, so one document has one style of each
+//!   (a mix of `**` and `<ins>` in one passage reads as two kinds of change). Names in bold are
+//!   checked against the flanking rules with their real neighbours and written as `<b>…</b>`
+//!   only where `**…**` would not parse.
+//! - **Whole sentences** added or removed carry their label once (`added, l. 12:`) and are
+//!   not marked word by word; a report's own table rows are shown old and new, whole.
 
 use super::shared::{change_text, count_list, sorted_figures};
 use std::collections::HashMap;
 use std::io::{self, Write};
 
+mod briefing;
 pub mod github;
 mod trend;
 
+pub use briefing::briefing;
 pub use trend::write_trend;
 
 use super::Parts;
@@ -114,7 +120,15 @@ pub fn mark(inner: &str, mark: Mark, prev: Option<char>, next: Option<char>) -> 
     }
 }
 
-/// Inline runs of a sentence as Markdown: equal text plain, deletions struck, insertions bold.
+/// Inserted or deleted words as Markdown: always the HTML form (`<ins>…</ins>`,
+/// `<del>…</del>`), which parses next to any character, so that a document has one style.
+fn change_mark(inner: &str, m: Mark) -> String {
+    let (_, open, close) = m.forms();
+    format!("{open}{inner}{close}")
+}
+
+/// Inline runs of a sentence as Markdown: equal text plain, deletions in `<del>`, insertions
+/// in `<ins>`.
 pub fn inline(runs: &[InlineOp]) -> String {
     // Leading and trailing spaces move outside a mark: `** x**` would not parse.
     let mut pieces: Vec<(Option<Mark>, String)> = Vec::new();
@@ -147,33 +161,55 @@ pub fn inline(runs: &[InlineOp]) -> String {
         }
     }
     let mut out = String::new();
-    for i in 0..pieces.len() {
-        let (m, text) = &pieces[i];
+    for (m, text) in &pieces {
         match m {
             None => out.push_str(text),
-            Some(m) => {
-                let prev = out.chars().last();
-                // A mark that follows starts with `*`, `~` or `<`: punctuation either way.
-                let next = match pieces.get(i + 1) {
-                    Some((Some(_), _)) => Some('*'),
-                    Some((None, t)) => t.chars().next(),
-                    None => None,
-                };
-                out.push_str(&mark(text, *m, prev, next));
-            }
+            Some(m) => out.push_str(&change_mark(text, *m)),
         }
     }
     out
 }
 
-/// A whole sentence marked as inserted or deleted, on a list line after a label.
-fn whole(text: &str, m: Mark) -> String {
-    let t = text.replace(['\n', '\r'], " ");
-    let trimmed = t.trim();
-    if trimmed.is_empty() {
-        return String::new();
+/// A whole added or removed sentence after its label: plain text, since the label already
+/// says what happened to all of it.
+fn whole(text: &str) -> String {
+    escape(text.replace(['\n', '\r'], " ").trim())
+}
+
+/// Whether a sentence is a row of a table in the report's text rather than prose: cells
+/// separated by tabs, by runs of spaces or by `|`, or a line of figures with few words
+/// (`$ 100 $ 149 $ 146`, `Total 160,172 $ 60,665`, `18.8`). Such lines are shown whole, old
+/// and new, since a word diff of their cells reads as noise (`~~$~~`).
+pub fn is_table_row(text: &str) -> bool {
+    let t = text.trim();
+    if t.is_empty() {
+        return false;
     }
-    mark(&escape(trimmed), m, Some(' '), None)
+    if t.contains('\t') || t.matches("  ").count() >= 2 {
+        return true;
+    }
+    if t.starts_with('|') && t.matches('|').count() >= 3 {
+        return true;
+    }
+    // Prose ends a sentence or holds a clause; a row of figures does neither.
+    if t.ends_with(['.', '。', '；', ';', '!', '！', '?', '？', ':', '：'])
+        || t.contains(['，', '、'])
+    {
+        return false;
+    }
+    let tokens: Vec<&str> = t.split_whitespace().collect();
+    let figure = |w: &str| {
+        w.chars()
+            .all(|c| c.is_ascii_digit() || ",.%()$€£¥-–—*".contains(c))
+    };
+    let figures = tokens.iter().filter(|w| figure(w)).count();
+    let digits = tokens
+        .iter()
+        .filter(|w| figure(w) && w.chars().any(|c| c.is_ascii_digit()))
+        .count();
+    // Every token a figure or a currency sign (a cell or a row of cells), or numbers that
+    // outnumber the words, or three numbers after a label (a row with its label).
+    figures == tokens.len() || (digits >= 2 && figures * 2 > tokens.len()) || digits >= 3
 }
 
 /// A sentence cut to `max` characters, marked with `…` when cut.
@@ -186,7 +222,22 @@ pub fn cut(text: &str, max: usize) -> String {
     s
 }
 
-/// The title line of a comparison: the report's title and both years.
+/// How an edition's source is named in a title: as given, except that an absolute path is
+/// cut to its file name, so that a published changelog does not show the folders of the
+/// machine it was made on (the binary has already made paths under the current folder
+/// relative).
+pub fn source_name(source: &str) -> String {
+    let path = std::path::Path::new(source);
+    if path.is_absolute()
+        && let Some(name) = path.file_name()
+    {
+        return name.to_string_lossy().into_owned();
+    }
+    source.to_string()
+}
+
+/// The title line of a comparison: the report's title and both years (or both sources when
+/// a year is missing).
 pub fn title(c: &Comparison) -> String {
     let name = if c.new.title.trim().is_empty() {
         "Report"
@@ -198,16 +249,17 @@ pub fn title(c: &Comparison) -> String {
         _ => format!(
             "# {}: {} → {}",
             escape(name),
-            escape(&c.old.source),
-            escape(&c.new.source)
+            escape(&source_name(&c.old.source)),
+            escape(&source_name(&c.new.source))
         ),
     }
 }
 
 fn edition(d: &DocInfo) -> String {
+    let source = escape(&source_name(&d.source));
     match d.year {
-        Some(y) => format!("{} ({y})", escape(&d.source)),
-        None => escape(&d.source),
+        Some(y) => format!("{source} ({y})"),
+        None => source,
     }
 }
 
@@ -423,14 +475,15 @@ pub fn change_item(c: &SentenceChange) -> String {
     let text = |t: &Option<String>| t.clone().unwrap_or_default();
     let lines = lines_label(c);
     match c.kind {
-        ChangeKind::Added => format!(
-            "- *added, {lines}:* {}\n",
-            whole(&text(&c.new), Mark::Insert)
-        ),
-        ChangeKind::Removed => format!(
-            "- *removed, {lines}:* {}\n",
-            whole(&text(&c.old), Mark::Delete)
-        ),
+        ChangeKind::Added => format!("- *added, {lines}:* {}\n", whole(&text(&c.new))),
+        ChangeKind::Removed => format!("- *removed, {lines}:* {}\n", whole(&text(&c.old))),
+        ChangeKind::Reworded if is_table_row(&text(&c.old)) || is_table_row(&text(&c.new)) => {
+            format!(
+                "- *table row changed, {lines}:*\n  - old: {}\n  - new: {}\n",
+                whole(&text(&c.old)),
+                whole(&text(&c.new))
+            )
+        }
         ChangeKind::Reworded => format!("- *reworded, {lines}:* {}\n", inline(&c.inline)),
         ChangeKind::Moved => {
             let from = c
@@ -438,13 +491,71 @@ pub fn change_item(c: &SentenceChange) -> String {
                 .as_ref()
                 .map(|p| escape(&p.join(" › ")))
                 .unwrap_or_default();
-            let body = if c.inline.is_empty() {
+            let body = if c.inline.is_empty() || is_table_row(&text(&c.new)) {
                 escape(&text(&c.new))
             } else {
                 inline(&c.inline)
             };
             format!("- *moved, {lines}:* {body} (from {from})\n")
         }
+    }
+}
+
+/// How many of `changes`, from the first, are whole table rows added or removed: a table
+/// whose cells the text gives one a line comes out as a run of them.
+fn table_cell_run(changes: &[&SentenceChange]) -> usize {
+    changes
+        .iter()
+        .take_while(|c| match c.kind {
+            ChangeKind::Added => c.new.as_deref().is_some_and(is_table_row),
+            ChangeKind::Removed => c.old.as_deref().is_some_and(is_table_row),
+            _ => false,
+        })
+        .count()
+}
+
+/// A run of added and removed table rows as one item: the old rows and the new rows, each
+/// whole, in reading order, instead of one item per cell.
+fn table_rows_item(run: &[&SentenceChange]) -> String {
+    let side = |kind: ChangeKind| {
+        let rows: Vec<&&SentenceChange> = run.iter().filter(|c| c.kind == kind).collect();
+        let lines: Vec<u32> = rows
+            .iter()
+            .filter_map(|c| match kind {
+                ChangeKind::Added => c.new_line,
+                _ => c.old_line,
+            })
+            .collect();
+        let text: Vec<String> = rows
+            .iter()
+            .map(|c| match kind {
+                ChangeKind::Added => whole(c.new.as_deref().unwrap_or("")),
+                _ => whole(c.old.as_deref().unwrap_or("")),
+            })
+            .collect();
+        let span = match (lines.iter().min(), lines.iter().max()) {
+            (Some(a), Some(b)) if a == b => format!("{a}"),
+            (Some(a), Some(b)) => format!("{a}–{b}"),
+            _ => String::new(),
+        };
+        (text.join(" · "), span)
+    };
+    let (old, old_lines) = side(ChangeKind::Removed);
+    let (new, new_lines) = side(ChangeKind::Added);
+    match (old.is_empty(), new.is_empty()) {
+        (false, false) => format!(
+            "- *table rows changed, l. {old_lines} → {new_lines}:*\n  - old: {old}\n  - new: {new}\n"
+        ),
+        (false, true) => format!("- *table rows removed, l. {old_lines}:* {old}\n"),
+        _ => format!("- *table rows added, l. {new_lines}:* {new}\n"),
+    }
+}
+
+/// The line under a section whose changes were not all shown.
+fn left_out_text(n: usize) -> String {
+    match n {
+        1 => "1 more sentence change".to_string(),
+        n => format!("{n} more sentence changes"),
     }
 }
 
@@ -472,6 +583,12 @@ impl SectionWriter {
         }
     }
 
+    /// Forgets the headings written so far, so that the next pair writes all its ancestors'
+    /// headings, as at the start of a new document.
+    pub fn restart(&mut self) {
+        self.open.clear();
+    }
+
     /// The headings a pair is shown under: its new path, or for a removed section its old
     /// path with the deepest paired ancestor replaced by that ancestor's new path.
     pub fn display_path(&self, p: &SectionPair) -> Vec<String> {
@@ -494,6 +611,12 @@ impl SectionWriter {
     /// One pair: missing ancestor headings, its own heading with kind and similarity, its
     /// sentence changes. Unchanged pairs write nothing.
     pub fn pair(&mut self, p: &SectionPair) -> String {
+        self.pair_shown(p, |_| true)
+    }
+
+    /// One pair as [`pair`](Self::pair) writes it, with only the sentence changes whose index
+    /// `shown` accepts, and a line counting the ones left out.
+    pub fn pair_shown(&mut self, p: &SectionPair, shown: impl Fn(usize) -> bool) -> String {
         let mut s = String::new();
         if p.kind == PairKind::Unchanged && p.changes.is_empty() {
             return s;
@@ -556,8 +679,24 @@ impl SectionWriter {
         }
         s.push_str(&meta);
         s.push_str("\n\n");
-        for c in &p.changes {
-            s.push_str(&change_item(c));
+        let kept: Vec<&SentenceChange> = (0..p.changes.len())
+            .filter(|&i| shown(i))
+            .map(|i| &p.changes[i])
+            .collect();
+        let left_out = p.changes.len() - kept.len();
+        let mut i = 0;
+        while i < kept.len() {
+            let run = table_cell_run(&kept[i..]);
+            if run >= 2 {
+                s.push_str(&table_rows_item(&kept[i..i + run]));
+                i += run;
+            } else {
+                s.push_str(&change_item(kept[i]));
+                i += 1;
+            }
+        }
+        if left_out > 0 {
+            s.push_str(&format!("- *… {}*\n", left_out_text(left_out)));
         }
         if !p.changes.is_empty() {
             s.push('\n');
@@ -567,12 +706,13 @@ impl SectionWriter {
     }
 }
 
-/// Writes the whole changelog: title, summary, figures, promises, initiatives, then the changes
+/// Writes the whole changelog: title, summary, the briefing, figures, promises, initiatives, then the changes
 /// section by section. `parts` leaves parts out (`--only`, `--summary`).
 pub fn write_comparison<W: Write>(out: &mut W, c: &Comparison, parts: Parts) -> io::Result<()> {
     let c = &parts.filter(c);
     write!(out, "{}", summary(c, parts))?;
     writeln!(out)?;
+    write!(out, "{}", briefing(&c.briefing, c.new.lang, 2))?;
     if parts.figures {
         writeln!(out, "## Figures\n")?;
         if c.figures.is_empty() {
@@ -686,8 +826,9 @@ mod tests {
     }
 
     #[test]
-    fn marks_fall_back_to_html_next_to_cjk_punctuation() {
-        // `字**“新”**` cannot open: the run is followed by punctuation after a letter.
+    fn insertions_and_deletions_have_one_style_next_to_any_text() {
+        // `字**“新”**` would not open: the run is followed by punctuation after a letter;
+        // the HTML form parses there, and is used everywhere so that a passage has one style.
         let runs = [
             run(InlineTag::Equal, "推进"),
             run(InlineTag::Insert, "“新”"),
@@ -696,10 +837,11 @@ mod tests {
         assert_eq!(inline(&runs), "推进<ins>“新”</ins>建设");
         let runs = [
             run(InlineTag::Equal, "推进"),
+            run(InlineTag::Delete, "旧式"),
             run(InlineTag::Insert, "新型"),
             run(InlineTag::Equal, "建设"),
         ];
-        assert_eq!(inline(&runs), "推进**新型**建设");
+        assert_eq!(inline(&runs), "推进<del>旧式</del><ins>新型</ins>建设");
     }
 
     #[test]
@@ -710,6 +852,59 @@ mod tests {
             run(InlineTag::Insert, " new"),
             run(InlineTag::Equal, " plan"),
         ];
-        assert_eq!(inline(&runs), "the ~~old~~ **new** plan");
+        assert_eq!(inline(&runs), "the <del>old</del> <ins>new</ins> plan");
+    }
+
+    #[test]
+    fn table_rows_are_told_from_prose() {
+        // Rows of the Berkshire and Apple tables as the text gives them.
+        for row in [
+            "$",
+            "$ 108,620",
+            "18.8",
+            "$ 100 $ 149 $ 146 $ 303 $ 400 $ 411",
+            "Total 160,172 $ 60,665",
+            "Open market and privately negotiated purchases 41,690 $ 145.91 41,690",
+            "项目\t2023年\t2024年",
+            "| a | b | c |",
+        ] {
+            assert!(is_table_row(row), "{row}");
+        }
+        for prose in [
+            "As of September 30, 2023, the Company had approximately 161,000 employees.",
+            "国内生产总值增长5%左右",
+            "今年发展主要预期目标是：国内生产总值增长5%左右；",
+            "12/31/21",
+            "A Tale of Two Cities",
+        ] {
+            assert!(!is_table_row(prose), "{prose}");
+        }
+    }
+
+    #[test]
+    fn a_run_of_table_cells_is_one_item() {
+        // Berkshire's 2021 letter gives its holdings table one cell a line.
+        let cell = |kind: ChangeKind, text: &str, line: u32| SentenceChange {
+            kind,
+            old: (kind == ChangeKind::Removed).then(|| text.to_string()),
+            new: (kind == ChangeKind::Added).then(|| text.to_string()),
+            old_line: (kind == ChangeKind::Removed).then_some(line),
+            new_line: (kind == ChangeKind::Added).then_some(line),
+            inline: Vec::new(),
+            old_section: None,
+            new_section: None,
+        };
+        let changes = [
+            cell(ChangeKind::Removed, "$", 237),
+            cell(ChangeKind::Removed, "120,424", 244),
+            cell(ChangeKind::Added, "161,155", 247),
+            cell(ChangeKind::Added, "Held by BHE.", 281),
+        ];
+        let refs: Vec<&SentenceChange> = changes.iter().collect();
+        assert_eq!(table_cell_run(&refs), 3, "the prose sentence ends the run");
+        assert_eq!(
+            table_rows_item(&refs[..3]),
+            "- *table rows changed, l. 237–244 → 247:*\n  - old: \\$ · 120,424\n  - new: 161,155\n"
+        );
     }
 }
