@@ -181,11 +181,30 @@ fn targets(c: &Comparison) -> (Vec<TargetRow>, usize) {
         let old_line = r.last_target.as_ref().map_or(u32::MAX, |q| q.at.line);
         (tier, new_line, old_line)
     };
+    // A label that opens on a function word (`的增速…`) is a fragment of its sentence: the
+    // figures list has the row, the table a reader scans does not.
+    let all = rows.len();
+    rows.retain(|r| readable_label(&r.label));
+    let fragments = all - rows.len();
     rows.sort_by_key(rank);
     // Rows a reader cannot use: no target on either side survives only in the figures list.
-    let more = rows.len().saturating_sub(MAX_TARGETS);
+    let more = rows.len().saturating_sub(MAX_TARGETS) + fragments;
     rows.truncate(MAX_TARGETS);
     (rows, more)
+}
+
+/// Characters that never open a noun phrase in Chinese.
+static FUNCTION_CHARS: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+    crate::vocab::chars(include_str!("../data/vocab/zh-function-chars.txt"))
+});
+
+/// Whether a label can stand as a row of the target table.
+fn readable_label(label: &str) -> bool {
+    label
+        .trim()
+        .chars()
+        .next()
+        .is_some_and(|c| !FUNCTION_CHARS.contains(&c))
 }
 
 type Heads<'a, 'b> = (&'b FxHashSet<(u32, &'a str)>, &'b FxHashSet<(u32, &'a str)>);
@@ -200,6 +219,10 @@ fn row(
     (old_head, new_head): Heads,
 ) -> TargetRow {
     let target_change = match (last, this) {
+        // Opposite signs for one target are two readings of one direction (`减少1000万以上`
+        // read as a fall in one edition and as a level in the other) far more often than a
+        // target turned around; no change is shown rather than a wrong one.
+        (Some(a), Some(b)) if a.value * b.value < 0.0 => None,
         (Some(a), Some(b)) => Some(crate::model::Change {
             absolute: round(b.value - a.value),
             relative: (a.unit != "%" && a.value != 0.0)
@@ -410,33 +433,26 @@ fn priorities(sections: &[SectionPair]) -> Vec<PriorityChange> {
         items.sort_by_key(|(o, _)| o.lines[0]);
         let new_order: Vec<u32> = items.iter().map(|(_, n)| n.lines[0]).collect();
         let kept = longest_increasing(&new_order);
-        for (k, (o, n)) in items.iter().enumerate() {
+        for (k, (_, n)) in items.iter().enumerate() {
             if kept[k] {
                 continue;
             }
-            let old_rank = old_ranks.get(&(parent(o), o.lines[0])).copied();
-            let new_rank = new_ranks.get(&(parent(n), n.lines[0])).copied();
-            // Up when it now comes before items it used to follow.
-            let earlier_now = items[..k]
-                .iter()
-                .filter(|(_, m)| m.lines[0] > n.lines[0])
-                .count();
-            let later_now = items[k + 1..]
-                .iter()
-                .filter(|(_, m)| m.lines[0] < n.lines[0])
-                .count();
-            let shift = if earlier_now > later_now {
-                Shift::Up
-            } else {
-                Shift::Down
+            // Places among the siblings both editions have, so that a sibling added or
+            // removed before it does not read as a move.
+            let old_rank = k + 1;
+            let new_rank = 1 + new_order.iter().filter(|&&l| l < n.lines[0]).count();
+            let shift = match new_rank.cmp(&old_rank) {
+                std::cmp::Ordering::Less => Shift::Up,
+                std::cmp::Ordering::Greater => Shift::Down,
+                std::cmp::Ordering::Equal => continue,
             };
             out.push((
                 n.level,
                 PriorityChange {
                     shift,
                     title: n.title.clone(),
-                    old_rank,
-                    new_rank,
+                    old_rank: Some(old_rank),
+                    new_rank: Some(new_rank),
                     at: ref_place(Side::New, n),
                 },
             ));

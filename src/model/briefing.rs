@@ -110,9 +110,9 @@ pub struct PriorityChange {
     pub shift: Shift,
     /// The section's title (the new one when it has both).
     pub title: String,
-    /// 1-based place among its siblings in the old edition.
+    /// 1-based place in the old edition among the siblings both editions have.
     pub old_rank: Option<usize>,
-    /// 1-based place among its siblings in the new edition.
+    /// 1-based place in the new edition among the siblings both editions have.
     pub new_rank: Option<usize>,
     /// Where the section starts.
     pub at: Place,
