@@ -160,6 +160,10 @@ pub struct CommonArgs {
     /// Language of the reports; auto detects it from the text.
     #[arg(long, value_enum, default_value_t = LangChoice::Auto)]
     pub lang: LangChoice,
+    /// Width of terminal output in columns (40 to 1000); else the terminal's width, else
+    /// $COLUMNS, else 80.
+    #[arg(long, value_name = "N", value_parser = parse_width)]
+    pub width: Option<usize>,
     /// Force the input encoding (a WHATWG label: utf-8, utf-16le, gb18030, gbk, big5…).
     #[arg(long, value_name = "NAME")]
     pub encoding: Option<String>,
@@ -304,6 +308,40 @@ impl CommonArgs {
     }
 }
 
+/// The narrowest and widest terminal output: narrower, a sentence gets a few characters a
+/// line; wider, side-by-side padding would grow without use.
+pub const WIDTHS: std::ops::RangeInclusive<usize> = 40..=1000;
+
+/// Parses `--width`.
+pub fn parse_width(raw: &str) -> Result<usize, String> {
+    raw.trim()
+        .parse::<usize>()
+        .ok()
+        .filter(|n| WIDTHS.contains(n))
+        .ok_or_else(|| {
+            format!(
+                "invalid --width {raw:?}: expected a number of columns from {} to {}",
+                WIDTHS.start(),
+                WIDTHS.end()
+            )
+        })
+}
+
+/// The width terminal output is laid out for: `--width`, else the width of the terminal on
+/// standard output, else `COLUMNS` (so a pipe or a pager gets what the shell says), else 80.
+/// The terminal and `COLUMNS` are held to [`WIDTHS`]; an unreadable `COLUMNS` is ignored.
+pub fn term_width(flag: Option<usize>, terminal: Option<usize>, columns: Option<&str>) -> usize {
+    let clamp = |n: usize| n.clamp(*WIDTHS.start(), *WIDTHS.end());
+    flag.or_else(|| terminal.filter(|&n| n > 0).map(clamp))
+        .or_else(|| {
+            columns
+                .and_then(|c| c.trim().parse::<usize>().ok())
+                .filter(|&n| n > 0)
+                .map(clamp)
+        })
+        .unwrap_or(80)
+}
+
 /// How years are compared, shared by `diff`, `batch` and `git-diff`.
 #[derive(Debug, Args)]
 pub struct ShiftArgs {
@@ -340,5 +378,32 @@ pub fn compare_options(shift: &ShiftArgs, outline: OutlineOptions) -> CompareOpt
     CompareOptions {
         year_shift: shift.year_shift,
         outline,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn width_comes_from_the_flag_then_the_terminal_then_columns() {
+        assert_eq!(term_width(Some(120), Some(200), Some("90")), 120);
+        assert_eq!(term_width(None, Some(200), Some("90")), 200);
+        assert_eq!(term_width(None, None, Some("90")), 90);
+        assert_eq!(term_width(None, None, Some(" 90 ")), 90);
+        assert_eq!(term_width(None, None, Some("wide")), 80);
+        assert_eq!(term_width(None, None, Some("0")), 80);
+        assert_eq!(term_width(None, None, None), 80);
+        assert_eq!(term_width(None, Some(20), None), 40);
+        assert_eq!(term_width(None, None, Some("5000")), 1000);
+    }
+
+    #[test]
+    fn width_flag_is_validated() {
+        assert_eq!(parse_width("40"), Ok(40));
+        assert_eq!(parse_width("1000"), Ok(1000));
+        assert!(parse_width("39").is_err());
+        assert!(parse_width("1001").is_err());
+        assert!(parse_width("wide").is_err());
     }
 }

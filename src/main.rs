@@ -532,13 +532,16 @@ fn page(text: &[u8]) -> Result<()> {
 }
 
 fn term_options(common: &CommonArgs, side_by_side: bool) -> TermOptions {
-    let width = console::Term::stdout()
-        .size_checked()
-        .map_or(100, |(_, w)| w as usize)
-        .max(60);
+    // A file written with -o is not the terminal, whatever stdout is.
+    let stdout = console::Term::stdout();
+    let terminal = (common.output.is_none() && stdout.is_term())
+        .then(|| stdout.size_checked())
+        .flatten()
+        .map(|(_, w)| w as usize);
+    let columns = std::env::var("COLUMNS").ok();
     TermOptions {
         color: common.use_color(),
-        width,
+        width: cli::term_width(common.width, terminal, columns.as_deref()),
         side_by_side,
     }
 }

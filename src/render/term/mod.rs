@@ -11,6 +11,7 @@ mod figures;
 mod initiatives;
 mod map;
 mod trend;
+mod wrap;
 
 pub use briefing::write_briefing;
 pub use figures::{write_figure_pairs, write_figures};
@@ -22,9 +23,11 @@ use super::{Parts, TermOptions};
 use crate::model::ChangeKind;
 use crate::model::{
     Comparison, InlineOp, InlineTag, PairKind, SectionPair, SectionRef, SentenceChange,
+    SentenceCounts,
 };
 use crate::model::{Document, InputFormat, Section, SectionKind};
 use crate::script::display_width;
+use wrap::Span;
 
 /// How a non-text input was read (`pdf via pdf-extract`); `None` for plain text, which is
 /// what a reader expects and needs no note.
@@ -283,16 +286,6 @@ fn write_pair<W: Write>(
     if pair.text_changed > 0.0 && !matches!(pair.kind, PairKind::Added | PairKind::Removed) {
         meta.push_str(&format!(" · {:.0}% changed", pair.text_changed * 100.0));
     }
-    if pair.kind == PairKind::Moved {
-        meta.push_str(&format!(
-            " · from {}",
-            if parent_of(&pair.old).is_empty() {
-                "the top".to_string()
-            } else {
-                parent_of(&pair.old)
-            }
-        ));
-    }
     let room = opts
         .width
         .saturating_sub(display_width(&indent) + 10 + display_width(&meta))
@@ -304,17 +297,39 @@ fn write_pair<W: Write>(
         p.bold.apply_to(title)
     };
     writeln!(out, "{indent}{kind} {title}{}", p.dim.apply_to(meta))?;
+    if pair.kind == PairKind::Moved {
+        // Where it came from, under the title: a path too long to share the heading's line.
+        let from = match parent_of(&pair.old) {
+            path if path.is_empty() => "the top".to_string(),
+            path => path,
+        };
+        let under_title = format!("{indent}{}", " ".repeat(10));
+        write_wrapped(
+            out,
+            &under_title,
+            display_width(&under_title),
+            &[Span::styled(format!("from {from}"), &p.dim)],
+            opts.width,
+        )?;
+    }
     if pair.kind == PairKind::Unchanged {
         return Ok(());
     }
     let body_indent = format!("{indent}  ");
     let whole_section = matches!(pair.kind, PairKind::Added | PairKind::Removed);
-    let shown = if whole_section {
-        pair.changes.len().min(WHOLE_SECTION_SENTENCES)
+    // A wholly added or removed section shows its first sentences and every sentence moved
+    // into it (not new text, so worth seeing); the rest are counted by kind.
+    let (shown, folded): (Vec<(usize, &SentenceChange)>, Vec<&SentenceChange>) = if whole_section {
+        let (shown, folded): (Vec<_>, Vec<_>) = pair
+            .changes
+            .iter()
+            .enumerate()
+            .partition(|(i, c)| *i < WHOLE_SECTION_SENTENCES || c.kind == ChangeKind::Moved);
+        (shown, folded.into_iter().map(|(_, c)| c).collect())
     } else {
-        pair.changes.len()
+        (pair.changes.iter().enumerate().collect(), Vec::new())
     };
-    for change in &pair.changes[..shown] {
+    for (_, change) in shown {
         if opts.side_by_side {
             // Columns line up across the whole output, whatever the nesting.
             write_change_side_by_side(out, change, "  ", p, opts)?;
@@ -322,12 +337,20 @@ fn write_pair<W: Write>(
             write_change(out, change, &body_indent, p, opts)?;
         }
     }
-    if shown < pair.changes.len() {
-        writeln!(
+    if !folded.is_empty() {
+        let mut kinds = SentenceCounts::default();
+        folded.iter().for_each(|c| kinds.add(c.kind));
+        let note = format!(
+            "… {} more sentences ({}; --format markdown lists them all)",
+            folded.len(),
+            count_list(&kinds.rows())
+        );
+        write_wrapped(
             out,
-            "{body_indent}{}",
-            p.dim
-                .apply_to(format!("… {} more sentences", pair.changes.len() - shown))
+            &body_indent,
+            display_width(&body_indent),
+            &[Span::styled(note, &p.dim)],
+            opts.width,
         )?;
     }
     Ok(())
@@ -335,6 +358,10 @@ fn write_pair<W: Write>(
 
 /// How many sentences of a wholly added or removed section are shown.
 const WHOLE_SECTION_SENTENCES: usize = 3;
+
+/// The fewest columns left for text after an indent and a prefix: deeper lines then run past
+/// the indent rather than shrink to a few characters a line.
+const MIN_TEXT_COLUMNS: usize = 24;
 
 fn line_label(change: &SentenceChange) -> String {
     match (change.old_line, change.new_line) {
@@ -347,27 +374,46 @@ fn line_label(change: &SentenceChange) -> String {
 
 /// Inline runs rendered for one side (`Some(Delete)`: the old sentence, `Some(Insert)`: the
 /// new one) or both (`None`), with colours or with `[-…-]`/`{+…+}` marks when colour is off.
-fn render_inline(runs: &[InlineOp], side: Option<InlineTag>, p: &Palette, color: bool) -> String {
-    let mut s = String::new();
-    for r in runs {
-        let keep = side.is_none() || r.op == InlineTag::Equal || Some(r.op) == side;
-        if !keep {
-            continue;
-        }
-        s.push_str(&marked(&r.text, r.op, p, color));
-    }
-    s
+/// Text both editions share stays plain.
+fn render_inline(
+    runs: &[InlineOp],
+    side: Option<InlineTag>,
+    p: &Palette,
+    color: bool,
+) -> Vec<Span> {
+    runs.iter()
+        .filter(|r| side.is_none() || r.op == InlineTag::Equal || Some(r.op) == side)
+        .map(|r| marked(&r.text, r.op, p, color))
+        .collect()
 }
 
 /// Text marked as deleted or inserted: red or green with colour, `[-…-]` or `{+…+}` without.
-fn marked(text: &str, op: InlineTag, p: &Palette, color: bool) -> String {
+fn marked(text: &str, op: InlineTag, p: &Palette, color: bool) -> Span {
     match (op, color) {
-        (InlineTag::Equal, _) => text.to_string(),
-        (InlineTag::Delete, true) => p.deleted.apply_to(text).to_string(),
-        (InlineTag::Insert, true) => p.inserted.apply_to(text).to_string(),
-        (InlineTag::Delete, false) => format!("[-{text}-]"),
-        (InlineTag::Insert, false) => format!("{{+{text}+}}"),
+        (InlineTag::Equal, _) => Span::plain(text),
+        (InlineTag::Delete, true) => Span::styled(text, &p.deleted),
+        (InlineTag::Insert, true) => Span::styled(text, &p.inserted),
+        (InlineTag::Delete, false) => Span::plain(format!("[-{text}-]")),
+        (InlineTag::Insert, false) => Span::plain(format!("{{+{text}+}}")),
     }
+}
+
+/// Writes `spans` after `prefix` (already styled, `prefix_width` columns), wrapped at `width`,
+/// with continuation lines indented to the text column.
+fn write_wrapped<W: Write>(
+    out: &mut W,
+    prefix: &str,
+    prefix_width: usize,
+    spans: &[Span],
+    width: usize,
+) -> io::Result<()> {
+    let room = width.saturating_sub(prefix_width).max(MIN_TEXT_COLUMNS);
+    let hang = " ".repeat(prefix_width);
+    for (i, line) in wrap(spans, room).iter().enumerate() {
+        let lead = if i == 0 { prefix } else { hang.as_str() };
+        writeln!(out, "{lead}{line}")?;
+    }
+    Ok(())
 }
 
 fn write_change<W: Write>(
@@ -377,73 +423,69 @@ fn write_change<W: Write>(
     p: &Palette,
     opts: TermOptions,
 ) -> io::Result<()> {
-    let lines = p.dim.apply_to(line_label(change));
+    let label = line_label(change);
     let text = |t: &Option<String>| t.clone().unwrap_or_default();
-    match change.kind {
-        ChangeKind::Added => {
-            let body = marked(&text(&change.new), InlineTag::Insert, p, opts.color);
-            writeln!(out, "{indent}{} {lines}  {body}", p.inserted.apply_to("+"))
+    let (sign, body) = match change.kind {
+        ChangeKind::Added => (
+            p.inserted.apply_to("+"),
+            vec![marked(&text(&change.new), InlineTag::Insert, p, opts.color)],
+        ),
+        ChangeKind::Removed => (
+            p.deleted.apply_to("-"),
+            vec![marked(&text(&change.old), InlineTag::Delete, p, opts.color)],
+        ),
+        ChangeKind::Reworded => (
+            p.changed.apply_to("~"),
+            render_inline(&change.inline, None, p, opts.color),
+        ),
+        ChangeKind::Moved if change.inline.is_empty() => {
+            (p.moved.apply_to("↷"), vec![Span::plain(text(&change.new))])
         }
-        ChangeKind::Removed => {
-            let body = marked(&text(&change.old), InlineTag::Delete, p, opts.color);
-            writeln!(out, "{indent}{} {lines}  {body}", p.deleted.apply_to("-"))
-        }
-        ChangeKind::Reworded => {
-            writeln!(
-                out,
-                "{indent}{} {lines}  {}",
-                p.changed.apply_to("~"),
-                render_inline(&change.inline, None, p, opts.color)
-            )
-        }
-        ChangeKind::Moved => {
-            let from = change
-                .old_section
-                .as_ref()
-                .map(|path| path.join(" › "))
-                .unwrap_or_default();
-            let body = if change.inline.is_empty() {
-                text(&change.new)
-            } else {
-                render_inline(&change.inline, None, p, opts.color)
-            };
-            writeln!(out, "{indent}{} {lines}  {body}", p.moved.apply_to("↷"))?;
-            writeln!(
-                out,
-                "{indent}    {}",
-                p.dim.apply_to(format!("moved from {from}"))
-            )
-        }
+        ChangeKind::Moved => (
+            p.moved.apply_to("↷"),
+            render_inline(&change.inline, None, p, opts.color),
+        ),
+    };
+    // `  - 26  text`: the sign and the line numbers, then the text column.
+    let prefix = format!("{indent}{sign} {}  ", p.dim.apply_to(&label));
+    let prefix_width = display_width(indent) + 2 + display_width(&label) + 2;
+    write_wrapped(out, &prefix, prefix_width, &body, opts.width)?;
+    if change.kind == ChangeKind::Moved {
+        write_moved_from(out, change, &format!("{indent}    "), p, opts)?;
     }
+    Ok(())
 }
 
-/// Wraps `text` (which may hold ANSI styles) into lines of at most `width` display columns.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = vec![String::new()];
-    let mut used = 0;
-    let mut in_escape = false;
-    for c in text.chars() {
-        if c == '\u{1b}' {
-            in_escape = true;
-        }
-        if in_escape {
-            lines.last_mut().unwrap().push(c);
-            if c == 'm' {
-                in_escape = false;
-            }
-            continue;
-        }
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w > width && used > 0 {
-            lines.push(String::new());
-            used = 0;
-        }
-        lines.last_mut().unwrap().push(c);
-        used += w;
-    }
-    lines
+/// The `moved from …` line under a moved sentence.
+fn write_moved_from<W: Write>(
+    out: &mut W,
+    change: &SentenceChange,
+    indent: &str,
+    p: &Palette,
+    opts: TermOptions,
+) -> io::Result<()> {
+    let from = change
+        .old_section
+        .as_ref()
+        .map(|path| path.join(" › "))
+        .unwrap_or_default();
+    write_wrapped(
+        out,
+        indent,
+        display_width(indent),
+        &[Span::styled(format!("moved from {from}"), &p.dim)],
+        opts.width,
+    )
 }
 
+/// Styled text in lines of at most `width` display columns: wrapped as plain text (between
+/// words, never inside a word or number, never before closing punctuation), then styled line
+/// by line so that no style runs past a line end.
+fn wrap(spans: &[Span], width: usize) -> Vec<String> {
+    wrap::wrap_spans(spans, width)
+}
+
+/// `s` (which may hold styles) padded with plain spaces to `width` display columns.
 fn pad(s: &str, width: usize) -> String {
     let visible = console::measure_text_width(s);
     format!("{s}{}", " ".repeat(width.saturating_sub(visible)))
@@ -456,22 +498,36 @@ fn write_change_side_by_side<W: Write>(
     p: &Palette,
     opts: TermOptions,
 ) -> io::Result<()> {
+    // `indent`, the old column, ` │ `, the new column.
     let column = (opts.width.saturating_sub(display_width(indent) + 3) / 2).max(16);
     let plain = |t: &Option<String>| t.clone().unwrap_or_default();
     let (left, right) = match change.kind {
         ChangeKind::Added => (
-            String::new(),
-            marked(&plain(&change.new), InlineTag::Insert, p, opts.color),
+            Vec::new(),
+            vec![marked(
+                &plain(&change.new),
+                InlineTag::Insert,
+                p,
+                opts.color,
+            )],
         ),
         ChangeKind::Removed => (
-            marked(&plain(&change.old), InlineTag::Delete, p, opts.color),
-            String::new(),
+            vec![marked(
+                &plain(&change.old),
+                InlineTag::Delete,
+                p,
+                opts.color,
+            )],
+            Vec::new(),
         ),
         ChangeKind::Reworded | ChangeKind::Moved if !change.inline.is_empty() => (
             render_inline(&change.inline, Some(InlineTag::Delete), p, opts.color),
             render_inline(&change.inline, Some(InlineTag::Insert), p, opts.color),
         ),
-        _ => (plain(&change.old), plain(&change.new)),
+        _ => (
+            vec![Span::plain(plain(&change.old))],
+            vec![Span::plain(plain(&change.new))],
+        ),
     };
     let marker = match change.kind {
         ChangeKind::Added => "+",
@@ -488,7 +544,11 @@ fn write_change_side_by_side<W: Write>(
     for i in 0..l.len().max(r.len()) {
         let a = l.get(i).map_or("", String::as_str);
         let b = r.get(i).map_or("", String::as_str);
-        writeln!(out, "{indent}{} │ {b}", pad(a, column))?;
+        let line = format!("{indent}{} │ {b}", pad(a, column));
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    if change.kind == ChangeKind::Moved {
+        write_moved_from(out, change, indent, p, opts)?;
     }
     Ok(())
 }
