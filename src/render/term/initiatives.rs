@@ -9,8 +9,8 @@ use std::io::{self, Write};
 use crate::render::TermOptions;
 use console::Style;
 
-use crate::model::{Delivery, Initiative, Kind, Mention, Status};
-use crate::render::shared::{Palette, truncate};
+use crate::model::{Delivery, Initiative, InitiativeCounts, Kind, Mention, Status};
+use crate::render::shared::{Palette, count_list, truncate};
 use crate::script::display_width;
 
 /// Writes the initiatives of a comparison: counts, then new, dropped, upgraded and renamed
@@ -27,16 +27,15 @@ pub fn write_initiatives<W: Write>(
         list.iter()
             .filter(move |i| i.status == s && i.kind != Kind::Term)
     };
-    let count = |s: Status| named(s).count();
+    // The heading counts every initiative, named ones and key terms, as the summary does;
+    // each list below gives its own count, so the lists add up to the heading.
+    let mut counts = InitiativeCounts::default();
+    list.iter().for_each(|i| counts.add(i.status));
     writeln!(
         out,
-        "{}  {} new · {} dropped · {} upgraded · {} renamed · {} continued",
+        "{}  {}",
         p.bold.apply_to("Initiatives"),
-        count(Status::New),
-        count(Status::Dropped),
-        count(Status::Upgraded),
-        count(Status::Renamed),
-        count(Status::Continued),
+        count_list(&counts.rows())
     )?;
     let sections = [
         (Status::New, "New", "+", &p.new),
@@ -49,7 +48,11 @@ pub fn write_initiatives<W: Write>(
         if items.is_empty() {
             continue;
         }
-        writeln!(out, "{}", p.bold.apply_to(title))?;
+        writeln!(
+            out,
+            "{}",
+            p.bold.apply_to(format!("{title} ({})", items.len()))
+        )?;
         for i in items {
             write_line(out, i, sign, style, &p, opts.width)?;
         }
@@ -64,8 +67,19 @@ pub fn write_initiatives<W: Write>(
             .map(|i| i.name.as_str())
             .collect();
         if !terms.is_empty() {
-            write_names(out, title, &terms, &p, opts.width)?;
+            let title = format!("{title} ({})", terms.len());
+            write_names(out, &title, &terms, &p, opts.width)?;
         }
+    }
+    let continued = counts.continued;
+    if continued > 0 {
+        writeln!(
+            out,
+            "{}",
+            p.dim.apply_to(format!(
+                "{continued} continued, not listed (--format json lists every initiative)"
+            ))
+        )?;
     }
     if !delivery.is_empty() {
         let delivered: Vec<&str> = delivery.delivered.iter().map(|i| i.name.as_str()).collect();

@@ -286,29 +286,45 @@ fn write_pair<W: Write>(
     if pair.text_changed > 0.0 && !matches!(pair.kind, PairKind::Added | PairKind::Removed) {
         meta.push_str(&format!(" · {:.0}% changed", pair.text_changed * 100.0));
     }
+    // `kind      title  meta`; on a narrow terminal the meta goes under the title rather
+    // than cut the title to nothing.
+    let lead = display_width(&indent) + 10;
+    let meta_fits = lead + MIN_TITLE_COLUMNS + display_width(&meta) <= opts.width;
+    let beside = if meta_fits { display_width(&meta) } else { 0 };
     let room = opts
         .width
-        .saturating_sub(display_width(&indent) + 10 + display_width(&meta))
-        .max(20);
+        .saturating_sub(lead + beside)
+        .max(MIN_TITLE_COLUMNS);
     let title = truncate(&title, room);
     let title = if pair.kind == PairKind::Unchanged {
         p.dim.apply_to(title)
     } else {
         p.bold.apply_to(title)
     };
-    writeln!(out, "{indent}{kind} {title}{}", p.dim.apply_to(meta))?;
+    let under_title = format!("{indent}{}", " ".repeat(10));
+    let mut notes = Vec::new();
+    if meta_fits {
+        writeln!(out, "{indent}{kind} {title}{}", p.dim.apply_to(&meta))?;
+    } else {
+        writeln!(out, "{indent}{kind} {title}")?;
+        if !meta.is_empty() {
+            notes.push(meta.trim_start().to_string());
+        }
+    }
     if pair.kind == PairKind::Moved {
         // Where it came from, under the title: a path too long to share the heading's line.
         let from = match parent_of(&pair.old) {
             path if path.is_empty() => "the top".to_string(),
             path => path,
         };
-        let under_title = format!("{indent}{}", " ".repeat(10));
+        notes.push(format!("from {from}"));
+    }
+    for note in notes {
         write_wrapped(
             out,
             &under_title,
             display_width(&under_title),
-            &[Span::styled(format!("from {from}"), &p.dim)],
+            &[Span::styled(note, &p.dim)],
             opts.width,
         )?;
     }
@@ -356,12 +372,15 @@ fn write_pair<W: Write>(
     Ok(())
 }
 
+/// The fewest columns a section's title is cut to.
+const MIN_TITLE_COLUMNS: usize = 16;
+
 /// How many sentences of a wholly added or removed section are shown.
 const WHOLE_SECTION_SENTENCES: usize = 3;
 
-/// The fewest columns left for text after an indent and a prefix: deeper lines then run past
-/// the indent rather than shrink to a few characters a line.
-const MIN_TEXT_COLUMNS: usize = 24;
+/// The fewest columns left for text after an indent and a prefix: fewer, and the text moves
+/// left of the text column rather than shrink to a few characters a line.
+const MIN_TEXT_COLUMNS: usize = 16;
 
 fn line_label(change: &SentenceChange) -> String {
     match (change.old_line, change.new_line) {
@@ -374,7 +393,8 @@ fn line_label(change: &SentenceChange) -> String {
 
 /// Inline runs rendered for one side (`Some(Delete)`: the old sentence, `Some(Insert)`: the
 /// new one) or both (`None`), with colours or with `[-…-]`/`{+…+}` marks when colour is off.
-/// Text both editions share stays plain.
+/// Text both editions share stays plain; on the old side, text kept under the year shift
+/// reads as the old edition wrote it.
 fn render_inline(
     runs: &[InlineOp],
     side: Option<InlineTag>,
@@ -383,7 +403,12 @@ fn render_inline(
 ) -> Vec<Span> {
     runs.iter()
         .filter(|r| side.is_none() || r.op == InlineTag::Equal || Some(r.op) == side)
-        .map(|r| marked(&r.text, r.op, p, color))
+        .map(|r| match (&r.old_text, side) {
+            (Some(old), Some(InlineTag::Delete)) if r.op == InlineTag::Equal => {
+                marked(old, r.op, p, color)
+            }
+            _ => marked(&r.text, r.op, p, color),
+        })
         .collect()
 }
 
@@ -399,7 +424,8 @@ fn marked(text: &str, op: InlineTag, p: &Palette, color: bool) -> Span {
 }
 
 /// Writes `spans` after `prefix` (already styled, `prefix_width` columns), wrapped at `width`,
-/// with continuation lines indented to the text column.
+/// with continuation lines indented to the text column. When the prefix leaves fewer than
+/// [`MIN_TEXT_COLUMNS`], it stands on a line of its own and the text follows further left.
 fn write_wrapped<W: Write>(
     out: &mut W,
     prefix: &str,
@@ -407,10 +433,18 @@ fn write_wrapped<W: Write>(
     spans: &[Span],
     width: usize,
 ) -> io::Result<()> {
-    let room = width.saturating_sub(prefix_width).max(MIN_TEXT_COLUMNS);
-    let hang = " ".repeat(prefix_width);
-    for (i, line) in wrap(spans, room).iter().enumerate() {
-        let lead = if i == 0 { prefix } else { hang.as_str() };
+    let column = prefix_width.min(width.saturating_sub(MIN_TEXT_COLUMNS));
+    let hang = " ".repeat(column);
+    let lines = wrap(spans, width.saturating_sub(column).max(MIN_TEXT_COLUMNS));
+    if column < prefix_width {
+        writeln!(out, "{}", prefix.trim_end())?;
+    }
+    for (i, line) in lines.iter().enumerate() {
+        let lead = if i == 0 && column == prefix_width {
+            prefix
+        } else {
+            hang.as_str()
+        };
         writeln!(out, "{lead}{line}")?;
     }
     Ok(())
