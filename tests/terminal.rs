@@ -550,51 +550,29 @@ fn a_long_sentence_wraps_into_lines_under_its_text() {
     assert!(english.contains(wanted), "{english}");
 }
 
-#[test]
-fn header_counts_add_up_in_the_lists_below() {
-    let c = sample_pair();
-    let out = render(&c, 100, false, false);
-    // Checked by hand on the 2022 → 2023 pair: 13 named initiatives and 6 key terms are new,
-    // 21 named ones and 7 key terms dropped.
-    assert!(
-        out.contains("initiatives: 19 new, 28 dropped, 37 continued"),
-        "{out}"
-    );
-    assert!(
-        out.contains("Initiatives  19 new, 28 dropped, 37 continued"),
-        "{out}"
-    );
-    let listed = |title: &str| -> usize {
-        let at = out.find(&format!("\n{title} (")).expect(title) + 1;
-        let line = out[at..].lines().next().unwrap();
-        line[title.len() + 2..line.len() - 1].parse().unwrap()
-    };
-    assert_eq!(listed("New") + listed("New key terms"), 19);
-    assert_eq!(listed("Dropped") + listed("Dropped key terms"), 28);
-    let new_lines = out[out.find("\nNew (13)\n").unwrap() + 1..]
-        .lines()
-        .skip(1)
-        .take_while(|l| l.starts_with("  + "))
-        .count();
-    assert_eq!(new_lines, 13);
-    assert!(out.contains("37 continued, not listed"), "{out}");
-
-    // Sections: one heading line per pair, by kind.
-    let part = sections_part(&out);
+/// One heading line per section pair, by kind; unchanged sections folded into an unchanged
+/// parent are counted on the parent's line.
+fn check_section_counts(c: &Comparison, part: &str) {
     let kind_line = Regex::new(
-        r"(?m)^ *(unchanged|edited|renamed|moved|split|merged|added|removed) {1,9}(\S+)",
+        r"(?m)^ *(unchanged|edited|renamed|moved|split|merged|added|removed) {1,9}(\S+)(.*)$",
     )
     .unwrap();
+    let inside = Regex::new(r"\((\d+) unchanged inside\)").unwrap();
     let mut kinds: HashMap<String, usize> = HashMap::new();
     // `moved from …` under a moved sentence is not a section line.
     for m in kind_line.captures_iter(part).filter(|m| &m[2] != "from") {
         *kinds.entry(m[1].to_string()).or_default() += 1;
+        if let Some(n) = inside.captures(&m[3]) {
+            *kinds.entry("unchanged".to_string()).or_default() += n[1].parse::<usize>().unwrap();
+        }
     }
     for (kind, n) in c.summary.sections.rows() {
         assert_eq!(kinds.get(kind).copied().unwrap_or(0), n, "{kind} sections");
     }
+}
 
-    // Sentences: every change shown, or counted on a fold line.
+/// Every sentence change shown, or counted by kind on a fold line.
+fn check_sentence_counts(c: &Comparison, part: &str) {
     let shown = Regex::new(r"(?m)^ *([~+\-↷]) [0-9→]+  ").unwrap();
     let mut sentences: HashMap<&str, usize> = HashMap::new();
     for m in shown.captures_iter(part) {
@@ -626,6 +604,54 @@ fn header_counts_add_up_in_the_lists_below() {
             "{kind} sentences"
         );
     }
+}
+
+#[test]
+fn unchanged_sections_folded_into_their_parent_are_counted_on_its_line() {
+    let c = english_pair();
+    // Checked by hand: the preamble and its two headings are unchanged.
+    assert_eq!(c.summary.sections.unchanged, 3);
+    let out = render(&c, 80, false, false);
+    assert!(
+        out.contains("\nunchanged (preamble)  (2 unchanged inside)\n"),
+        "{out}"
+    );
+    check_section_counts(&c, sections_part(&out));
+}
+
+#[test]
+fn header_counts_add_up_in_the_lists_below() {
+    let c = sample_pair();
+    let out = render(&c, 100, false, false);
+    // Checked by hand on the 2022 → 2023 pair: 13 named initiatives and 6 key terms are new,
+    // 21 named ones and 7 key terms dropped.
+    assert!(
+        out.contains("initiatives: 19 new, 28 dropped, 37 continued"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Initiatives  19 new, 28 dropped, 37 continued"),
+        "{out}"
+    );
+    let listed = |title: &str| -> usize {
+        let at = out.find(&format!("\n{title} (")).expect(title) + 1;
+        let line = out[at..].lines().next().unwrap();
+        line[title.len() + 2..line.len() - 1].parse().unwrap()
+    };
+    assert_eq!(listed("New") + listed("New key terms"), 19);
+    assert_eq!(listed("Dropped") + listed("Dropped key terms"), 28);
+    let new_lines = out[out.find("\nNew (13)\n").unwrap() + 1..]
+        .lines()
+        .skip(1)
+        .take_while(|l| l.starts_with("  + "))
+        .count();
+    assert_eq!(new_lines, 13);
+    assert!(out.contains("37 continued, not listed"), "{out}");
+
+    let part = sections_part(&out);
+    check_section_counts(&c, part);
+
+    check_sentence_counts(&c, part);
     // Every moved sentence is shown, also inside wholly added sections.
     assert_eq!(part.matches('↷').count(), c.summary.sentences.moved);
 }
@@ -735,4 +761,7 @@ fn berkshire_letters_side_by_side_and_wrapped() {
         failures.extend(check_one_column(&c, width, true));
     }
     report("berkshire 2014 → 2015", &failures);
+    let out = render(&c, 100, false, false);
+    check_section_counts(&c, sections_part(&out));
+    check_sentence_counts(&c, sections_part(&out));
 }

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use console::Style;
 
@@ -173,8 +173,29 @@ pub fn write_comparison<W: Write>(
                 r.path.len() > 1 && unchanged.contains(&r.path[..r.path.len() - 1])
             })
     };
+    // Each folded section is counted on the line of the unchanged section it folds into, so
+    // the lines add up to the summary's count.
+    let mut inside: HashMap<&[String], usize> = HashMap::new();
+    for path in c
+        .sections
+        .iter()
+        .filter(|s| folded(s))
+        .filter_map(|s| s.old.first().map(|r| r.path.as_slice()))
+    {
+        let mut k = path.len() - 1;
+        while k > 1 && unchanged.contains(&path[..k - 1]) {
+            k -= 1;
+        }
+        *inside.entry(&path[..k]).or_default() += 1;
+    }
     for pair in c.sections.iter().filter(|s| !folded(s)) {
-        write_pair(out, pair, &p, opts)?;
+        let folded_inside = pair
+            .old
+            .first()
+            .and_then(|r| inside.get(r.path.as_slice()))
+            .copied()
+            .unwrap_or(0);
+        write_pair(out, pair, folded_inside, &p, opts)?;
     }
     Ok(())
 }
@@ -263,9 +284,12 @@ fn parent_of(refs: &[SectionRef]) -> String {
     })
 }
 
+/// One section pair: its heading line, then its sentence changes. `folded_inside` unchanged
+/// sections fold into an unchanged pair's line and are counted there.
 fn write_pair<W: Write>(
     out: &mut W,
     pair: &SectionPair,
+    folded_inside: usize,
     p: &Palette,
     opts: TermOptions,
 ) -> io::Result<()> {
@@ -283,6 +307,9 @@ fn write_pair<W: Write>(
         PairKind::Added | PairKind::Removed | PairKind::Unchanged => String::new(),
         _ => format!("  sim {:.2}", pair.similarity),
     };
+    if folded_inside > 0 {
+        meta.push_str(&format!("  ({folded_inside} unchanged inside)"));
+    }
     if pair.text_changed > 0.0 && !matches!(pair.kind, PairKind::Added | PairKind::Removed) {
         meta.push_str(&format!(" · {:.0}% changed", pair.text_changed * 100.0));
     }
