@@ -252,6 +252,13 @@ fn check_breaks(original: &str, rows: &[String]) -> Result<(), String> {
             if CLOSING.contains(b) {
                 return Err(format!("a line starts with closing punctuation: {rest:?}"));
             }
+            if rest.starts_with("-]")
+                || rest.starts_with("+}")
+                || row.ends_with("[-")
+                || row.ends_with("{+")
+            {
+                return Err(format!("a mark apart from its text: {row:?} / {rest:?}"));
+            }
         }
     }
     if rest.is_empty() {

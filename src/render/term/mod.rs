@@ -445,8 +445,8 @@ fn marked(text: &str, op: InlineTag, p: &Palette, color: bool) -> Span {
         (InlineTag::Equal, _) => Span::plain(text),
         (InlineTag::Delete, true) => Span::styled(text, &p.deleted),
         (InlineTag::Insert, true) => Span::styled(text, &p.inserted),
-        (InlineTag::Delete, false) => Span::plain(format!("[-{text}-]")),
-        (InlineTag::Insert, false) => Span::plain(format!("{{+{text}+}}")),
+        (InlineTag::Delete, false) => Span::marked("[-", text, "-]"),
+        (InlineTag::Insert, false) => Span::marked("{+", text, "+}"),
     }
 }
 

@@ -26,6 +26,9 @@ pub(super) struct Span {
     pub text: String,
     /// Its style; `Style::new()` for plain text.
     pub style: Style,
+    /// Bytes of an opening and a closing mark that are part of `text` (`[-`, `-]`): a line
+    /// never breaks between a mark and the text it marks.
+    pub marks: (usize, usize),
 }
 
 impl Span {
@@ -34,6 +37,16 @@ impl Span {
         Span {
             text: text.into(),
             style: Style::new(),
+            marks: (0, 0),
+        }
+    }
+
+    /// Plain text between an opening and a closing mark.
+    pub fn marked(open: &str, text: &str, close: &str) -> Span {
+        Span {
+            text: format!("{open}{text}{close}"),
+            style: Style::new(),
+            marks: (open.len(), close.len()),
         }
     }
 
@@ -42,6 +55,7 @@ impl Span {
         Span {
             text: text.into(),
             style: style.clone(),
+            marks: (0, 0),
         }
     }
 }
@@ -84,8 +98,9 @@ fn splits_number(before: char, after: char) -> bool {
         || (is_han_numeral(before) && is_han_numeral(after))
 }
 
-/// The units of `text` in order, covering it without gaps.
-fn units(text: &str) -> Vec<Unit> {
+/// The units of `text` in order, covering it without gaps; no unit starts at a byte offset in
+/// `keep` (sorted).
+fn units(text: &str, keep: &[usize]) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::new();
     let mut at = 0;
     for word in WordSeparator::UnicodeBreakProperties.find_words(text) {
@@ -94,12 +109,13 @@ fn units(text: &str) -> Vec<Unit> {
         let end = word_end + word.whitespace.len() + word.penalty.len();
         at = end;
         let glued = out.last().is_some_and(|prev| {
-            prev.word_end == prev.end
-                && text[..start]
-                    .chars()
-                    .next_back()
-                    .zip(text[start..].chars().next())
-                    .is_some_and(|(a, b)| splits_number(a, b))
+            keep.binary_search(&start).is_ok()
+                || prev.word_end == prev.end
+                    && text[..start]
+                        .chars()
+                        .next_back()
+                        .zip(text[start..].chars().next())
+                        .is_some_and(|(a, b)| splits_number(a, b))
         });
         match out.last_mut() {
             Some(prev) if glued => {
@@ -121,14 +137,15 @@ fn units(text: &str) -> Vec<Unit> {
 }
 
 /// The lines of `text` at most `width` columns wide, as byte ranges without the spaces at a
-/// break. A word wider than a whole line is the one thing cut, at a character boundary.
-/// Always at least one line (empty for empty text).
-pub(super) fn break_lines(text: &str, width: usize) -> Vec<Range<usize>> {
+/// break, and no break at the byte offsets in `keep` (sorted). A word wider than a whole line
+/// is the one thing cut, at a character boundary. Always at least one line (empty for empty
+/// text).
+fn break_lines(text: &str, width: usize, keep: &[usize]) -> Vec<Range<usize>> {
     let width = width.max(2);
     let mut lines = Vec::new();
     let mut line: Option<Range<usize>> = None;
     let mut used = 0;
-    for u in units(text) {
+    for u in units(text, keep) {
         let space = display_width(&text[u.word_end..u.end]);
         if u.width > width {
             // Too wide for any line: it starts a line of its own and is cut by columns.
@@ -183,12 +200,23 @@ fn clean(text: &str) -> String {
 pub(super) fn wrap_spans(spans: &[Span], width: usize) -> Vec<String> {
     let mut plain = String::new();
     let mut bounds = Vec::with_capacity(spans.len());
+    let mut keep = Vec::new();
     for s in spans {
         let start = plain.len();
         plain.push_str(&clean(&s.text));
+        // Cleaning keeps every character's length except control characters, which marks
+        // never hold.
+        let (open, close) = s.marks;
+        if open > 0 {
+            keep.push(start + open);
+        }
+        if close > 0 {
+            keep.push(plain.len().saturating_sub(close));
+        }
         bounds.push((start..plain.len(), &s.style));
     }
-    break_lines(&plain, width)
+    keep.sort_unstable();
+    break_lines(&plain, width, &keep)
         .into_iter()
         .map(|line| {
             let mut out = String::new();
@@ -208,7 +236,7 @@ mod tests {
     use super::*;
 
     fn lines(text: &str, width: usize) -> Vec<&str> {
-        break_lines(text, width)
+        break_lines(text, width, &[])
             .into_iter()
             .map(|r| &text[r])
             .collect()
@@ -302,6 +330,25 @@ mod tests {
     }
 
     #[test]
+    fn marks_stay_with_the_text_they_mark() {
+        let spans = [
+            Span::plain("向大会报告"),
+            Span::marked("[-", "政府工作", "-]"),
+            Span::marked("{+", "工作 ", "+}"),
+            Span::plain("，请予审议，并请全国政协委员提出意见。"),
+        ];
+        for width in 6..40 {
+            for l in wrap_spans(&spans, width) {
+                assert!(
+                    !l.starts_with("-]") && !l.starts_with("+}"),
+                    "{l:?} at {width}"
+                );
+                assert!(!l.ends_with("[-") && !l.ends_with("{+"), "{l:?} at {width}");
+            }
+        }
+    }
+
+    #[test]
     fn control_characters_are_not_written() {
         let got = wrap_spans(&[Span::plain("a\u{1b}[31mb\tc")], 40);
         assert_eq!(got, vec!["a\u{fffd}[31mb c".to_string()]);
@@ -309,7 +356,7 @@ mod tests {
 
     #[test]
     fn empty_text_is_one_empty_line() {
-        assert_eq!(break_lines("", 20), vec![0..0]);
+        assert_eq!(break_lines("", 20, &[]), vec![0..0]);
         assert_eq!(wrap_spans(&[], 20), vec![String::new()]);
     }
 }
