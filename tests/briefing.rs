@@ -13,7 +13,8 @@ fn yoydiff(args: &[&str]) -> String {
     let out = Command::cargo_bin("yoydiff")
         .unwrap()
         .args(args)
-        .env_remove("COLUMNS")
+        // The terminal view at 100 columns, the width the snapshot was read at.
+        .env("COLUMNS", "100")
         .output()
         .unwrap();
     assert!(

@@ -737,9 +737,13 @@ fn a_width_below_forty_is_a_one_line_error_on_every_terminal_command() {
     ];
     for args in commands {
         for bad in ["39", "0", "wide", "-5"] {
+            // Right after the command's name: git-diff takes everything after its first
+            // argument as git's.
+            let flag = format!("--width={bad}");
             let out = yoydiff()
-                .args(&args)
-                .arg(format!("--width={bad}"))
+                .arg(args[0])
+                .arg(&flag)
+                .args(&args[1..])
                 .output()
                 .unwrap();
             assert_eq!(out.status.code(), Some(2), "{args:?} --width {bad}");
