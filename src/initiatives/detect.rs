@@ -527,6 +527,27 @@ static STRONG_VERBS: LazyLock<Words> = LazyLock::new(|| {
 static STOP_CHARS: LazyLock<Vec<char>> =
     LazyLock::new(|| vocab::chars(include_str!("../../data/vocab/zh-function-chars.txt")));
 
+/// Nouns that close a name of their own before a conjunction (`存款保险制度和…`).
+static INSTITUTION_NOUNS: LazyLock<Words> = LazyLock::new(|| {
+    Words::new(vocab::lines(include_str!(
+        "../../data/vocab/zh-institution-nouns.txt"
+    )))
+});
+
+/// Modifiers that open an object, not a name: an action verb right before one is cut off the
+/// name (`建设|重点水利工程`), since a programme's own name does not start with a verb
+/// followed by `重点`. The words of two characters or more of the leading-modifier list.
+static OBJECT_MODIFIERS: LazyLock<Words> = LazyLock::new(|| {
+    Words::new(
+        vocab::lines(include_str!(
+            "../../data/vocab/zh-key-leading-modifiers.txt"
+        ))
+        .into_iter()
+        .filter(|w| w.chars().count() >= 2)
+        .collect(),
+    )
+});
+
 /// Conjunctions: an edge, but a weak one, because `生态系统保护和修复重大工程` is one name.
 const CONJUNCTIONS: &[char] = &['和', '与', '及'];
 
@@ -633,6 +654,16 @@ fn name_before<'a>(
                 .map(|w| &stem[w.len()..])
                 .filter(|rest| distinctive(rest).chars().count() >= min_distinct.max(3))
                 .or_else(|| {
+                    // A verb with its object: `建设重点水利工程` names `重点水利工程`.
+                    ACTION_VERBS
+                        .first_prefix(stem)
+                        .map(|w| &stem[w.len()..])
+                        .filter(|rest| {
+                            OBJECT_MODIFIERS.starts(rest)
+                                && distinctive(rest).chars().count() >= min_distinct
+                        })
+                })
+                .or_else(|| {
                     stem.strip_prefix(['区', '市']).filter(|rest| {
                         rest.chars().count() >= 5 && !rest.starts_with(['块', '域', '级', '县'])
                     })
@@ -649,7 +680,10 @@ fn name_before<'a>(
             Edge::Conjunction => {
                 let stem = clean(e);
                 let left = before[..e].trim_end_matches(CONJUNCTIONS);
-                if distinct(stem) >= 4 || (!suffix.is_empty() && left.ends_with(suffix)) {
+                if distinct(stem) >= 4
+                    || (!suffix.is_empty() && left.ends_with(suffix))
+                    || (INSTITUTION_NOUNS.ends(left) && distinct(stem) >= 2)
+                {
                     return Some(stem);
                 }
             }
