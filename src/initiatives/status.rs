@@ -118,6 +118,17 @@ fn variants(key: &str) -> Vec<&str> {
         if core.chars().count() >= 4 && core != stem && stem.starts_with(core) {
             out.push(core);
         }
+        // Only the trailing generic words off (`安全生产专项整治三年行动` lives on in
+        // `开展安全生产专项整治`, though `安全` is generic at its front too).
+        if let Some(i) = stem.find(core)
+            && !core.is_empty()
+            && i > 0
+        {
+            let head = &stem[..i + core.len()];
+            if head.chars().count() >= 4 && head != stem {
+                out.push(head);
+            }
+        }
     }
     // A dated title (`《…规划（2024-2035）》`) is the same plan under another date.
     if let Some(i) = key.find(['（', '(']) {
@@ -879,11 +890,13 @@ fn find_counterparts(drafts: &mut Vec<Draft>, old: &Edition, new: &Edition) {
             _ => Status::Continued,
         };
         let old_name = drafts[o].init.name.clone();
-        // A new entry for the same form (ending with it: `重要生态系统保护和修复重大工程`).
+        // A new entry for the same form (ending with it: `重要生态系统保护和修复重大工程`), or
+        // one already continued under it (by a weaker variant, which this form replaces).
         let twin = (0..drafts.len()).find(|&n| {
-            drafts[n].init.status == Status::New
-                && !remove.contains(&n)
-                && drafts[n].init.name.ends_with(&c.text)
+            let d = &drafts[n].init;
+            !remove.contains(&n)
+                && ((d.status == Status::New && d.name.ends_with(&c.text))
+                    || (d.status == Status::Continued && d.name == c.text))
         });
         match twin {
             Some(n) => {
@@ -893,11 +906,13 @@ fn find_counterparts(drafts: &mut Vec<Draft>, old: &Edition, new: &Edition) {
                     drafts[o].init.count[0],
                 );
                 let d = &mut drafts[n];
-                d.init.status = status;
+                if d.init.status == Status::New {
+                    d.init.status = status;
+                }
                 d.init.old = old_mentions;
                 d.init.count[0] = count;
                 d.old_s = old_s;
-                if status == Status::Upgraded {
+                if d.init.status == Status::Upgraded {
                     d.init.old_name = Some(old_name);
                 }
                 remove.push(o);
