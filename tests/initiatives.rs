@@ -390,6 +390,30 @@ fn english_names_in_another_number_or_case_are_continued() {
 }
 
 #[test]
+fn an_english_name_and_its_defined_initialism_are_one_name() {
+    let old = doc("Members can use their CPF savings for housing.\n\n\
+         We will raise the CPF Housing Grant for first-time buyers.\n");
+    let new = doc(
+        "The Central Provident Fund (CPF) remains the bedrock of retirement adequacy.\n\n\
+         We will raise the Central Provident Fund Housing Grant for first-time buyers.\n",
+    );
+    let (list, _) = run(&old, &new);
+    assert!(
+        with_status(&list, Status::New).is_empty(),
+        "{:#?}",
+        names(&list)
+    );
+    assert!(
+        with_status(&list, Status::Dropped).is_empty(),
+        "{:#?}",
+        names(&list)
+    );
+    let c = find(&list, "Central Provident Fund");
+    assert_eq!(c.status, Status::Continued);
+    assert!(c.old[0].sentence.contains("CPF"), "{:?}", c.old);
+}
+
+#[test]
 fn a_short_name_the_other_edition_contains_is_never_new() {
     // `三保` stands inside `三保障` in the old text: a reader searching for it finds it there.
     let old = doc(&report(2024, "工作有序。", "巩固两不愁三保障成果。"));

@@ -877,12 +877,18 @@ fn relation(short: &str, long: &str) -> Relation {
 /// taken away, is `continued`; a name the new edition writes with words added is `upgraded`.
 /// A new and a dropped entry that are the two forms become one.
 fn find_counterparts(drafts: &mut Vec<Draft>, old: &Edition, new: &Edition) {
+    let mut defs = initialisms(old);
+    defs.extend(initialisms(new));
+    defs.sort_unstable();
+    defs.dedup();
     let mut remove: Vec<usize> = Vec::new();
     for o in 0..drafts.len() {
         if drafts[o].init.status != Status::Dropped || drafts[o].init.kind == Kind::Term {
             continue;
         }
-        let Some(c) = counterpart(&plain_key(&drafts[o].init.name), new) else {
+        let name = plain_key(&drafts[o].init.name);
+        let Some(c) = counterpart(&name, new).or_else(|| english_counterpart(&name, &defs, new))
+        else {
             continue;
         };
         let status = match (c.longer, c.relation) {
@@ -934,7 +940,9 @@ fn find_counterparts(drafts: &mut Vec<Draft>, old: &Edition, new: &Edition) {
         if d.init.status != Status::New || d.init.kind == Kind::Term || remove.contains(&n) {
             continue;
         }
-        let Some(c) = counterpart(&plain_key(&d.init.name), old) else {
+        let name = plain_key(&d.init.name);
+        let Some(c) = counterpart(&name, old).or_else(|| english_counterpart(&name, &defs, old))
+        else {
             continue;
         };
         // The old edition wrote it shorter with whole words: the new one added modifiers.
@@ -1000,4 +1008,82 @@ pub(crate) fn sentences_naming(e: &Edition, key: &str) -> Vec<usize> {
     counterpart(&plain, e)
         .map(|c| c.sentences)
         .unwrap_or_default()
+}
+
+/// Definitions of initialisms read per edition at most: a report defines a few dozen.
+const MAX_DEFINITIONS: usize = 2_000;
+
+/// Words an initialism skips (`Ministry of Trade and Industry (MTI)`).
+const INITIALISM_SKIPS: &[&str] = &["of", "and", "for", "the", "on", "in", "to", "&"];
+
+/// The initialisms an edition defines, as `(initialism, long form)`: `Central Provident Fund
+/// (CPF)` gives `("CPF", "Central Provident Fund")`. Two to six capitals in brackets right
+/// after words whose initials they are, small words skipped.
+fn initialisms(e: &Edition) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (at, _) in e.all.match_indices(" (").take(MAX_DEFINITIONS) {
+        let rest = &e.all[at + 2..];
+        let Some(close) = rest.find(')') else {
+            continue;
+        };
+        let acr = &rest[..close];
+        if !(2..=6).contains(&acr.len()) || !acr.bytes().all(|b| b.is_ascii_uppercase()) {
+            continue;
+        }
+        let letters: Vec<char> = acr.chars().rev().collect();
+        // Words before the bracket, nearest first.
+        let words: Vec<&str> = e.all[..at]
+            .rsplit(' ')
+            .take(2 * letters.len() + 2)
+            .collect();
+        let mut k = 0;
+        for (n, w) in words.iter().enumerate() {
+            if k > 0 && INITIALISM_SKIPS.contains(w) {
+                continue;
+            }
+            if w.chars().next() != Some(letters[k]) {
+                break;
+            }
+            k += 1;
+            if k == letters.len() {
+                let long: Vec<&str> = words[..=n].iter().rev().copied().collect();
+                out.push((acr.to_string(), long.join(" ")));
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// An English name written with an initialism the reports define instead of its long form,
+/// or the other way round (`Central Provident Fund` / `CPF`), as `other` writes it.
+fn english_counterpart(
+    name: &str,
+    defs: &[(String, String)],
+    other: &Edition,
+) -> Option<Counterpart> {
+    if name.chars().any(is_han) {
+        return None;
+    }
+    let words: Vec<&str> = name.split(' ').collect();
+    defs.iter().find_map(|(acr, long)| {
+        let (form, longer) = if name.contains(long.as_str()) {
+            (name.replace(long.as_str(), acr), false)
+        } else if words.contains(&acr.as_str()) {
+            let w: Vec<&str> = words
+                .iter()
+                .map(|&x| if x == acr { long.as_str() } else { x })
+                .collect();
+            (w.join(" "), true)
+        } else {
+            return None;
+        };
+        let sentences = other.find_folded(&english_stem(&form));
+        (!sentences.is_empty()).then_some(Counterpart {
+            text: form,
+            sentences,
+            relation: Relation::Abbreviation,
+            longer,
+        })
+    })
 }
