@@ -1041,7 +1041,7 @@ fn initialisms(e: &Edition) -> Vec<(String, String)> {
             if k > 0 && INITIALISM_SKIPS.contains(w) {
                 continue;
             }
-            if w.chars().next() != Some(letters[k]) {
+            if !w.starts_with(letters[k]) {
                 break;
             }
             k += 1;
