@@ -1381,6 +1381,24 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_with_its_object_and_a_system_before_and_are_cut_off() {
+        // Sentences of the national report of 2022.
+        assert_eq!(
+            names("建设重点水利工程、综合立体交通网、重要能源基地和设施。"),
+            ["重点水利工程"]
+        );
+        assert_eq!(
+            names("发挥存款保险制度和行业保障基金的作用。"),
+            ["行业保障基金"]
+        );
+        // A conjunction inside one name stays.
+        assert_eq!(
+            names("持续实施重要生态系统保护和修复重大工程。"),
+            ["重要生态系统保护和修复重大工程"]
+        );
+    }
+
+    #[test]
     fn generic_programmes_are_not_names() {
         assert!(names("加快实施一批重大工程。").is_empty());
         assert!(names("深入实施区域重大战略。").is_empty());
