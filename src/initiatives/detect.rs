@@ -642,7 +642,18 @@ fn name_before<'a>(
         if before[..edge].ends_with(|c: char| c.is_ascii_digit() || is_numeral(c))
             && let Some(n) = leading_unit(stem)
         {
+            // `2030年前|碳排放达峰行动方案`: a year and a time word date the name.
+            let dated = stem.starts_with('年');
             stem = &stem[n..];
+            if dated {
+                stem = stem.trim_start_matches(['前', '后', '底', '内', '初', '末']);
+            }
+        }
+        // `实施好|关键核心技术攻关工程`: `好` after a verb says the verb is done well.
+        if (STRONG_VERBS.ends(&before[..edge]) || ACTION_VERBS.ends(&before[..edge]))
+            && let Some(rest) = stem.strip_prefix('好')
+        {
+            stem = rest;
         }
         // Leading adverbs, verbs and the issuer (`区营商环境建设8.0版`) go while what is
         // left still names something.
@@ -1390,6 +1401,15 @@ mod tests {
         assert_eq!(
             names("发挥存款保险制度和行业保障基金的作用。"),
             ["行业保障基金"]
+        );
+        // Sentences of the national report of 2021: a date and a verb's complement go.
+        assert_eq!(
+            names("制定2030年前碳排放达峰行动方案。"),
+            ["碳排放达峰行动方案"]
+        );
+        assert_eq!(
+            names("实施好关键核心技术攻关工程，深入推进改革。"),
+            ["关键核心技术攻关工程"]
         );
         // A conjunction inside one name stays.
         assert_eq!(
