@@ -270,6 +270,182 @@ fn json_field_names_follow_the_contract() {
     assert!(d.get("delivered").is_some() && d.get("silent").is_some());
 }
 
+#[test]
+fn abbreviation_and_expansion_are_one_name() {
+    let old = doc(&report(
+        2024,
+        "工作有序。",
+        "扎实推进自贸试验区、海南自由贸易港建设，推动开发区改革创新。",
+    ));
+    let new = doc(&report(
+        2025,
+        "工作有序。",
+        "深入推进自由贸易试验区建设，推动开发区改革创新。",
+    ));
+    let (list, _) = run(&old, &new);
+    assert!(
+        with_status(&list, Status::New).is_empty(),
+        "{:#?}",
+        names(&list)
+    );
+    assert!(
+        with_status(&list, Status::Dropped).is_empty(),
+        "{:#?}",
+        names(&list)
+    );
+    let c = find(&list, "自由贸易试验区");
+    assert_eq!(c.status, Status::Continued);
+    assert!(c.old[0].sentence.contains("自贸试验区"), "{:?}", c.old);
+    // Seen from the old edition alone: the short form is continued by its expansion.
+    let (list, _) = run(&new, &old);
+    assert!(
+        with_status(&list, Status::New).is_empty(),
+        "{:#?}",
+        names(&list)
+    );
+    assert!(
+        with_status(&list, Status::Dropped).is_empty(),
+        "{:#?}",
+        names(&list)
+    );
+}
+
+#[test]
+fn the_same_head_with_new_modifiers_is_upgraded() {
+    let old = doc(&report(
+        2024,
+        "工作有序。",
+        "实施降低物流成本行动，推动物流提质增效。",
+    ));
+    let new = doc(&report(
+        2025,
+        "工作有序。",
+        "实施降低全社会物流成本专项行动，推动物流提质增效。",
+    ));
+    let (list, _) = run(&old, &new);
+    let up = find(&list, "降低全社会物流成本专项行动");
+    assert_eq!(up.status, Status::Upgraded, "{:#?}", names(&list));
+    assert_eq!(up.old_name.as_deref(), Some("降低物流成本行动"));
+    assert!(up.old[0].sentence.contains("降低物流成本行动"));
+    assert!(
+        with_status(&list, Status::New).is_empty(),
+        "{:#?}",
+        names(&list)
+    );
+    assert!(
+        with_status(&list, Status::Dropped).is_empty(),
+        "{:#?}",
+        names(&list)
+    );
+}
+
+#[test]
+fn unrelated_names_with_one_head_stay_apart() {
+    // Same suffix, and `重大工程` is inside the new name, but it is a quarter of it and no
+    // characters of the old name run in order through the new one from its first.
+    let old = doc(&report(
+        2024,
+        "工作有序。",
+        "实施城市燃气管道更新工程，改造老旧管网。",
+    ));
+    let new = doc(&report(
+        2025,
+        "工作有序。",
+        "实施国家水网骨干工程，建设重大引调水项目。",
+    ));
+    let (list, _) = run(&old, &new);
+    assert_eq!(find(&list, "国家水网骨干工程").status, Status::New);
+    assert_eq!(find(&list, "城市燃气管道更新工程").status, Status::Dropped);
+}
+
+#[test]
+fn english_names_in_another_number_or_case_are_continued() {
+    let old = doc(
+        "We will top up the Post-Secondary Education Accounts of eligible children.\n\n\
+         The SkillsFuture Enterprise Credit will be extended for another year.\n",
+    );
+    let new = doc(
+        "Each Post-Secondary Education Account will receive a top-up of $500.\n\n\
+         Employers may use the SkillsFuture Enterprise credit until June.\n",
+    );
+    let (list, _) = run(&old, &new);
+    assert!(
+        with_status(&list, Status::New).is_empty(),
+        "{:#?}",
+        names(&list)
+    );
+    assert!(
+        with_status(&list, Status::Dropped).is_empty(),
+        "{:#?}",
+        names(&list)
+    );
+    assert!(
+        list.iter()
+            .filter(|i| i.status == Status::Continued)
+            .count()
+            == 2,
+        "{:#?}",
+        names(&list)
+    );
+}
+
+#[test]
+fn an_english_name_and_its_defined_initialism_are_one_name() {
+    let old = doc("Members can use their CPF savings for housing.\n\n\
+         We will raise the CPF Housing Grant for first-time buyers.\n");
+    let new = doc(
+        "The Central Provident Fund (CPF) remains the bedrock of retirement adequacy.\n\n\
+         We will raise the Central Provident Fund Housing Grant for first-time buyers.\n",
+    );
+    let (list, _) = run(&old, &new);
+    assert!(
+        with_status(&list, Status::New).is_empty(),
+        "{:#?}",
+        names(&list)
+    );
+    assert!(
+        with_status(&list, Status::Dropped).is_empty(),
+        "{:#?}",
+        names(&list)
+    );
+    let c = find(&list, "Central Provident Fund");
+    assert_eq!(c.status, Status::Continued);
+    assert!(c.old[0].sentence.contains("CPF"), "{:?}", c.old);
+}
+
+#[test]
+fn a_short_name_the_other_edition_contains_is_never_new() {
+    // `三保` stands inside `三保障` in the old text: a reader searching for it finds it there.
+    let old = doc(&report(2024, "工作有序。", "巩固两不愁三保障成果。"));
+    let new = doc(&report(2025, "工作有序。", "做好基层“三保”工作。"));
+    let (list, _) = run(&old, &new);
+    assert_eq!(find(&list, "三保").status, Status::Continued);
+}
+
+#[test]
+fn a_plan_reported_on_by_its_distinctive_part_is_delivered() {
+    let old = doc(&report(
+        2024,
+        "全年工作有序推进。",
+        "实施城市更新行动，改造老旧小区。",
+    ));
+    let new = doc(&report(
+        2025,
+        "扎实推进城市更新，改造老旧小区五万个。",
+        "继续推进城镇老旧小区改造。",
+    ));
+    let (list, delivery) = run(&old, &new);
+    assert_eq!(find(&list, "城市更新行动").status, Status::Continued);
+    let delivered: Vec<&str> = delivery.delivered.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(delivered, ["城市更新行动"], "{delivery:#?}");
+    assert!(delivery.silent.is_empty(), "{delivery:#?}");
+    assert!(
+        delivery.delivered[0].new[0]
+            .sentence
+            .contains("扎实推进城市更新")
+    );
+}
+
 // ---------------------------------------------------------------- noise filter table
 
 /// Quoted words from the corpus, in their own sentences, and whether they are initiatives.
@@ -449,6 +625,62 @@ fn national_2022_to_2023() {
             .collect::<Vec<_>>()
     );
     assert!(!delivery.silent.is_empty());
+}
+
+/// The judged list of `tests/fixtures/initiatives-national-2022-2023.tsv`: every new,
+/// dropped, upgraded or renamed initiative of the sample pair is judged there against both
+/// texts, and at least 90% of them are real; at least 95% of the rows judged real are still
+/// reported with their status.
+#[test]
+fn sample_pair_precision() {
+    let old = load("national-gwr-2022.txt");
+    let new = load("national-gwr-2023.txt");
+    let (list, _) = run(&old, &new);
+    let fixture = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/initiatives-national-2022-2023.tsv"),
+    )
+    .unwrap();
+    let judged: Vec<(&str, &str, bool)> = fixture
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            assert!(cols.len() >= 3, "bad row {l:?}");
+            assert!(matches!(cols[2], "real" | "noise"), "bad judgement {l:?}");
+            (cols[0], cols[1], cols[2] == "real")
+        })
+        .collect();
+    let reported: Vec<(&str, &str)> = list
+        .iter()
+        .filter(|i| i.kind != Kind::Term && i.status != Status::Continued)
+        .map(|i| (i.status.as_str(), i.name.as_str()))
+        .collect();
+    let unjudged: Vec<&(&str, &str)> = reported
+        .iter()
+        .filter(|(st, n)| !judged.iter().any(|(js, jn, _)| js == st && jn == n))
+        .collect();
+    assert!(unjudged.is_empty(), "judge these rows: {unjudged:?}");
+    let real = reported
+        .iter()
+        .filter(|(st, n)| judged.iter().any(|(js, jn, r)| js == st && jn == n && *r))
+        .count();
+    let precision = real as f64 / reported.len() as f64;
+    assert!(
+        precision >= 0.9,
+        "precision {precision:.2}: {real} of {}",
+        reported.len()
+    );
+    let real_rows: Vec<&(&str, &str, bool)> = judged.iter().filter(|j| j.2).collect();
+    let kept = real_rows
+        .iter()
+        .filter(|(st, n, _)| reported.contains(&(*st, *n)))
+        .count();
+    assert!(
+        kept as f64 >= 0.95 * real_rows.len() as f64,
+        "only {kept} of {} real rows still reported",
+        real_rows.len()
+    );
 }
 
 #[test]

@@ -6,6 +6,7 @@
 //! again, and **silent** when the new review never does, whatever the new plan says:
 //! repeating a promise is not reporting on it.
 
+use super::status::sentences_naming;
 use super::text::{Edition, Part};
 use crate::model::{Delivery, Initiative, Kind, MAX_MENTIONS};
 
@@ -22,8 +23,7 @@ pub(crate) fn delivery(old: &Edition, new: &Edition, list: &[Initiative]) -> Del
         }
         let old_name = init.old_name.as_deref().unwrap_or(&init.name);
         let old_key = search_key(old_name);
-        let plan: Vec<usize> = old
-            .find(old_key)
+        let plan: Vec<usize> = sentences_naming(old, old_key)
             .into_iter()
             .filter(|&i| old.sentences[i].part == Part::Plan)
             .collect();
@@ -32,9 +32,11 @@ pub(crate) fn delivery(old: &Edition, new: &Edition, list: &[Initiative]) -> Del
         }
         // The new review reports on what the old plan promised, so look for the old name
         // first (`8.0版` planned is `8.0版` done, even when the new plan moved on to `9.0版`).
-        let mut hits = new.find(old_key);
+        // In any form status accepts (`城市更新行动` reported as `扎实推进城市更新`), so that a
+        // plan called continued and named in the new review is delivered.
+        let mut hits = sentences_naming(new, old_key);
         if hits.is_empty() {
-            hits = new.find(search_key(&init.name));
+            hits = sentences_naming(new, search_key(&init.name));
         }
         let (review, elsewhere): (Vec<usize>, Vec<usize>) = hits
             .into_iter()

@@ -527,6 +527,27 @@ static STRONG_VERBS: LazyLock<Words> = LazyLock::new(|| {
 static STOP_CHARS: LazyLock<Vec<char>> =
     LazyLock::new(|| vocab::chars(include_str!("../../data/vocab/zh-function-chars.txt")));
 
+/// Nouns that close a name of their own before a conjunction (`存款保险制度和…`).
+static INSTITUTION_NOUNS: LazyLock<Words> = LazyLock::new(|| {
+    Words::new(vocab::lines(include_str!(
+        "../../data/vocab/zh-institution-nouns.txt"
+    )))
+});
+
+/// Modifiers that open an object, not a name: an action verb right before one is cut off the
+/// name (`建设|重点水利工程`), since a programme's own name does not start with a verb
+/// followed by `重点`. The words of two characters or more of the leading-modifier list.
+static OBJECT_MODIFIERS: LazyLock<Words> = LazyLock::new(|| {
+    Words::new(
+        vocab::lines(include_str!(
+            "../../data/vocab/zh-key-leading-modifiers.txt"
+        ))
+        .into_iter()
+        .filter(|w| w.chars().count() >= 2)
+        .collect(),
+    )
+});
+
 /// Conjunctions: an edge, but a weak one, because `生态系统保护和修复重大工程` is one name.
 const CONJUNCTIONS: &[char] = &['和', '与', '及'];
 
@@ -621,7 +642,18 @@ fn name_before<'a>(
         if before[..edge].ends_with(|c: char| c.is_ascii_digit() || is_numeral(c))
             && let Some(n) = leading_unit(stem)
         {
+            // `2030年前|碳排放达峰行动方案`: a year and a time word date the name.
+            let dated = stem.starts_with('年');
             stem = &stem[n..];
+            if dated {
+                stem = stem.trim_start_matches(['前', '后', '底', '内', '初', '末']);
+            }
+        }
+        // `实施好|关键核心技术攻关工程`: `好` after a verb says the verb is done well.
+        if (STRONG_VERBS.ends(&before[..edge]) || ACTION_VERBS.ends(&before[..edge]))
+            && let Some(rest) = stem.strip_prefix('好')
+        {
+            stem = rest;
         }
         // Leading adverbs, verbs and the issuer (`区营商环境建设8.0版`) go while what is
         // left still names something.
@@ -632,6 +664,16 @@ fn name_before<'a>(
                 .or_else(|| STRONG_VERBS.first_prefix(stem))
                 .map(|w| &stem[w.len()..])
                 .filter(|rest| distinctive(rest).chars().count() >= min_distinct.max(3))
+                .or_else(|| {
+                    // A verb with its object: `建设重点水利工程` names `重点水利工程`.
+                    ACTION_VERBS
+                        .first_prefix(stem)
+                        .map(|w| &stem[w.len()..])
+                        .filter(|rest| {
+                            OBJECT_MODIFIERS.starts(rest)
+                                && distinctive(rest).chars().count() >= min_distinct
+                        })
+                })
                 .or_else(|| {
                     stem.strip_prefix(['区', '市']).filter(|rest| {
                         rest.chars().count() >= 5 && !rest.starts_with(['块', '域', '级', '县'])
@@ -649,7 +691,10 @@ fn name_before<'a>(
             Edge::Conjunction => {
                 let stem = clean(e);
                 let left = before[..e].trim_end_matches(CONJUNCTIONS);
-                if distinct(stem) >= 4 || (!suffix.is_empty() && left.ends_with(suffix)) {
+                if distinct(stem) >= 4
+                    || (!suffix.is_empty() && left.ends_with(suffix))
+                    || (INSTITUTION_NOUNS.ends(left) && distinct(stem) >= 2)
+                {
                     return Some(stem);
                 }
             }
@@ -1343,6 +1388,33 @@ mod tests {
         assert_eq!(
             names("深入开展安全生产专项整治三年行动。"),
             ["安全生产专项整治三年行动"]
+        );
+    }
+
+    #[test]
+    fn a_verb_with_its_object_and_a_system_before_and_are_cut_off() {
+        // Sentences of the national report of 2022.
+        assert_eq!(
+            names("建设重点水利工程、综合立体交通网、重要能源基地和设施。"),
+            ["重点水利工程"]
+        );
+        assert_eq!(
+            names("发挥存款保险制度和行业保障基金的作用。"),
+            ["行业保障基金"]
+        );
+        // Sentences of the national report of 2021: a date and a verb's complement go.
+        assert_eq!(
+            names("制定2030年前碳排放达峰行动方案。"),
+            ["碳排放达峰行动方案"]
+        );
+        assert_eq!(
+            names("实施好关键核心技术攻关工程，深入推进改革。"),
+            ["关键核心技术攻关工程"]
+        );
+        // A conjunction inside one name stays.
+        assert_eq!(
+            names("持续实施重要生态系统保护和修复重大工程。"),
+            ["重要生态系统保护和修复重大工程"]
         );
     }
 

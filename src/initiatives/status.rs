@@ -40,7 +40,8 @@ pub(crate) fn group(found: Vec<Found>) -> Vec<Group> {
             Some(st) if st.family != StageFamily::Pilot => f.stem().to_string(),
             _ => plain_key(&f.name),
         };
-        match index.get(&key) {
+        // English names differ in case and number between mentions (`Accounts`, `Account`).
+        match index.get(&fold_key(&key)) {
             Some(&i) => {
                 let g = &mut out[i];
                 if !g.sentences.contains(&f.sentence) {
@@ -57,7 +58,7 @@ pub(crate) fn group(found: Vec<Found>) -> Vec<Group> {
                 }
             }
             None => {
-                index.insert(key.clone(), out.len());
+                index.insert(fold_key(&key), out.len());
                 out.push(Group {
                     name: f.name,
                     key,
@@ -117,6 +118,17 @@ fn variants(key: &str) -> Vec<&str> {
         if core.chars().count() >= 4 && core != stem && stem.starts_with(core) {
             out.push(core);
         }
+        // Only the trailing generic words off (`安全生产专项整治三年行动` lives on in
+        // `开展安全生产专项整治`, though `安全` is generic at its front too).
+        if let Some(i) = stem.find(core)
+            && !core.is_empty()
+            && i > 0
+        {
+            let head = &stem[..i + core.len()];
+            if head.chars().count() >= 4 && head != stem {
+                out.push(head);
+            }
+        }
     }
     // A dated title (`《…规划（2024-2035）》`) is the same plan under another date.
     if let Some(i) = key.find(['（', '(']) {
@@ -161,22 +173,61 @@ fn short_key(v: &str) -> bool {
 /// Keys of two or three characters (`三保`) are looked for between quotation marks only, so
 /// that `两不愁三保障` does not count as naming `三保`.
 fn find_any<'k>(e: &Edition, key: &'k str) -> Option<(&'k str, Vec<usize>)> {
-    variants(key).into_iter().find_map(|v| {
-        let hits = if short_key(v) {
-            let quoted = e.find(&format!("“{v}”"));
-            if quoted.is_empty() {
-                e.find(v)
-                    .into_iter()
-                    .filter(|&i| stands_alone(&e.sentences[i].text, v))
-                    .collect()
+    variants(key)
+        .into_iter()
+        .find_map(|v| {
+            let hits = if short_key(v) {
+                let quoted = e.find(&format!("“{v}”"));
+                if quoted.is_empty() {
+                    e.find(v)
+                        .into_iter()
+                        .filter(|&i| stands_alone(&e.sentences[i].text, v))
+                        .collect()
+                } else {
+                    quoted
+                }
             } else {
-                quoted
+                e.find(v)
+            };
+            (!hits.is_empty()).then_some((v, hits))
+        })
+        .or_else(|| {
+            // English names: in any case and number (`SkillsFuture Enterprise credit` names
+            // `SkillsFuture Enterprise Credit`, `Account` names `Accounts`).
+            if key.chars().any(is_han) || !key.chars().any(|c| c.is_ascii_alphabetic()) {
+                return None;
             }
-        } else {
-            e.find(v)
-        };
-        (!hits.is_empty()).then_some((v, hits))
-    })
+            let hits = e.find_folded(&english_stem(key));
+            (!hits.is_empty()).then_some((key, hits))
+        })
+}
+
+/// The key by which names are merged and compared: English names in lower case, without a
+/// possessive and with the last word singular; other names as they are.
+pub(crate) fn fold_key(key: &str) -> String {
+    if key.chars().any(is_han) || !key.chars().any(|c| c.is_ascii_alphabetic()) {
+        key.to_string()
+    } else {
+        english_stem(key)
+    }
+}
+
+/// An English name in lower case, without `'s`, with its last word singular (`Post-Secondary
+/// Education Accounts` → `post-secondary education account`); what
+/// [`Edition::find_folded`] looks for.
+fn english_stem(name: &str) -> String {
+    let lower = name
+        .to_ascii_lowercase()
+        .replace("’s ", " ")
+        .replace("'s ", " ");
+    let lower = lower.trim();
+    let last = lower.rsplit(' ').next().unwrap_or(lower);
+    let singular = if last.ends_with("ss") || last.ends_with("us") {
+        last
+    } else {
+        last.strip_suffix('s').unwrap_or(last)
+    };
+    format!("{}{singular}", &lower[..lower.len() - last.len()])
 }
 
 /// The highest stage written right after `stem` in the given sentences.
@@ -336,7 +387,7 @@ pub(crate) fn compare_editions(
         let new_s = new.find_all(&g.key, &g.sentences);
         match (&g.stage, find_any(old, &g.key)) {
             (Some(st), Some((v, old_s))) if st.family != StageFamily::Pilot => {
-                covered.insert(v.to_string());
+                covered.insert(fold_key(v));
                 let old_stage = stage_after(old, v, &old_s, st.family);
                 let mut d = draft(
                     &g.name,
@@ -358,7 +409,7 @@ pub(crate) fn compare_editions(
                 drafts.push(d);
             }
             (_, Some((v, old_s))) => {
-                covered.insert(v.to_string());
+                covered.insert(fold_key(v));
                 let mut d = draft(
                     &g.name,
                     Status::Continued,
@@ -382,7 +433,7 @@ pub(crate) fn compare_editions(
     }
     let new_keys: Vec<&str> = new_groups.iter().map(|g| g.key.as_str()).collect();
     for g in &old_groups {
-        if covered.contains(&g.key) || new_keys.iter().any(|k| same_key(k, &g.key)) {
+        if covered.contains(&fold_key(&g.key)) || new_keys.iter().any(|k| same_key(k, &g.key)) {
             continue;
         }
         let old_s = old.find_all(&g.key, &g.sentences);
@@ -422,7 +473,9 @@ pub(crate) fn compare_editions(
             }
         }
     }
+    find_counterparts(&mut drafts, old, new);
     find_renames(&mut drafts, old, new, &Aligned::of(sections));
+    verbatim_guard(&mut drafts, old, new);
     add_terms(&mut drafts, old, new);
     drafts.sort_by_key(|d| {
         (
@@ -626,5 +679,411 @@ fn stands_alone(sentence: &str, key: &str) -> bool {
             || sentence[..at].ends_with('“')
             || read_phase(after).is_some()
             || read_version(after).is_some()
+    })
+}
+
+/// How a counterpart in the other edition relates to a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Relation {
+    /// One is the other's abbreviation: single characters taken from words (`自贸试验区` /
+    /// `自由贸易试验区`).
+    Abbreviation,
+    /// The longer one adds whole words to the shorter (`降低物流成本行动` →
+    /// `降低全社会物流成本专项行动`).
+    Modifiers,
+}
+
+/// The same thing written another way in the other edition.
+struct Counterpart {
+    /// The form the other edition writes.
+    text: String,
+    /// Its sentences there.
+    sentences: Vec<usize>,
+    relation: Relation,
+    /// True when the other edition's form is the longer one.
+    longer: bool,
+}
+
+/// Occurrences of a head word looked at per name: a head as common as `工程` occurs a few
+/// dozen times in a report; the cap bounds the work on a shaped input.
+const MAX_HEAD_HITS: usize = 400;
+
+/// The head of a Chinese name: its programme suffix, or its last two characters.
+fn head_at(key: &str) -> usize {
+    super::detect::programme_suffix(key).unwrap_or_else(|| {
+        let tail: usize = key.chars().rev().take(2).map(char::len_utf8).sum();
+        key.len() - tail
+    })
+}
+
+/// The form of a Chinese name `key` that `other` writes instead, when the two share their
+/// first character and their head (programme suffix or last two characters) and one's
+/// characters appear in order in the other: an abbreviation or its expansion, or the name
+/// with words added or taken away. The shorter form keeps at least four characters and half
+/// of the longer; the longer is at most twice the shorter plus two.
+fn counterpart(key: &str, other: &Edition) -> Option<Counterpart> {
+    let chars = key.chars().count();
+    if chars < 4 || !key.chars().all(is_han) {
+        return None;
+    }
+    let at = head_at(key);
+    let head = &key[at..];
+    let body: Vec<char> = key[..at].chars().collect();
+    if body.len() < 2 {
+        return None;
+    }
+    let max_back = 2 * body.len() + 2;
+    let min_short = 4.max(chars.div_ceil(2));
+    for (pos, _) in other.all.match_indices(head).take(MAX_HEAD_HITS) {
+        // The Han run right before the head, nearest character first.
+        let win: Vec<char> = other.all[..pos]
+            .chars()
+            .rev()
+            .take_while(|&c| is_han(c))
+            .take(max_back)
+            .collect();
+        let found = longer_form(&body, &win)
+            .map(|n| (n, true))
+            .or_else(|| shorter_form(&body, &win).map(|n| (n, false)));
+        let Some((n, longer)) = found else { continue };
+        let form: String = win[..n].iter().rev().collect::<String>() + head;
+        let form_chars = form.chars().count();
+        if form == key || (!longer && form_chars < min_short) {
+            continue;
+        }
+        let (short, long) = if longer {
+            (key, &form[..])
+        } else {
+            (&form[..], key)
+        };
+        if super::detect::distinctive(&short[..head_at(short)])
+            .chars()
+            .count()
+            < 2
+        {
+            continue;
+        }
+        let relation = relation(short, long);
+        return Some(Counterpart {
+            sentences: other.find(&form),
+            text: form,
+            relation,
+            longer,
+        });
+    }
+    None
+}
+
+/// How many characters of `win` (nearest first) make the shortest run that holds `body` in
+/// order and starts with its first character, when that run is longer than `body`.
+fn longer_form(body: &[char], win: &[char]) -> Option<usize> {
+    let mut p = body.len();
+    for (k, &c) in win.iter().enumerate() {
+        if c == body[p - 1] {
+            p -= 1;
+            if p == 0 {
+                return (k + 1 > body.len()).then_some(k + 1);
+            }
+        }
+    }
+    None
+}
+
+/// How many characters of `win` (nearest first) make the longest run, shorter than `body`,
+/// whose characters appear in order in `body` and which starts with `body`'s first
+/// character.
+fn shorter_form(body: &[char], win: &[char]) -> Option<usize> {
+    let mut p = body.len();
+    let mut best = None;
+    for (k, &c) in win.iter().enumerate() {
+        let Some(q) = body[..p].iter().rposition(|&b| b == c) else {
+            break;
+        };
+        p = q;
+        if q == 0 {
+            if k + 1 < body.len() {
+                best = Some(k + 1);
+            }
+            break;
+        }
+    }
+    best
+}
+
+/// Whether `short` (whose characters appear in order in `long`) abbreviates `long` or is
+/// `long` with words taken away: aligned with as few runs as possible, a run of one character
+/// is a character taken out of a word.
+fn relation(short: &str, long: &str) -> Relation {
+    let s: Vec<char> = short.chars().collect();
+    let l: Vec<char> = long.chars().collect();
+    const NONE: usize = usize::MAX;
+    // runs[i][j]: fewest runs matching s[..=i] with s[i] at l[j]; back[i][j]: where s[i-1] sits.
+    let mut runs = vec![vec![NONE; l.len()]; s.len()];
+    let mut back = vec![vec![NONE; l.len()]; s.len()];
+    for j in 0..l.len() {
+        if s[0] == l[j] {
+            runs[0][j] = 1;
+        }
+    }
+    for i in 1..s.len() {
+        // Best earlier position of s[i-1], for a new run.
+        let mut best = (NONE, NONE);
+        for j in 0..l.len() {
+            if j >= 2 && runs[i - 1][j - 2] < best.0 {
+                best = (runs[i - 1][j - 2], j - 2);
+            }
+            if s[i] != l[j] {
+                continue;
+            }
+            if j >= 1
+                && runs[i - 1][j - 1] != NONE
+                && runs[i - 1][j - 1] <= best.0.saturating_add(1)
+            {
+                runs[i][j] = runs[i - 1][j - 1];
+                back[i][j] = j - 1;
+            } else if best.0 != NONE {
+                runs[i][j] = best.0 + 1;
+                back[i][j] = best.1;
+            }
+        }
+    }
+    let last = s.len() - 1;
+    let Some(mut j) = (0..l.len())
+        .filter(|&j| runs[last][j] != NONE)
+        .min_by_key(|&j| runs[last][j])
+    else {
+        return Relation::Abbreviation;
+    };
+    // Walk back, measuring runs.
+    let mut lengths = vec![1usize];
+    for i in (1..s.len()).rev() {
+        let k = back[i][j];
+        if k + 1 == j {
+            *lengths.last_mut().expect("one run is open") += 1;
+        } else {
+            lengths.push(1);
+        }
+        j = k;
+    }
+    if lengths.iter().all(|&n| n >= 2) {
+        Relation::Modifiers
+    } else {
+        Relation::Abbreviation
+    }
+}
+
+/// Before a pair is called new + dropped, looks for the same thing under another form in the
+/// other edition ([`counterpart`]). An abbreviation or its expansion, or a name with words
+/// taken away, is `continued`; a name the new edition writes with words added is `upgraded`.
+/// A new and a dropped entry that are the two forms become one.
+fn find_counterparts(drafts: &mut Vec<Draft>, old: &Edition, new: &Edition) {
+    let mut defs = initialisms(old);
+    defs.extend(initialisms(new));
+    defs.sort_unstable();
+    defs.dedup();
+    let mut remove: Vec<usize> = Vec::new();
+    for o in 0..drafts.len() {
+        if drafts[o].init.status != Status::Dropped || drafts[o].init.kind == Kind::Term {
+            continue;
+        }
+        let name = plain_key(&drafts[o].init.name);
+        let Some(c) = counterpart(&name, new).or_else(|| english_counterpart(&name, &defs, new))
+        else {
+            continue;
+        };
+        let status = match (c.longer, c.relation) {
+            (true, Relation::Modifiers) => Status::Upgraded,
+            _ => Status::Continued,
+        };
+        let old_name = drafts[o].init.name.clone();
+        // A new entry for the same form (ending with it: `重要生态系统保护和修复重大工程`), or
+        // one already continued under it (by a weaker variant, which this form replaces).
+        let twin = (0..drafts.len()).find(|&n| {
+            let d = &drafts[n].init;
+            !remove.contains(&n)
+                && ((d.status == Status::New && d.name.ends_with(&c.text))
+                    || (d.status == Status::Continued && d.name == c.text))
+        });
+        match twin {
+            Some(n) => {
+                let (old_mentions, old_s, count) = (
+                    drafts[o].init.old.clone(),
+                    drafts[o].old_s.clone(),
+                    drafts[o].init.count[0],
+                );
+                let d = &mut drafts[n];
+                if d.init.status == Status::New {
+                    d.init.status = status;
+                }
+                d.init.old = old_mentions;
+                d.init.count[0] = count;
+                d.old_s = old_s;
+                if d.init.status == Status::Upgraded {
+                    d.init.old_name = Some(old_name);
+                }
+                remove.push(o);
+            }
+            None => {
+                let d = &mut drafts[o];
+                d.init.status = status;
+                d.init.new = mentions(new, &c.sentences, &c.text);
+                d.init.count[1] = c.sentences.len();
+                d.new_s = c.sentences;
+                if status == Status::Upgraded {
+                    d.init.old_name = Some(old_name);
+                    d.init.name = c.text;
+                }
+            }
+        }
+    }
+    for (n, d) in drafts.iter_mut().enumerate() {
+        if d.init.status != Status::New || d.init.kind == Kind::Term || remove.contains(&n) {
+            continue;
+        }
+        let name = plain_key(&d.init.name);
+        let Some(c) = counterpart(&name, old).or_else(|| english_counterpart(&name, &defs, old))
+        else {
+            continue;
+        };
+        // The old edition wrote it shorter with whole words: the new one added modifiers.
+        if !c.longer && c.relation == Relation::Modifiers {
+            d.init.status = Status::Upgraded;
+            d.init.old_name = Some(c.text.clone());
+        } else {
+            d.init.status = Status::Continued;
+        }
+        d.init.old = mentions(old, &c.sentences, &c.text);
+        d.init.count[0] = c.sentences.len();
+        d.old_s = c.sentences;
+    }
+    remove.sort_unstable();
+    for o in remove.into_iter().rev() {
+        drafts.remove(o);
+    }
+}
+
+/// What a reader would search for to check a name: without title marks.
+fn verbatim_form(name: &str) -> &str {
+    name.trim_start_matches('《').trim_end_matches('》')
+}
+
+/// The last word on new and dropped: a name the other edition contains verbatim is never
+/// new or dropped, whatever the rules above decided (a short name found only inside a longer
+/// word included), so a reader who searches the other text never finds it there.
+fn verbatim_guard(drafts: &mut [Draft], old: &Edition, new: &Edition) {
+    for d in drafts.iter_mut() {
+        let form = verbatim_form(&d.init.name).to_string();
+        match d.init.status {
+            Status::New if old.contains(&form) => {
+                let s = old.find(&form);
+                d.init.status = Status::Continued;
+                d.init.old = mentions(old, &s, &form);
+                d.init.count[0] = s.len();
+                d.old_s = s;
+            }
+            Status::Dropped if new.contains(&form) => {
+                let s = new.find(&form);
+                d.init.status = Status::Continued;
+                d.init.new = mentions(new, &s, &form);
+                d.init.count[1] = s.len();
+                d.new_s = s;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Sentences of `e` that name `key` in any of the forms status accepts: the key or a variant
+/// of it (its distinctive part, without a leading modifier), an English name in another case
+/// or number, or an abbreviation or expansion. Delivery asks this, so that a plan status calls
+/// continued is reported on in the same forms.
+pub(crate) fn sentences_naming(e: &Edition, key: &str) -> Vec<usize> {
+    if let Some((_, s)) = find_any(e, key) {
+        return s;
+    }
+    let plain = plain_key(key);
+    if e.contains(&plain) {
+        return e.find(&plain);
+    }
+    counterpart(&plain, e)
+        .map(|c| c.sentences)
+        .unwrap_or_default()
+}
+
+/// Definitions of initialisms read per edition at most: a report defines a few dozen.
+const MAX_DEFINITIONS: usize = 2_000;
+
+/// Words an initialism skips (`Ministry of Trade and Industry (MTI)`).
+const INITIALISM_SKIPS: &[&str] = &["of", "and", "for", "the", "on", "in", "to", "&"];
+
+/// The initialisms an edition defines, as `(initialism, long form)`: `Central Provident Fund
+/// (CPF)` gives `("CPF", "Central Provident Fund")`. Two to six capitals in brackets right
+/// after words whose initials they are, small words skipped.
+fn initialisms(e: &Edition) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (at, _) in e.all.match_indices(" (").take(MAX_DEFINITIONS) {
+        let rest = &e.all[at + 2..];
+        let Some(close) = rest.find(')') else {
+            continue;
+        };
+        let acr = &rest[..close];
+        if !(2..=6).contains(&acr.len()) || !acr.bytes().all(|b| b.is_ascii_uppercase()) {
+            continue;
+        }
+        let letters: Vec<char> = acr.chars().rev().collect();
+        // Words before the bracket, nearest first.
+        let words: Vec<&str> = e.all[..at]
+            .rsplit(' ')
+            .take(2 * letters.len() + 2)
+            .collect();
+        let mut k = 0;
+        for (n, w) in words.iter().enumerate() {
+            if k > 0 && INITIALISM_SKIPS.contains(w) {
+                continue;
+            }
+            if !w.starts_with(letters[k]) {
+                break;
+            }
+            k += 1;
+            if k == letters.len() {
+                let long: Vec<&str> = words[..=n].iter().rev().copied().collect();
+                out.push((acr.to_string(), long.join(" ")));
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// An English name written with an initialism the reports define instead of its long form,
+/// or the other way round (`Central Provident Fund` / `CPF`), as `other` writes it.
+fn english_counterpart(
+    name: &str,
+    defs: &[(String, String)],
+    other: &Edition,
+) -> Option<Counterpart> {
+    if name.chars().any(is_han) {
+        return None;
+    }
+    let words: Vec<&str> = name.split(' ').collect();
+    defs.iter().find_map(|(acr, long)| {
+        let (form, longer) = if name.contains(long.as_str()) {
+            (name.replace(long.as_str(), acr), false)
+        } else if words.contains(&acr.as_str()) {
+            let w: Vec<&str> = words
+                .iter()
+                .map(|&x| if x == acr { long.as_str() } else { x })
+                .collect();
+            (w.join(" "), true)
+        } else {
+            return None;
+        };
+        let sentences = other.find_folded(&english_stem(&form));
+        (!sentences.is_empty()).then_some(Counterpart {
+            text: form,
+            sentences,
+            relation: Relation::Abbreviation,
+            longer,
+        })
     })
 }

@@ -47,6 +47,9 @@ pub(crate) struct Edition<'a> {
     pub grams: Grams,
     /// Answers of [`Edition::find`] so far.
     memo: RefCell<FxHashMap<String, Vec<usize>>>,
+    /// [`Edition::all`] with ASCII letters lower-cased (same byte offsets), made on the first
+    /// [`Edition::find_folded`].
+    lower: std::cell::OnceCell<String>,
 }
 
 impl<'a> Edition<'a> {
@@ -60,6 +63,7 @@ impl<'a> Edition<'a> {
             starts: Vec::new(),
             grams: Grams::default(),
             memo: RefCell::new(FxHashMap::default()),
+            lower: std::cell::OnceCell::new(),
         };
         for s in &doc.sections {
             let part = crate::part::part_of_section(s);
@@ -188,6 +192,37 @@ impl<'a> Edition<'a> {
         self.memo
             .borrow_mut()
             .insert(needle.to_string(), out.clone());
+        out
+    }
+
+    /// Sentences holding `stem` (lower case) as the start of a word, in any letter case,
+    /// followed by nothing, `s` or `es` and then no letter: `post-secondary education
+    /// account` finds `Post-Secondary Education Accounts`. For English names, whose number
+    /// and case vary between editions; one pass over the text per call.
+    pub fn find_folded(&self, stem: &str) -> Vec<usize> {
+        if stem.is_empty() {
+            return Vec::new();
+        }
+        let lower = self.lower.get_or_init(|| self.all.to_ascii_lowercase());
+        let mut out: Vec<usize> = Vec::new();
+        for at in memchr::memmem::find_iter(lower.as_bytes(), stem.as_bytes()) {
+            let before = lower[..at].chars().next_back();
+            if before.is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            let rest = &lower[at + stem.len()..];
+            let rest = rest
+                .strip_prefix("es")
+                .or_else(|| rest.strip_prefix('s'))
+                .unwrap_or(rest);
+            if rest.chars().next().is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            let i = self.sentence_at(at);
+            if out.last() != Some(&i) {
+                out.push(i);
+            }
+        }
         out
     }
 
