@@ -369,6 +369,8 @@ pub struct Utf8Scan {
     pub first_invalid: Option<usize>,
     /// The input ends inside a character.
     pub cut_short: bool,
+    /// Bytes of the unfinished character at the end, when [`cut_short`](Self::cut_short).
+    pub cut_tail: usize,
 }
 
 impl Utf8Scan {
@@ -388,7 +390,8 @@ impl Utf8Scan {
                     pos = at + n;
                 }
                 None => {
-                    scan.invalid += bytes.len() - at;
+                    scan.cut_tail = bytes.len() - at;
+                    scan.invalid += scan.cut_tail;
                     scan.cut_short = true;
                     break;
                 }
@@ -408,8 +411,15 @@ impl Utf8Scan {
     /// legacy text: an English letter in windows-1252 with twenty accented letters in 50 KB is
     /// still windows-1252. For the same reason, an ASCII text with one stray high byte and no
     /// UTF-8 character at all is not UTF-8 evidence and goes to detection.
+    ///
+    /// An unfinished character at the very end, a lead byte and at least one continuation byte
+    /// (`E2 80` of a cut `—`), is what a download cut inside its last character leaves, and no
+    /// evidence against UTF-8: it is left out of the count, so an English text that is ASCII
+    /// but for that character is still UTF-8, with the warning. A lone high byte at the end
+    /// (`Caf\xE9`) may as well be a legacy letter and still counts.
     pub fn mostly_utf8(&self) -> bool {
-        self.invalid * 10 <= self.non_ascii
+        let unfinished = if self.cut_tail >= 2 { self.cut_tail } else { 0 };
+        (self.invalid - unfinished) * 10 <= self.non_ascii - unfinished
     }
 }
 
@@ -579,6 +589,27 @@ mod tests {
         assert_eq!(invalid_utf8(&d), (1, text.len() - 3, 4, true));
         assert!(d.text.ends_with("左右\u{FFFD}"), "{}", d.text);
         assert!(d.warnings[0].to_string().ends_with("it may be cut short"));
+    }
+
+    #[test]
+    fn ascii_text_cut_inside_its_only_other_character_stays_utf8() {
+        // An English text, ASCII but for the dash it was cut inside: two of its three bytes.
+        let text = "Revenue rose 12% in 2023.\nThe outlook \u{2014}";
+        let bytes = &text.as_bytes()[..text.len() - 1];
+        let scan = Utf8Scan::of(bytes);
+        assert_eq!((scan.invalid, scan.non_ascii, scan.cut_tail), (2, 2, 2));
+        assert!(scan.mostly_utf8());
+        let d = decode("a", bytes, None).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert_eq!(invalid_utf8(&d), (2, text.len() - 3, 2, true));
+        assert_eq!(d.text, "Revenue rose 12% in 2023.\nThe outlook \u{FFFD}");
+        // A lone high byte at the end may be a legacy letter: detection decides.
+        let d = decode("a", b"Sales rose at the Caf\xe9", None).unwrap();
+        assert_eq!(
+            (d.encoding, d.text.as_str()),
+            ("windows-1252", "Sales rose at the Café")
+        );
+        assert!(d.warnings.is_empty());
     }
 
     #[test]

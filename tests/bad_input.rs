@@ -295,6 +295,60 @@ fn a_report_cut_inside_a_character_is_read_with_one_warning() {
     assert!(count_sections(&outline["sections"]) > 10);
 }
 
+/// A short English report: ASCII but for its curly quotes and dashes, as English filings are.
+const ENGLISH: &str = "Letter to Shareholders\n\nPerformance\n\nRevenue rose 12% in 2023 to $4.5 billion, and \u{201c}float\u{201d} grew to $160 billion.\n\nOutlook\n\nWe expect capital spending of $2.1 billion in 2024 \u{2014} mostly on rail and utilities.\n";
+
+/// English UTF-8 with one byte replaced by a Latin-1 `é`, and the same text cut inside its
+/// last dash: both stay UTF-8 with one warning, the quotes and the rest of the text intact,
+/// instead of being read whole as a legacy 8-bit encoding.
+#[test]
+fn english_with_a_bad_byte_or_cut_short_stays_utf8() {
+    let dir = tempfile::tempdir().unwrap();
+    let at = ENGLISH.find("grew").unwrap();
+    let mut bad = ENGLISH.as_bytes().to_vec();
+    bad[at] = 0xE9;
+    std::fs::write(dir.path().join("bad.txt"), &bad).unwrap();
+    let out = run(dir.path(), &["outline", "bad.txt", "--format", "json"]);
+    assert_eq!(
+        one_warning(&out),
+        format!(
+            "yoydiff: warning: bad.txt: 1 byte not valid UTF-8, replaced by U+FFFD (first at line 5, byte offset {at})"
+        )
+    );
+    let outline = json(&out);
+    assert_eq!(outline["encoding"], "UTF-8");
+    assert!(
+        outline
+            .to_string()
+            .contains("\u{201c}float\u{201d} \u{FFFD}rew")
+    );
+
+    // Cut after the first two bytes of the dash, the text's last non-ASCII character.
+    let dash = ENGLISH.rfind('\u{2014}').unwrap();
+    std::fs::write(dir.path().join("cut.txt"), &ENGLISH.as_bytes()[..dash + 2]).unwrap();
+    let ascii_before_the_dash = ENGLISH[..dash].replace(['\u{201c}', '\u{201d}'], "\"");
+    std::fs::write(
+        dir.path().join("ascii-cut.txt"),
+        [ascii_before_the_dash.as_bytes(), &[0xE2, 0x80]].concat(),
+    )
+    .unwrap();
+    for (name, offset) in [
+        ("cut.txt", dash),
+        ("ascii-cut.txt", ascii_before_the_dash.len()),
+    ] {
+        let out = run(dir.path(), &["outline", name, "--format", "json"]);
+        assert_eq!(
+            one_warning(&out),
+            format!(
+                "yoydiff: warning: {name}: 2 bytes not valid UTF-8, replaced by U+FFFD (first at line 9, byte offset {offset}); the input ends inside a character, it may be cut short"
+            )
+        );
+        let outline = json(&out);
+        assert_eq!(outline["encoding"], "UTF-8", "{name}");
+        assert!(outline.to_string().contains("in 2024 \u{FFFD}"), "{name}");
+    }
+}
+
 /// The real GB18030 reports (Hailar district, with CRLF) are still detected as GB18030, with
 /// no warning: their invalid share as UTF-8 is far above the damaged-UTF-8 threshold.
 #[test]
