@@ -399,6 +399,122 @@ fn corpus_english_letter_with_one_bad_byte_stays_utf8() {
     assert!(outline.to_string().contains("Berkshire’s"));
 }
 
+/// Damage to a legacy file: the second byte of a character replaced by 0xFF, or the file cut
+/// inside a character. Returns the damaged bytes and the offset of the damaged character.
+fn damage_legacy(clean: &[u8], cut: bool) -> (Vec<u8>, usize) {
+    // The last non-ASCII character before the middle of the file: a lead byte and its trail.
+    let mut at = clean.len() / 2;
+    while !(clean[at] >= 0x81 && clean[at + 1] >= 0x40) {
+        at += 1;
+    }
+    // Pairs are read from the start: step back to a lead byte, counting the high bytes
+    // before it on this line (all pairs in a Chinese text).
+    let line_start = clean[..at]
+        .iter()
+        .rposition(|&b| b < 0x80)
+        .map_or(0, |i| i + 1);
+    if (at - line_start) % 2 == 1 {
+        at += 1;
+    }
+    if cut {
+        (clean[..at + 1].to_vec(), at)
+    } else {
+        let mut bytes = clean.to_vec();
+        bytes[at + 1] = 0xFF;
+        (bytes, at)
+    }
+}
+
+/// A GB18030 report with one damaged byte, or cut inside a character, is still read as
+/// GB18030 (not as windows-1252 mojibake, not refused), with one warning naming the bytes
+/// replaced, and the header and the JSON name the encoding.
+#[test]
+fn a_gb18030_report_with_a_damaged_byte_or_cut_short_stays_gb18030() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(common::sample_path("changning-gwr-2025.txt")).unwrap();
+    let (clean, _, unmappable) = encoding_rs::GB18030.encode(&text);
+    assert!(!unmappable);
+    std::fs::write(dir.path().join("clean.txt"), &clean).unwrap();
+    let sections = count_sections(
+        &json(&run(
+            dir.path(),
+            &["outline", "clean.txt", "--format", "json"],
+        ))["sections"],
+    );
+    for (name, cut) in [("flipped.txt", false), ("cut.txt", true)] {
+        let (bytes, at) = damage_legacy(&clean, cut);
+        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        std::fs::write(dir.path().join(name), &bytes).unwrap();
+        let out = run(dir.path(), &["outline", name, "--format", "json"]);
+        let (n, tail) = if cut {
+            (
+                "1 byte",
+                "; the input ends inside a character, it may be cut short",
+            )
+        } else {
+            ("2 bytes", "")
+        };
+        assert_eq!(
+            one_warning(&out),
+            format!(
+                "yoydiff: warning: {name}: {n} not valid gb18030, replaced by U+FFFD (first at line {line}, byte offset {at}){tail}"
+            )
+        );
+        let outline = json(&out);
+        assert_eq!(outline["encoding"], "gb18030", "{name}");
+        assert_eq!(outline["title"], "政府工作报告", "{name}");
+        if !cut {
+            assert_eq!(count_sections(&outline["sections"]), sections, "{name}");
+        }
+        let out = run(dir.path(), &["outline", name, "--color", "never"]);
+        let header = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            header.lines().next().unwrap().ends_with("· gb18030"),
+            "{header}"
+        );
+    }
+}
+
+/// The Hailar district series (GB18030 with CRLF), each damaged the same two ways: still
+/// GB18030, one warning, the same title and, for the flipped byte, the same outline.
+#[test]
+#[ignore = "needs YOYDIFF_CORPUS"]
+fn corpus_gb18030_reports_damaged_stay_gb18030() {
+    let corpus = common::corpus();
+    let files = common::series(&corpus, "zh", "hailar-gwr");
+    assert_eq!(files.len(), 4);
+    let dir = tempfile::tempdir().unwrap();
+    for (year, path) in files {
+        let clean = std::fs::read(&path).unwrap();
+        assert!(clean.windows(2).any(|w| w == b"\r\n"), "{}", path.display());
+        let sections = count_sections(
+            &json(&run(
+                &corpus,
+                &["outline", path.to_str().unwrap(), "--format", "json"],
+            ))["sections"],
+        );
+        for cut in [false, true] {
+            let (bytes, at) = damage_legacy(&clean, cut);
+            let name = format!("hailar-{year}-{}.txt", if cut { "cut" } else { "flipped" });
+            std::fs::write(dir.path().join(&name), &bytes).unwrap();
+            let out = run(dir.path(), &["outline", &name, "--format", "json"]);
+            let warning = one_warning(&out);
+            assert!(
+                warning.contains(&format!(
+                    "not valid gb18030, replaced by U+FFFD (first at line"
+                )) && warning.contains(&format!("byte offset {at})")),
+                "{warning}"
+            );
+            let outline = json(&out);
+            assert_eq!(outline["encoding"], "gb18030", "{name}");
+            assert_eq!(outline["year"], year, "{name}");
+            if !cut {
+                assert_eq!(count_sections(&outline["sections"]), sections, "{name}");
+            }
+        }
+    }
+}
+
 /// The terminal header names the encoding only when it is not UTF-8.
 #[test]
 fn the_terminal_header_names_a_legacy_encoding() {
@@ -663,6 +779,16 @@ fn implausible_years_are_not_the_report_year() {
         stdout.lines().next().unwrap().ends_with("year unknown"),
         "{stdout}"
     );
+    // Headings numbered within the years a report can be about are numbering too.
+    let numbered: String = (2015..2025)
+        .map(|n| format!("# Heading {n}\n\nSome text about this part.\n\n"))
+        .collect();
+    std::fs::write(dir.path().join("numbered.md"), &numbered).unwrap();
+    let outline = json(&run(
+        dir.path(),
+        &["outline", "numbered.md", "--format", "json"],
+    ));
+    assert_eq!(outline["year"], serde_json::Value::Null);
     std::fs::write(
         dir.path().join("dated.md"),
         format!("{headings}# Results\n\nIn 2023 revenue rose, as planned in 2023.\n"),
