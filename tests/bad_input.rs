@@ -500,9 +500,8 @@ fn corpus_gb18030_reports_damaged_stay_gb18030() {
             let out = run(dir.path(), &["outline", &name, "--format", "json"]);
             let warning = one_warning(&out);
             assert!(
-                warning.contains(&format!(
-                    "not valid gb18030, replaced by U+FFFD (first at line"
-                )) && warning.contains(&format!("byte offset {at})")),
+                warning.contains("not valid gb18030, replaced by U+FFFD (first at line")
+                    && warning.contains(&format!("byte offset {at})")),
                 "{warning}"
             );
             let outline = json(&out);
