@@ -1,7 +1,8 @@
 //! Inputs that are wrong, damaged or hostile, end to end through the binary: an argument that
 //! would reach git as an option, damaged UTF-8, NUL and control characters, oversized input,
-//! `-o` into a missing folder or over a read-only file, and implausible years. Each row of the
-//! README's "Bad input" table is checked here or in `tests/cli.rs`.
+//! `-o` into a missing folder or over a read-only file, and implausible years. The README's
+//! "Bad input" table is read here and every row run through the binary
+//! (`every_row_of_the_readme_bad_input_table_holds`): a row without a test fails it.
 
 mod common;
 
@@ -812,4 +813,384 @@ fn standard_input_on_both_sides_is_refused() {
         line,
         "yoydiff: only one side of diff can be read from standard input (-)"
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The README's "Bad input" table, row by row.
+// ---------------------------------------------------------------------------------------------
+
+/// One row of the README's "Bad input" table: the input, what yoydiff does, the exit code.
+struct Row {
+    input: String,
+    does: String,
+    exit: i32,
+}
+
+/// The rows of the table under `### Bad input` in the README.
+fn readme_rows() -> Vec<Row> {
+    let readme = include_str!("../README.md");
+    let table = &readme[readme.find("### Bad input").expect("a Bad input section")..];
+    let table = &table[..table[3..].find("\n#").map_or(table.len(), |i| i + 3)];
+    let split = |line: &str| -> Vec<String> {
+        // Cells split at `|` that the Markdown does not escape (`\|`).
+        let mut cells = vec![String::new()];
+        let mut chars = line.trim().trim_matches('|').chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' if chars.peek() == Some(&'|') => {
+                    cells.last_mut().unwrap().push('|');
+                    chars.next();
+                }
+                '|' => cells.push(String::new()),
+                c => cells.last_mut().unwrap().push(c),
+            }
+        }
+        cells.into_iter().map(|c| c.trim().to_string()).collect()
+    };
+    table
+        .lines()
+        .filter(|l| l.starts_with('|'))
+        .skip(2) // the header and the rule under it
+        .map(|l| {
+            let cells = split(l);
+            assert_eq!(cells.len(), 3, "{l}");
+            Row {
+                input: cells[0].clone(),
+                does: cells[1].clone(),
+                exit: cells[2]
+                    .parse()
+                    .unwrap_or_else(|_| panic!("exit code in {l}")),
+            }
+        })
+        .collect()
+}
+
+/// The first message the row quotes (its first `code` span).
+fn quoted_message(does: &str) -> Option<&str> {
+    let start = does.find('`')? + 1;
+    let end = start + does[start..].find('`')?;
+    Some(&does[start..end])
+}
+
+/// True when `line` contains `pattern`, where the README's placeholders (`FILE`, `N`, `…`)
+/// stand for any text and a count of one may be written in the singular.
+fn matches_message(pattern: &str, line: &str) -> bool {
+    const PLACEHOLDERS: [&str; 13] = [
+        "REV:PATH", "ENCODING", "FILE", "PATH", "LIST", "NAME", "ARG", "DIR", "N", "L", "B", "K",
+        "…",
+    ];
+    // The pattern as literal pieces with a wildcard between each two.
+    let mut pieces = vec![String::new()];
+    let mut rest = pattern;
+    while let Some(c) = rest.chars().next() {
+        let word_start = pattern.len() == rest.len()
+            || !pattern[..pattern.len() - rest.len()]
+                .chars()
+                .next_back()
+                .unwrap()
+                .is_alphanumeric();
+        let placeholder = PLACEHOLDERS.iter().find(|p| {
+            rest.starts_with(**p)
+                && (**p == "…"
+                    || (word_start
+                        && !rest[p.len()..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphanumeric)))
+        });
+        match placeholder {
+            Some(p) => {
+                pieces.push(String::new());
+                rest = &rest[p.len()..];
+            }
+            None => {
+                pieces.last_mut().unwrap().push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+    }
+    // The README writes counts in the plural; the message says `1 byte`.
+    let line = &line
+        .replace(" 1 byte ", " 1 bytes ")
+        .replace(" 1 control character ", " 1 control characters ");
+    // Each piece in order, anywhere after the one before.
+    let mut at = 0;
+    for piece in &pieces {
+        match line[at..].find(piece.as_str()) {
+            Some(i) => at += i + piece.len(),
+            None => return false,
+        }
+    }
+    true
+}
+
+#[test]
+fn the_message_matcher_reads_placeholders() {
+    let p = "FILE: N bytes not valid ENCODING, replaced by U+FFFD (first at line L, byte offset B)";
+    assert!(matches_message(
+        p,
+        "yoydiff: warning: a.txt: 2 bytes not valid gb18030, replaced by U+FFFD (first at line 9, byte offset 77)"
+    ));
+    assert!(!matches_message(
+        p,
+        "yoydiff: warning: a.txt: 2 bytes not valid gb18030, replaced by U+FFFD (first at 9)"
+    ));
+    // Placeholders are whole words: the `N` of `NEW` and the `B` of `U+FFFD` are text.
+    assert!(!matches_message("OLD<TAB>NEW", "OLD<TAB>xEW"));
+    assert!(matches_message("LIST:N: expected", "pairs.tsv:3: expected"));
+}
+
+/// Writes a file, making folders as needed.
+fn put(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) {
+    std::fs::write(dir.join(name), bytes).unwrap();
+}
+
+/// Runs yoydiff with `stdin` as its standard input.
+fn run_with_stdin(dir: &Path, args: &[&str], stdin: Vec<u8>) -> Output {
+    let mut child = yoydiff(dir)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut pipe = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        use std::io::Write;
+        // The reader stops one byte past its limit and closes the pipe: not an error here.
+        let _ = pipe.write_all(&stdin);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
+/// Runs the input a row describes; returns the runs whose outcome the row states.
+fn run_row(input: &str, dir: &Path) -> Vec<Output> {
+    let sample = |name: &str| std::fs::read(common::sample_path(name)).unwrap();
+    let one = |args: &[&str]| vec![run(dir, args)];
+    match input {
+        "a missing file" => one(&["outline", "missing.txt"]),
+        "a directory" => {
+            std::fs::create_dir(dir.join("folder")).unwrap();
+            one(&["outline", "folder"])
+        }
+        "an empty file or empty standard input" => {
+            put(dir, "empty.txt", "");
+            vec![
+                run(dir, &["outline", "empty.txt"]),
+                run_with_stdin(dir, &["outline", "-"], Vec::new()),
+            ]
+        }
+        "only whitespace, page numbers or separators" => {
+            put(dir, "blank.txt", "  \n\n- 5 -\n\n****\n\t\n第 6 页\n");
+            one(&["outline", "blank.txt"])
+        }
+        i if i.starts_with("a binary file") => {
+            let mut bytes = sample("national-gwr-2022.txt");
+            bytes.insert(bytes.len() - 100, 0);
+            put(dir, "nul.txt", bytes);
+            one(&["outline", "nul.txt"])
+        }
+        i if i.starts_with("a few control characters") => {
+            let text = String::from_utf8(sample("national-gwr-2022.txt")).unwrap();
+            let at = text.find("国内生产总值").unwrap();
+            put(
+                dir,
+                "esc.txt",
+                format!("{}\x1b[2J\x1b[H{}", &text[..at], &text[at..]),
+            );
+            one(&["outline", "esc.txt", "--color", "never"])
+        }
+        i if i.starts_with("UTF-8 with a few damaged bytes") => {
+            let mut bytes = sample("national-gwr-2022.txt");
+            let at = String::from_utf8(bytes.clone())
+                .unwrap()
+                .find("增长")
+                .unwrap();
+            bytes[at] = 0xFF;
+            put(dir, "damaged.txt", bytes);
+            one(&["outline", "damaged.txt"])
+        }
+        i if i.starts_with("UTF-8 cut inside its last character") => {
+            let dash = ENGLISH.rfind('\u{2014}').unwrap();
+            put(dir, "cut.txt", &ENGLISH.as_bytes()[..dash + 2]);
+            let ascii = ENGLISH[..dash].replace(['\u{201c}', '\u{201d}'], "\"");
+            put(
+                dir,
+                "ascii-cut.txt",
+                [ascii.as_bytes(), &[0xE2, 0x80]].concat(),
+            );
+            vec![
+                run(dir, &["outline", "cut.txt"]),
+                run(dir, &["outline", "ascii-cut.txt"]),
+            ]
+        }
+        i if i.starts_with("a legacy encoding") => {
+            let text = String::from_utf8(sample("changning-gwr-2025.txt")).unwrap();
+            put(dir, "gb.txt", encoding_rs::GB18030.encode(&text).0);
+            let out = run(dir, &["outline", "gb.txt", "--format", "json"]);
+            assert_eq!(stderr(&out), "");
+            assert_eq!(json(&out)["encoding"], "gb18030");
+            let header = run(dir, &["outline", "gb.txt", "--color", "never"]);
+            let stdout = String::from_utf8(header.stdout.clone()).unwrap();
+            assert!(stdout.lines().next().unwrap().ends_with("· gb18030"));
+            vec![out, header]
+        }
+        i if i.starts_with("a legacy multi-byte encoding with a damaged byte") => {
+            let text = String::from_utf8(sample("changning-gwr-2025.txt")).unwrap();
+            let clean = encoding_rs::GB18030.encode(&text).0.into_owned();
+            put(dir, "flipped.txt", damage_legacy(&clean, false).0);
+            put(dir, "cut.txt", damage_legacy(&clean, true).0);
+            vec![
+                run(dir, &["outline", "flipped.txt"]),
+                run(dir, &["outline", "cut.txt"]),
+            ]
+        }
+        i if i.starts_with("bytes not valid in a forced encoding") => {
+            let text = String::from_utf8(sample("changning-gwr-2025.txt")).unwrap();
+            put(dir, "gbk.txt", encoding_rs::GBK.encode(&text).0);
+            one(&["outline", "gbk.txt", "--encoding", "utf-8"])
+        }
+        "an unknown `--encoding`" => {
+            put(dir, "a.txt", sample("changning-gwr-2025.txt"));
+            one(&["outline", "a.txt", "--encoding", "klingon-8"])
+        }
+        "a file over 64 MiB" => {
+            let file = std::fs::File::create(dir.join("huge.txt")).unwrap();
+            file.set_len(LIMIT as u64 + 1).unwrap();
+            one(&["outline", "huge.txt"])
+        }
+        "standard input over 64 MiB" => {
+            vec![run_with_stdin(
+                dir,
+                &["outline", "-"],
+                vec![b'a'; LIMIT + 1],
+            )]
+        }
+        "`-` on both sides of `diff`" => {
+            vec![run_with_stdin(dir, &["diff", "-", "-"], b"text".to_vec())]
+        }
+        i if i.starts_with("a `REV:PATH` git cannot read") => {
+            let repo = repo();
+            vec![
+                run(repo.path(), &["outline", "nosuchrev:report.txt"]),
+                run(repo.path(), &["outline", "HEAD:missing.txt"]),
+            ]
+        }
+        i if i.starts_with("a `REV:PATH` whose revision starts with `-`") => {
+            let before = tree(dir);
+            let arg = format!("--output={}/x:y", dir.display());
+            let out = run(dir, &["outline", "--", &arg]);
+            assert_eq!(tree(dir), before, "git wrote a file");
+            vec![out]
+        }
+        "`-o` into a folder that does not exist" => {
+            put(dir, "a.txt", sample("changning-gwr-2025.txt"));
+            one(&["outline", "a.txt", "-o", "no/such/out.txt"])
+        }
+        "`-o` over a read-only file" => {
+            put(dir, "a.txt", sample("changning-gwr-2025.txt"));
+            put(dir, "out.txt", "old");
+            let mut perms = std::fs::metadata(dir.join("out.txt"))
+                .unwrap()
+                .permissions();
+            perms.set_readonly(true);
+            std::fs::set_permissions(dir.join("out.txt"), perms).unwrap();
+            let out = run(dir, &["outline", "a.txt", "-o", "out.txt"]);
+            assert_eq!(std::fs::read_to_string(dir.join("out.txt")).unwrap(), "old");
+            vec![out]
+        }
+        "`-o` naming a folder" => {
+            put(dir, "a.txt", sample("changning-gwr-2025.txt"));
+            std::fs::create_dir(dir.join("out")).unwrap();
+            one(&["outline", "a.txt", "-o", "out"])
+        }
+        i if i.starts_with("numbers that only look like years") => {
+            let far: String = (0..5)
+                .map(|_| "# Heading 2199\n\nSome text about this part.\n\n")
+                .collect();
+            let numbered: String = (2015..2025)
+                .map(|n| format!("# Heading {n}\n\nSome text about this part.\n\n"))
+                .collect();
+            put(dir, "far.md", far);
+            put(dir, "numbered.md", numbered);
+            let mut outs = Vec::new();
+            for name in ["far.md", "numbered.md"] {
+                let out = run(dir, &["outline", name, "--format", "json"]);
+                assert_eq!(json(&out)["year"], serde_json::Value::Null, "{name}");
+                let header = run(dir, &["outline", name, "--color", "never"]);
+                let stdout = String::from_utf8(header.stdout.clone()).unwrap();
+                assert!(stdout.lines().next().unwrap().ends_with("year unknown"));
+                outs.extend([out, header]);
+            }
+            outs
+        }
+        i if i.starts_with("a bad `--year-shift`") => {
+            put(dir, "a.txt", sample("changning-gwr-2025.txt"));
+            one(&["diff", "a.txt", "a.txt", "--year-shift", "abc"])
+        }
+        i if i.starts_with("a `batch` list line that is not") => {
+            put(dir, "pairs.tsv", "a.txt\tb.txt\njust one column\n");
+            one(&["batch", "pairs.tsv"])
+        }
+        "a `batch` pair that fails" => {
+            put(dir, "a.txt", sample("national-gwr-2022.txt"));
+            put(dir, "b.txt", sample("national-gwr-2023.txt"));
+            put(dir, "pairs.tsv", "a.txt\tmissing.txt\na.txt\tb.txt\n");
+            let out = run(dir, &["batch", "pairs.tsv"]);
+            let stdout = String::from_utf8(out.stdout.clone()).unwrap();
+            let lines: Vec<serde_json::Value> = stdout
+                .lines()
+                .map(|l| serde_json::from_str(l).unwrap())
+                .collect();
+            assert_eq!(lines.len(), 2, "{stdout}");
+            assert!(lines[0]["error"].as_str().unwrap().contains("no such file"));
+            assert!(lines[1].get("error").is_none(), "{}", lines[1]);
+            let err = stderr(&out);
+            assert!(err.contains("1 of 2 pairs failed"), "{err}");
+            vec![out]
+        }
+        other => panic!("no test for the README's bad-input row {other:?}: add one here"),
+    }
+}
+
+/// Every row of the README's table, run through the binary: the exit code it states, and the
+/// message it quotes as the one line on stderr (an error, or a warning for exit code 0).
+#[test]
+fn every_row_of_the_readme_bad_input_table_holds() {
+    let rows = readme_rows();
+    assert!(rows.len() >= 20, "{} rows", rows.len());
+    for row in rows {
+        let dir = tempfile::tempdir().unwrap();
+        for out in run_row(&row.input, dir.path()) {
+            let err = stderr(&out);
+            assert_eq!(
+                out.status.code(),
+                Some(row.exit),
+                "{}: stderr {err:?}",
+                row.input
+            );
+            assert!(!err.contains("panicked"), "{}: {err}", row.input);
+            let rows_with_own_checks = ["a legacy encoding (", "a `batch` pair", "numbers that"];
+            if rows_with_own_checks
+                .iter()
+                .any(|r| row.input.starts_with(r))
+            {
+                continue;
+            }
+            let line = if row.exit == 2 {
+                one_line_error(&out)
+            } else {
+                one_warning(&out)
+            };
+            let message = quoted_message(&row.does)
+                .unwrap_or_else(|| panic!("{}: the row quotes no message", row.input));
+            assert!(
+                matches_message(message, &line),
+                "{}: {line:?} is not the README's `{message}`",
+                row.input
+            );
+        }
+    }
 }
