@@ -3,8 +3,9 @@
 //!
 //! Detection order: a byte-order mark wins; then UTF-8, valid or with a few damaged bytes (see
 //! [`Utf8Scan::mostly_utf8`]); then `chardetng`'s guess among the legacy encodings
-//! (GB18030/GBK, Big5 and the rest). A forced `--encoding` skips detection. Binary input is
-//! refused and stray control characters are removed ([`decode`]).
+//! (GB18030/GBK, Big5 and the rest), where a multi-byte text with a few damaged bytes keeps
+//! its encoding (see `damaged_multibyte`). A forced `--encoding` skips detection. Binary input
+//! is refused and stray control characters are removed ([`decode`]).
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -316,6 +317,8 @@ pub fn encoding_for_label(label: &str) -> Result<&'static Encoding> {
 ///   invalid sequence replaced by U+FFFD, when at most one in ten of the non-ASCII bytes is
 ///   invalid ([`Utf8Scan::mostly_utf8`]). Otherwise a declared UTF-8 (mark or `--encoding`) is an error
 ///   and an undeclared input goes to `chardetng`.
+/// - **Damaged legacy text**: a multi-byte legacy encoding (detected, or forced) with at most one
+///   invalid sequence per hundred non-ASCII bytes is read with each as U+FFFD, with one warning.
 /// - **Control characters** other than tab, line feed, carriage return and form feed (which
 ///   normalisation reads as a page break) are removed, with one warning.
 pub fn decode(name: &str, bytes: &[u8], forced: Option<&'static Encoding>) -> Result<DecodedText> {
@@ -355,10 +358,25 @@ pub fn decode(name: &str, bytes: &[u8], forced: Option<&'static Encoding>) -> Re
                 None => e.decode(bytes),
             };
             if had_errors {
-                return Err(Error::Decode {
-                    name: name.to_string(),
-                    encoding: used.name().to_string(),
-                });
+                // A forced multi-byte encoding tolerates a few damaged bytes, as forced UTF-8
+                // does; a text in another encoding breaks it far more often.
+                let few = match forced {
+                    Some(_) if MULTIBYTE.contains(&used) => {
+                        let non_ascii = bytes.iter().filter(|&&b| b >= 0x80).count();
+                        malformed(used, bytes, non_ascii / 100)
+                            .map(|bad| invalid_bytes_warning(name, used, bytes, &bad))
+                    }
+                    _ => None,
+                };
+                match few {
+                    Some(warning) => warnings.push(warning),
+                    None => {
+                        return Err(Error::Decode {
+                            name: name.to_string(),
+                            encoding: used.name().to_string(),
+                        });
+                    }
+                }
             }
             (text.into_owned(), used)
         }
@@ -475,18 +493,26 @@ fn damaged_multibyte(
         rest.extend_from_slice(&bytes[from..]);
         detect_legacy(&rest) == *e
     })?;
-    let first = bad[0].start;
-    Some((
-        e,
-        Warning::InvalidBytes {
-            name: name.to_string(),
-            encoding: e.name(),
-            bytes: bad.iter().map(|r| r.len()).sum(),
-            first_offset: first,
-            first_line: bytes[..first].iter().filter(|&&b| b == b'\n').count() + 1,
-            cut_short: bad.last().is_some_and(|r| r.end == bytes.len()),
-        },
-    ))
+    let warning = invalid_bytes_warning(name, e, bytes, &bad);
+    Some((e, warning))
+}
+
+/// The warning for the invalid sequences `bad` (not empty) of `bytes` read as `e`.
+fn invalid_bytes_warning(
+    name: &str,
+    e: &'static Encoding,
+    bytes: &[u8],
+    bad: &[std::ops::Range<usize>],
+) -> Warning {
+    let first = bad.first().map_or(0, |r| r.start);
+    Warning::InvalidBytes {
+        name: name.to_string(),
+        encoding: e.name(),
+        bytes: bad.iter().map(|r| r.len()).sum(),
+        first_offset: first,
+        first_line: bytes[..first].iter().filter(|&&b| b == b'\n').count() + 1,
+        cut_short: bad.last().is_some_and(|r| r.end == bytes.len()),
+    }
 }
 
 /// The byte ranges of `bytes` not valid in `e`, or `None` when there are more than `most`.
@@ -861,6 +887,22 @@ mod tests {
             assert!(d.text.ends_with("左右\u{FFFD}"), "{}", d.text);
             assert!(d.warnings[0].to_string().ends_with("it may be cut short"));
         }
+    }
+
+    #[test]
+    fn a_forced_multibyte_encoding_tolerates_a_few_damaged_bytes_only() {
+        let text = ZH.repeat(4);
+        let (clean, _, _) = encoding_rs::GB18030.encode(&text);
+        let at = clean.iter().position(|&b| b == b'\n').unwrap() + 1;
+        let mut bad = clean.to_vec();
+        bad[at + 1] = 0xFF;
+        let d = decode("a", &bad, Some(encoding_rs::GB18030)).unwrap();
+        assert_eq!(invalid_bytes(&d), ("gb18030", 2, at, 2, false));
+        // Shift_JIS forced on the GB18030 text: far too many invalid sequences.
+        assert!(matches!(
+            decode("a", &clean, Some(encoding_rs::SHIFT_JIS)),
+            Err(Error::Decode { .. })
+        ));
     }
 
     #[test]
