@@ -3,8 +3,9 @@
 //!
 //! Detection order: a byte-order mark wins; then UTF-8, valid or with a few damaged bytes (see
 //! [`Utf8Scan::mostly_utf8`]); then `chardetng`'s guess among the legacy encodings
-//! (GB18030/GBK, Big5 and the rest). A forced `--encoding` skips detection. Binary input is
-//! refused and stray control characters are removed ([`decode`]).
+//! (GB18030/GBK, Big5 and the rest), where a multi-byte text with a few damaged bytes keeps
+//! its encoding (see `damaged_multibyte`). A forced `--encoding` skips detection. Binary input
+//! is refused and stray control characters are removed ([`decode`]).
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -99,6 +100,22 @@ pub enum Warning {
         /// The input ends inside a character, as a cut-short download does.
         cut_short: bool,
     },
+    /// A text detected as a legacy multi-byte encoding (GB18030, Big5…) with a few byte
+    /// sequences that are not valid in it: each became U+FFFD.
+    InvalidBytes {
+        /// The input's display name.
+        name: String,
+        /// The encoding the text was read in.
+        encoding: &'static str,
+        /// How many bytes were replaced.
+        bytes: usize,
+        /// Byte offset of the first one (0-based, counted in the input's bytes).
+        first_offset: usize,
+        /// Line of the first one (1-based).
+        first_line: usize,
+        /// The input ends inside a character, as a cut-short download does.
+        cut_short: bool,
+    },
     /// Control characters (other than tab, line breaks and form feed) were removed, so none
     /// reaches a terminal.
     ControlCharacters {
@@ -120,21 +137,31 @@ impl std::fmt::Display for Warning {
                 first_offset,
                 first_line,
                 cut_short,
-            } => {
-                let what = if *bytes == 1 { "byte" } else { "bytes" };
-                write!(
-                    f,
-                    "{name}: {bytes} {what} not valid UTF-8, replaced by U+FFFD (first at line \
-                     {first_line}, byte offset {first_offset})"
-                )?;
-                if *cut_short {
-                    write!(
-                        f,
-                        "; the input ends inside a character, it may be cut short"
-                    )?;
-                }
-                Ok(())
-            }
+            } => write_invalid(
+                f,
+                name,
+                "UTF-8",
+                *bytes,
+                *first_offset,
+                *first_line,
+                *cut_short,
+            ),
+            Warning::InvalidBytes {
+                name,
+                encoding,
+                bytes,
+                first_offset,
+                first_line,
+                cut_short,
+            } => write_invalid(
+                f,
+                name,
+                encoding,
+                *bytes,
+                *first_offset,
+                *first_line,
+                *cut_short,
+            ),
             Warning::ControlCharacters {
                 name,
                 count,
@@ -152,6 +179,31 @@ impl std::fmt::Display for Warning {
             }
         }
     }
+}
+
+/// The one line of a damaged-bytes warning, for UTF-8 and legacy encodings alike.
+fn write_invalid(
+    f: &mut std::fmt::Formatter<'_>,
+    name: &str,
+    encoding: &str,
+    bytes: usize,
+    first_offset: usize,
+    first_line: usize,
+    cut_short: bool,
+) -> std::fmt::Result {
+    let what = if bytes == 1 { "byte" } else { "bytes" };
+    write!(
+        f,
+        "{name}: {bytes} {what} not valid {encoding}, replaced by U+FFFD (first at line \
+         {first_line}, byte offset {first_offset})"
+    )?;
+    if cut_short {
+        write!(
+            f,
+            "; the input ends inside a character, it may be cut short"
+        )?;
+    }
+    Ok(())
 }
 
 /// Reads the raw bytes of a source, refusing inputs over [`MAX_INPUT_BYTES`].
@@ -265,6 +317,8 @@ pub fn encoding_for_label(label: &str) -> Result<&'static Encoding> {
 ///   invalid sequence replaced by U+FFFD, when at most one in ten of the non-ASCII bytes is
 ///   invalid ([`Utf8Scan::mostly_utf8`]). Otherwise a declared UTF-8 (mark or `--encoding`) is an error
 ///   and an undeclared input goes to `chardetng`.
+/// - **Damaged legacy text**: a multi-byte legacy encoding (detected, or forced) with at most one
+///   invalid sequence per hundred non-ASCII bytes is read with each as U+FFFD, with one warning.
 /// - **Control characters** other than tab, line feed, carriage return and form feed (which
 ///   normalisation reads as a page break) are removed, with one warning.
 pub fn decode(name: &str, bytes: &[u8], forced: Option<&'static Encoding>) -> Result<DecodedText> {
@@ -304,10 +358,25 @@ pub fn decode(name: &str, bytes: &[u8], forced: Option<&'static Encoding>) -> Re
                 None => e.decode(bytes),
             };
             if had_errors {
-                return Err(Error::Decode {
-                    name: name.to_string(),
-                    encoding: used.name().to_string(),
-                });
+                // A forced multi-byte encoding tolerates a few damaged bytes, as forced UTF-8
+                // does; a text in another encoding breaks it far more often.
+                let few = match forced {
+                    Some(_) if MULTIBYTE.contains(&used) => {
+                        let non_ascii = bytes.iter().filter(|&&b| b >= 0x80).count();
+                        malformed(used, bytes, non_ascii / 100)
+                            .map(|bad| invalid_bytes_warning(name, used, bytes, &bad))
+                    }
+                    _ => None,
+                };
+                match few {
+                    Some(warning) => warnings.push(warning),
+                    None => {
+                        return Err(Error::Decode {
+                            name: name.to_string(),
+                            encoding: used.name().to_string(),
+                        });
+                    }
+                }
             }
             (text.into_owned(), used)
         }
@@ -319,23 +388,21 @@ pub fn decode(name: &str, bytes: &[u8], forced: Option<&'static Encoding>) -> Re
                     encoding_rs::UTF_8,
                 )
             } else {
-                let mut detector =
-                    chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-                detector.feed(bytes, true);
-                // encoding_rs decodes GBK exactly as GB18030 (its superset), so the text is named
-                // after what was decoded.
-                let guess = match detector.guess(None, chardetng::Utf8Detection::Deny) {
-                    e if e == encoding_rs::GBK => encoding_rs::GB18030,
-                    e => e,
-                };
+                let guess = detect_legacy(bytes);
                 let (text, had_errors) = guess.decode_without_bom_handling(bytes);
-                if had_errors {
-                    return Err(Error::Decode {
-                        name: name.to_string(),
-                        encoding: guess.name().to_string(),
-                    });
+                match damaged_multibyte(name, bytes, scan.non_ascii, guess, had_errors) {
+                    Some((e, warning)) => {
+                        warnings.push(warning);
+                        (e.decode_without_bom_handling(bytes).0.into_owned(), e)
+                    }
+                    None if had_errors => {
+                        return Err(Error::Decode {
+                            name: name.to_string(),
+                            encoding: guess.name().to_string(),
+                        });
+                    }
+                    None => (text.into_owned(), guess),
                 }
-                (text.into_owned(), guess)
             }
         }
     };
@@ -357,6 +424,125 @@ pub fn decode(name: &str, bytes: &[u8], forced: Option<&'static Encoding>) -> Re
     })
 }
 
+/// `chardetng`'s guess among the legacy encodings. encoding_rs decodes GBK exactly as GB18030
+/// (its superset), so the text is named after what is decoded.
+fn detect_legacy(bytes: &[u8]) -> &'static Encoding {
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    match detector.guess(None, chardetng::Utf8Detection::Deny) {
+        e if e == encoding_rs::GBK => encoding_rs::GB18030,
+        e => e,
+    }
+}
+
+/// The multi-byte legacy encodings a damaged text is checked against.
+const MULTIBYTE: [&Encoding; 5] = [
+    encoding_rs::GB18030,
+    encoding_rs::BIG5,
+    encoding_rs::SHIFT_JIS,
+    encoding_rs::EUC_KR,
+    encoding_rs::EUC_JP,
+];
+
+/// A text in a multi-byte legacy encoding with a few damaged bytes, which detection took for
+/// a single-byte encoding: the encoding, and the warning naming the damage.
+///
+/// `chardetng` rules out an encoding at its first invalid sequence, so one flipped byte or a
+/// download cut inside its last character turns a GB18030 report into windows-1252 mojibake
+/// (every single-byte encoding decodes anything). So when the guess is a single-byte
+/// encoding, each multi-byte one is tried: if it finds invalid sequences, but at most one per
+/// hundred non-ASCII bytes, those sequences are left out and detection runs again on the
+/// rest. Only when it then chooses that same encoding is the text read in it, each invalid
+/// sequence as U+FFFD. A real single-byte text is never taken: its accented letters run into
+/// ASCII and break a multi-byte encoding far more often than once in a hundred bytes, and
+/// detection, which reads the letters' frequencies, keeps it anyway.
+fn damaged_multibyte(
+    name: &str,
+    bytes: &[u8],
+    non_ascii: usize,
+    guess: &'static Encoding,
+    guess_failed: bool,
+) -> Option<(&'static Encoding, Warning)> {
+    let most = non_ascii / 100;
+    let multibyte = MULTIBYTE.contains(&guess);
+    if most == 0 || (multibyte && !guess_failed) {
+        return None;
+    }
+    // A multi-byte guess that does not decode cleanly is the only candidate: detection chose
+    // it in spite of the damage.
+    let tried: &[&'static Encoding] = if multibyte {
+        std::slice::from_ref(&guess)
+    } else {
+        &MULTIBYTE
+    };
+    let mut candidates: Vec<(&'static Encoding, Vec<std::ops::Range<usize>>)> = tried
+        .iter()
+        .filter_map(|&e| malformed(e, bytes, most).map(|bad| (e, bad)))
+        .filter(|(_, bad)| !bad.is_empty())
+        .collect();
+    // Fewest invalid sequences first; GB18030 accepts almost any pair of bytes, so it may have
+    // the fewest on a Japanese or Korean text, and only detection tells them apart.
+    candidates.sort_by_key(|(_, bad)| bad.len());
+    let (e, bad) = candidates.into_iter().find(|(e, bad)| {
+        let mut rest = Vec::with_capacity(bytes.len());
+        let mut from = 0;
+        for r in bad {
+            rest.extend_from_slice(&bytes[from..r.start]);
+            from = r.end;
+        }
+        rest.extend_from_slice(&bytes[from..]);
+        detect_legacy(&rest) == *e
+    })?;
+    let warning = invalid_bytes_warning(name, e, bytes, &bad);
+    Some((e, warning))
+}
+
+/// The warning for the invalid sequences `bad` (not empty) of `bytes` read as `e`.
+fn invalid_bytes_warning(
+    name: &str,
+    e: &'static Encoding,
+    bytes: &[u8],
+    bad: &[std::ops::Range<usize>],
+) -> Warning {
+    let first = bad.first().map_or(0, |r| r.start);
+    Warning::InvalidBytes {
+        name: name.to_string(),
+        encoding: e.name(),
+        bytes: bad.iter().map(|r| r.len()).sum(),
+        first_offset: first,
+        first_line: bytes[..first].iter().filter(|&&b| b == b'\n').count() + 1,
+        cut_short: bad.last().is_some_and(|r| r.end == bytes.len()),
+    }
+}
+
+/// The byte ranges of `bytes` not valid in `e`, or `None` when there are more than `most`.
+fn malformed(
+    e: &'static Encoding,
+    bytes: &[u8],
+    most: usize,
+) -> Option<Vec<std::ops::Range<usize>>> {
+    let mut decoder = e.new_decoder_without_bom_handling();
+    let mut out = vec![0u8; 64 * 1024];
+    let mut bad = Vec::new();
+    let mut pos = 0;
+    loop {
+        let (result, read, _) =
+            decoder.decode_to_utf8_without_replacement(&bytes[pos..], &mut out, true);
+        pos += read;
+        match result {
+            encoding_rs::DecoderResult::InputEmpty => return Some(bad),
+            encoding_rs::DecoderResult::OutputFull => {}
+            encoding_rs::DecoderResult::Malformed(len, extra) => {
+                let end = pos - usize::from(extra);
+                bad.push(end - usize::from(len)..end);
+                if bad.len() > most {
+                    return None;
+                }
+            }
+        }
+    }
+}
+
 /// How far a byte string is from valid UTF-8.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Utf8Scan {
@@ -369,6 +555,8 @@ pub struct Utf8Scan {
     pub first_invalid: Option<usize>,
     /// The input ends inside a character.
     pub cut_short: bool,
+    /// Bytes of the unfinished character at the end, when [`cut_short`](Self::cut_short).
+    pub cut_tail: usize,
 }
 
 impl Utf8Scan {
@@ -388,7 +576,8 @@ impl Utf8Scan {
                     pos = at + n;
                 }
                 None => {
-                    scan.invalid += bytes.len() - at;
+                    scan.cut_tail = bytes.len() - at;
+                    scan.invalid += scan.cut_tail;
                     scan.cut_short = true;
                     break;
                 }
@@ -408,8 +597,15 @@ impl Utf8Scan {
     /// legacy text: an English letter in windows-1252 with twenty accented letters in 50 KB is
     /// still windows-1252. For the same reason, an ASCII text with one stray high byte and no
     /// UTF-8 character at all is not UTF-8 evidence and goes to detection.
+    ///
+    /// An unfinished character at the very end, a lead byte and at least one continuation byte
+    /// (`E2 80` of a cut `—`), is what a download cut inside its last character leaves, and no
+    /// evidence against UTF-8: it is left out of the count, so an English text that is ASCII
+    /// but for that character is still UTF-8, with the warning. A lone high byte at the end
+    /// (`Caf\xE9`) may as well be a legacy letter and still counts.
     pub fn mostly_utf8(&self) -> bool {
-        self.invalid * 10 <= self.non_ascii
+        let unfinished = if self.cut_tail >= 2 { self.cut_tail } else { 0 };
+        (self.invalid - unfinished) * 10 <= self.non_ascii - unfinished
     }
 }
 
@@ -582,6 +778,27 @@ mod tests {
     }
 
     #[test]
+    fn ascii_text_cut_inside_its_only_other_character_stays_utf8() {
+        // An English text, ASCII but for the dash it was cut inside: two of its three bytes.
+        let text = "Revenue rose 12% in 2023.\nThe outlook \u{2014}";
+        let bytes = &text.as_bytes()[..text.len() - 1];
+        let scan = Utf8Scan::of(bytes);
+        assert_eq!((scan.invalid, scan.non_ascii, scan.cut_tail), (2, 2, 2));
+        assert!(scan.mostly_utf8());
+        let d = decode("a", bytes, None).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert_eq!(invalid_utf8(&d), (2, text.len() - 3, 2, true));
+        assert_eq!(d.text, "Revenue rose 12% in 2023.\nThe outlook \u{FFFD}");
+        // A lone high byte at the end may be a legacy letter: detection decides.
+        let d = decode("a", b"Sales rose at the Caf\xe9", None).unwrap();
+        assert_eq!(
+            (d.encoding, d.text.as_str()),
+            ("windows-1252", "Sales rose at the Café")
+        );
+        assert!(d.warnings.is_empty());
+    }
+
+    #[test]
     fn english_utf8_with_one_stray_byte_stays_utf8() {
         let text = "Our \u{201c}owner\u{2019}s manual\u{201d} explains the approach.\nEarnings rose 12% in 2023.\n";
         let mut bytes = text.as_bytes().to_vec();
@@ -606,6 +823,108 @@ mod tests {
         assert!(scan.invalid * 2 > scan.non_ascii, "{scan:?}");
         let d = decode("a", &gbk, None).unwrap();
         assert_eq!((d.encoding, d.text.as_str()), ("gb18030", ZH));
+        assert!(d.warnings.is_empty());
+    }
+
+    #[track_caller]
+    fn invalid_bytes(d: &DecodedText) -> (&'static str, usize, usize, usize, bool) {
+        match d.warnings.as_slice() {
+            [
+                Warning::InvalidBytes {
+                    encoding,
+                    bytes,
+                    first_offset,
+                    first_line,
+                    cut_short,
+                    ..
+                },
+            ] => (encoding, *bytes, *first_offset, *first_line, *cut_short),
+            other => panic!("expected one InvalidBytes warning, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_damaged_legacy_text_keeps_its_encoding_with_one_warning() {
+        const HANT: &str = "一、2024年工作回顧\n過去一年，我們堅持穩中求進工作總基調，區級一般公共預算收入完成180.97億元，同比增長7.38%。\n二、2025年工作安排\n今年經濟社會發展的主要預期目標是：地區生產總值增長5%左右。\n";
+        for (e, text) in [
+            (encoding_rs::GBK, ZH.repeat(4)),
+            (encoding_rs::BIG5, HANT.repeat(4)),
+        ] {
+            let (clean, _, unmappable) = e.encode(&text);
+            assert!(!unmappable);
+            let read_as = if e == encoding_rs::GBK {
+                encoding_rs::GB18030
+            } else {
+                e
+            };
+            // One byte flipped: the second byte of the second line's first character. (A
+            // flipped first byte would also shift how the following bytes pair up, up to the
+            // next ASCII byte: these encodings do not resynchronise as UTF-8 does.)
+            let at = clean.iter().position(|&b| b == b'\n').unwrap() + 1;
+            let mut bad = clean.to_vec();
+            bad[at + 1] = 0xFF;
+            let d = decode("a", &bad, None).unwrap();
+            assert_eq!(d.encoding, read_as.name());
+            assert_eq!(invalid_bytes(&d), (read_as.name(), 2, at, 2, false));
+            let first = text.lines().nth(1).unwrap().chars().next().unwrap();
+            assert_eq!(d.text, text.replacen(first, "\u{FFFD}", 1));
+            assert_eq!(
+                d.warnings[0].to_string(),
+                format!(
+                    "a: 2 bytes not valid {}, replaced by U+FFFD (first at line 2, byte offset {at})",
+                    read_as.name()
+                )
+            );
+            // Cut inside its last character (the full stop), as an interrupted download is.
+            let (whole, _, _) = e.encode(text.trim_end_matches('\n'));
+            let cut = &whole[..whole.len() - 1];
+            let d = decode("a", cut, None).unwrap();
+            assert_eq!(d.encoding, read_as.name());
+            assert_eq!(
+                invalid_bytes(&d),
+                (read_as.name(), 1, cut.len() - 1, 16, true)
+            );
+            assert!(d.text.ends_with("左右\u{FFFD}"), "{}", d.text);
+            assert!(d.warnings[0].to_string().ends_with("it may be cut short"));
+        }
+    }
+
+    #[test]
+    fn a_forced_multibyte_encoding_tolerates_a_few_damaged_bytes_only() {
+        let text = ZH.repeat(4);
+        let (clean, _, _) = encoding_rs::GB18030.encode(&text);
+        let at = clean.iter().position(|&b| b == b'\n').unwrap() + 1;
+        let mut bad = clean.to_vec();
+        bad[at + 1] = 0xFF;
+        let d = decode("a", &bad, Some(encoding_rs::GB18030)).unwrap();
+        assert_eq!(invalid_bytes(&d), ("gb18030", 2, at, 2, false));
+        // Shift_JIS forced on the GB18030 text: far too many invalid sequences.
+        assert!(matches!(
+            decode("a", &clean, Some(encoding_rs::SHIFT_JIS)),
+            Err(Error::Decode { .. })
+        ));
+    }
+
+    #[test]
+    fn single_byte_legacy_texts_are_not_taken_for_damaged_multibyte_ones() {
+        let german = "Jahresbericht: Der Umsatz stieg um 12 % auf 4,5 Mrd. Euro. Größere Märkte, \
+                      höhere Löhne, schöne Grüße an alle Aktionäre.\n"
+            .repeat(20);
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&german);
+        let d = decode("a", &bytes, None).unwrap();
+        assert_eq!(
+            (d.encoding, d.text.as_str()),
+            ("windows-1252", german.as_str())
+        );
+        assert!(d.warnings.is_empty());
+        let russian =
+            "Выручка выросла на 12% в 2023 году, прибыль составила 4,5 млрд рублей.\n".repeat(20);
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(&russian);
+        let d = decode("a", &bytes, None).unwrap();
+        assert_eq!(
+            (d.encoding, d.text.as_str()),
+            ("windows-1251", russian.as_str())
+        );
         assert!(d.warnings.is_empty());
     }
 

@@ -87,7 +87,8 @@ pub fn arabic_years(text: &str) -> String {
 /// report is for 2025) parts, the latest `2013年是…` paragraph, the fiscal year named at the
 /// start (`Financial Year 2023`, `fiscal 2019`) and the period a filing's statements cover
 /// (`years ended September 30, 2023, …`). Only without any cue, the year mentioned most
-/// often, leaving out horizons (`到2035年`, `by 2030`), which are never the report's year.
+/// often in running text, leaving out horizons (`到2035年`, `by 2030`), which are never the
+/// report's year, and Markdown headings, whose numbers are labels.
 pub fn detect_year<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> Option<i32> {
     detect_year_by(paragraphs).map(|(year, _)| year)
 }
@@ -160,7 +161,10 @@ fn detect_year_by<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> Option<(
         return Some(found);
     }
     let mut counts: HashMap<i32, usize> = HashMap::new();
-    for t in &texts {
+    // A heading's number is a label (`# Heading 2024`, `## Note 2019`), however much it looks
+    // like a year: only running text is counted. A year a real report is about is named in its
+    // text, not only in its headings.
+    for t in texts.iter().filter(|t| !is_markdown_heading(t)) {
         for y in mask_years(&without_horizons(t))
             .years
             .into_iter()
@@ -173,6 +177,13 @@ fn detect_year_by<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> Option<(
         .into_iter()
         .max_by_key(|&(y, n)| (n, y))
         .map(|(y, _)| (y, Cue::MostMentioned))
+}
+
+/// True for a Markdown heading line (`#` to `######`, then a space), as the Word and HTML
+/// readers write headings and as Markdown reports come.
+fn is_markdown_heading(text: &str) -> bool {
+    let hashes = text.len() - text.trim_start_matches('#').len();
+    (1..=6).contains(&hashes) && text[hashes..].starts_with(' ')
 }
 
 /// The year a filing's statements run to: each `years ended …` list names its latest year
@@ -495,6 +506,33 @@ mod tests {
             ]),
             Some((2025, Cue::MostMentioned))
         );
+    }
+
+    #[test]
+    fn heading_numbers_are_never_the_report_year() {
+        // Ten headings numbered like years, over text without a year: no year.
+        let numbered: Vec<String> = (2015..2025)
+            .flat_map(|n| {
+                [
+                    format!("# Heading {n}"),
+                    format!("Some text about item {}.", n - 2000),
+                ]
+            })
+            .collect();
+        assert_eq!(detect_year(numbered.iter().map(String::as_str)), None);
+        let same: Vec<&str> = ["## Heading 2024", "Some text."].repeat(10);
+        assert_eq!(detect_year(same), None);
+        // The year the text names still counts, under the same headings.
+        let mut dated = numbered.clone();
+        dated.push("Revenue rose in 2021, more than in 2020; 2021 was a record.".into());
+        assert_eq!(
+            detect_year_by(dated.iter().map(String::as_str)),
+            Some((2021, Cue::MostMentioned))
+        );
+        // `#2024` and `####### 2024` are not Markdown headings.
+        assert!(!is_markdown_heading("#2024 was a record year"));
+        assert!(!is_markdown_heading("####### 2024"));
+        assert!(is_markdown_heading("### 2024 outlook"));
     }
 
     #[test]

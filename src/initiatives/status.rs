@@ -380,14 +380,16 @@ pub(crate) fn compare_editions(
     let wanted = needles(old_groups.iter().chain(&new_groups));
     super::text::prefetch(&[old, new], wanted.iter().map(String::as_str));
     let mut drafts: Vec<Draft> = Vec::new();
-    // Keys of the old edition already accounted for by a new-edition name.
-    let mut covered: FxHashSet<String> = FxHashSet::default();
+    let (old_shown, new_shown) = shown_groups(&old_groups, &new_groups);
 
-    for g in &new_groups {
+    for g in new_groups
+        .iter()
+        .zip(&new_shown)
+        .filter_map(|(g, &s)| s.then_some(g))
+    {
         let new_s = new.find_all(&g.key, &g.sentences);
         match (&g.stage, find_any(old, &g.key)) {
             (Some(st), Some((v, old_s))) if st.family != StageFamily::Pilot => {
-                covered.insert(fold_key(v));
                 let old_stage = stage_after(old, v, &old_s, st.family);
                 let mut d = draft(
                     &g.name,
@@ -408,8 +410,7 @@ pub(crate) fn compare_editions(
                 }
                 drafts.push(d);
             }
-            (_, Some((v, old_s))) => {
-                covered.insert(fold_key(v));
+            (_, Some((_, old_s))) => {
                 let mut d = draft(
                     &g.name,
                     Status::Continued,
@@ -431,11 +432,14 @@ pub(crate) fn compare_editions(
             }
         }
     }
-    let new_keys: Vec<&str> = new_groups.iter().map(|g| g.key.as_str()).collect();
-    for g in &old_groups {
-        if covered.contains(&fold_key(&g.key)) || new_keys.iter().any(|k| same_key(k, &g.key)) {
-            continue;
-        }
+    // An English name the new edition has in another case or number is its entry already.
+    let new_folded: FxHashSet<String> = new_groups.iter().map(|g| fold_key(&g.key)).collect();
+    for g in old_groups
+        .iter()
+        .zip(&old_shown)
+        .filter_map(|(g, &s)| s.then_some(g))
+        .filter(|g| g.key.chars().any(is_han) || !new_folded.contains(&fold_key(&g.key)))
+    {
         let old_s = old.find_all(&g.key, &g.sentences);
         match find_any(new, &g.key) {
             Some((v, new_s)) => {
@@ -487,11 +491,102 @@ pub(crate) fn compare_editions(
     drafts.into_iter().map(|d| d.init).collect()
 }
 
-/// Two keys name the same thing when equal, or when one ends with the other and the shorter
-/// still has four characters (`学生营养改善计划`, `营养改善计划`).
-fn same_key(a: &str, b: &str) -> bool {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    short == long || (short.chars().count() >= 4 && long.ends_with(short))
+/// Which groups of each edition get an entry of their own; the others are stood for by a
+/// group of the other edition that names the same thing.
+///
+/// A group is stood for when the other edition has the same key (the new edition's group then
+/// stands for the pair), or a shorter key for the same thing: a variant of it (without a
+/// leading modifier, a programme suffix or a date) or an ending of at least four characters
+/// (`学生营养改善计划`, `营养改善计划`). The shorter key occurs wherever the longer one does,
+/// so its entry is continued and carries both editions' mentions. A shorter key that several
+/// longer ones of the other edition contain (`自贸试验区` in `上海自贸试验区` and
+/// `海南自贸试验区`) stands for none of them: each keeps its own entry and its own status.
+///
+/// The rule reads both editions alike, so swapping them gives the same entries, new and
+/// dropped exchanged.
+fn shown_groups(old: &[Group], new: &[Group]) -> (Vec<bool>, Vec<bool>) {
+    let old_keys: FxHashSet<&str> = old.iter().map(|g| g.key.as_str()).collect();
+    let new_keys: FxHashSet<&str> = new.iter().map(|g| g.key.as_str()).collect();
+    // For each group, the other edition's shorter keys for the same thing.
+    let shorter = |groups: &[Group], other: &FxHashSet<&str>| -> Vec<Vec<String>> {
+        groups
+            .iter()
+            .map(|g| {
+                shorter_keys(&g.key)
+                    .into_iter()
+                    .filter(|k| other.contains(k.as_str()))
+                    .collect()
+            })
+            .collect()
+    };
+    let old_shorter = shorter(old, &new_keys);
+    let new_shorter = shorter(new, &old_keys);
+    // How many groups of one edition a key of the other edition is the same thing as.
+    let partners = |shorter: &[Vec<String>], equal: &FxHashSet<&str>| {
+        let mut count: FxHashMap<String, usize> = FxHashMap::default();
+        for keys in shorter {
+            for k in keys {
+                *count.entry(k.clone()).or_default() += 1;
+            }
+        }
+        for k in equal {
+            if let Some(c) = count.get_mut(*k) {
+                *c += 1;
+            }
+        }
+        count
+    };
+    // Keys of the new edition, counted over old groups, and the other way round.
+    let new_key_partners = partners(&old_shorter, &old_keys);
+    let old_key_partners = partners(&new_shorter, &new_keys);
+    let stood_for = |keys: &[String], counts: &FxHashMap<String, usize>| {
+        keys.iter().any(|k| counts.get(k) == Some(&1))
+    };
+    // A pair of equal keys is one thing: stood for when either of the two is.
+    let old_stood_for: FxHashMap<&str, bool> = old
+        .iter()
+        .zip(&old_shorter)
+        .map(|(g, keys)| (g.key.as_str(), stood_for(keys, &new_key_partners)))
+        .collect();
+    let new_stood_for: FxHashMap<&str, bool> = new
+        .iter()
+        .zip(&new_shorter)
+        .map(|(g, keys)| (g.key.as_str(), stood_for(keys, &old_key_partners)))
+        .collect();
+    let old_shown = old
+        .iter()
+        .map(|g| !old_stood_for[g.key.as_str()] && !new_keys.contains(g.key.as_str()))
+        .collect();
+    let new_shown = new
+        .iter()
+        .map(|g| {
+            let key = g.key.as_str();
+            !new_stood_for[key] && !old_stood_for.get(key).copied().unwrap_or(false)
+        })
+        .collect();
+    (old_shown, new_shown)
+}
+
+/// The shorter keys that name the same thing as `key`: its [`variants`] other than itself,
+/// and its endings of at least four characters.
+fn shorter_keys(key: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for v in variants(key) {
+        if v != key && !out.iter().any(|o| o == v) {
+            out.push(v.to_string());
+        }
+    }
+    let chars = key.chars().count();
+    for (n, (at, _)) in key.char_indices().enumerate().skip(1) {
+        if chars - n < 4 {
+            break;
+        }
+        let ending = &key[at..];
+        if !out.iter().any(|o| o == ending) {
+            out.push(ending.to_string());
+        }
+    }
+    out
 }
 
 fn staged_name(name: &str, label: &str, other: &str) -> String {
