@@ -86,6 +86,48 @@ impl<'a> Tree<'a> {
         tree
     }
 
+    /// The outline of one edition as a tree, without what scoring needs (term vectors, keys,
+    /// signatures): for a comparison that aligns nothing, such as a file with itself. Such a
+    /// tree must not be handed to the aligner.
+    pub fn outline(doc: &'a Document) -> Tree<'a> {
+        let mut tree = Tree {
+            nodes: Vec::new(),
+            roots: Vec::new(),
+        };
+        for s in &doc.sections {
+            let id = tree.add_outline(s, None, Vec::new());
+            tree.roots.push(id);
+        }
+        tree
+    }
+
+    /// Adds a section and its children without scoring data; returns its index.
+    fn add_outline(
+        &mut self,
+        section: &'a Section,
+        parent: Option<usize>,
+        mut path: Vec<String>,
+    ) -> usize {
+        path.push(section.heading_text());
+        let id = self.nodes.len();
+        self.nodes.push(Node {
+            section,
+            parent,
+            children: Vec::new(),
+            path: path.clone(),
+            own_text: own_text(section),
+            vector: TermVector::default(),
+            title_key: None,
+            signature: Vec::new(),
+            exact_key: 0,
+        });
+        for c in &section.children {
+            let child = self.add_outline(c, Some(id), path.clone());
+            self.nodes[id].children.push(child);
+        }
+        id
+    }
+
     /// Adds a section and its children; returns its index and the term counts of its subtree.
     fn add(
         &mut self,
@@ -95,11 +137,7 @@ impl<'a> Tree<'a> {
         idf: &Idf,
     ) -> (usize, TermCounts) {
         path.push(section.heading_text());
-        let mut own = section.title.clone();
-        for p in &section.paragraphs {
-            own.push('\n');
-            own.push_str(&p.text);
-        }
+        let own = own_text(section);
         let mut counts = TermCounts::of(&own);
         let mut key = rustc_hash::FxHasher::default();
         section.kind.hash(&mut key);
@@ -140,6 +178,16 @@ impl<'a> Tree<'a> {
             _ => Cow::Owned(TermVector::sum(ids.iter().map(|&i| &self.nodes[i].vector))),
         }
     }
+}
+
+/// A section's own text: its title and its own paragraphs, one a line.
+fn own_text(section: &Section) -> String {
+    let mut own = section.title.clone();
+    for p in &section.paragraphs {
+        own.push('\n');
+        own.push_str(&p.text);
+    }
+    own
 }
 
 /// How a group of sections was found.
