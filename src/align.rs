@@ -86,6 +86,48 @@ impl<'a> Tree<'a> {
         tree
     }
 
+    /// The outline of one edition as a tree, without what scoring needs (term vectors, keys,
+    /// signatures): for a comparison that aligns nothing, such as a file with itself. Such a
+    /// tree must not be handed to the aligner.
+    pub fn outline(doc: &'a Document) -> Tree<'a> {
+        let mut tree = Tree {
+            nodes: Vec::new(),
+            roots: Vec::new(),
+        };
+        for s in &doc.sections {
+            let id = tree.add_outline(s, None, Vec::new());
+            tree.roots.push(id);
+        }
+        tree
+    }
+
+    /// Adds a section and its children without scoring data; returns its index.
+    fn add_outline(
+        &mut self,
+        section: &'a Section,
+        parent: Option<usize>,
+        mut path: Vec<String>,
+    ) -> usize {
+        path.push(section.heading_text());
+        let id = self.nodes.len();
+        self.nodes.push(Node {
+            section,
+            parent,
+            children: Vec::new(),
+            path: path.clone(),
+            own_text: own_text(section),
+            vector: TermVector::default(),
+            title_key: None,
+            signature: Vec::new(),
+            exact_key: 0,
+        });
+        for c in &section.children {
+            let child = self.add_outline(c, Some(id), path.clone());
+            self.nodes[id].children.push(child);
+        }
+        id
+    }
+
     /// Adds a section and its children; returns its index and the term counts of its subtree.
     fn add(
         &mut self,
@@ -95,11 +137,7 @@ impl<'a> Tree<'a> {
         idf: &Idf,
     ) -> (usize, TermCounts) {
         path.push(section.heading_text());
-        let mut own = section.title.clone();
-        for p in &section.paragraphs {
-            own.push('\n');
-            own.push_str(&p.text);
-        }
+        let own = own_text(section);
         let mut counts = TermCounts::of(&own);
         let mut key = rustc_hash::FxHasher::default();
         section.kind.hash(&mut key);
@@ -140,6 +178,16 @@ impl<'a> Tree<'a> {
             _ => Cow::Owned(TermVector::sum(ids.iter().map(|&i| &self.nodes[i].vector))),
         }
     }
+}
+
+/// A section's own text: its title and its own paragraphs, one a line.
+fn own_text(section: &Section) -> String {
+    let mut own = section.title.clone();
+    for p in &section.paragraphs {
+        own.push('\n');
+        own.push_str(&p.text);
+    }
+    own
 }
 
 /// How a group of sections was found.
@@ -260,7 +308,7 @@ fn kind_affinity(a: SectionKind, b: SectionKind) -> f64 {
     }
 }
 
-impl Aligner<'_, '_> {
+impl<'t, 'a> Aligner<'t, 'a> {
     fn title_score(&self, o: &Node, n: &Node) -> Option<f64> {
         let ((om, ot), (nm, nt)) = (o.title_key.as_ref()?, n.title_key.as_ref()?);
         if om.same_under_shift(nm, self.shift) {
@@ -306,6 +354,75 @@ impl Aligner<'_, '_> {
         if old.is_empty() || new.is_empty() {
             return Vec::new();
         }
+        if threshold < MOVE_THRESHOLD && old.len() * new.len() > MAX_OPTIMAL_CELLS {
+            return self.pairs_on_large_level(old, new, threshold);
+        }
+        self.scored_pairs(old, new, threshold)
+    }
+
+    /// A level too large to score every pair: sections whose title occurs once on each side
+    /// pair first (when they score well enough and keep their order, as patience diff
+    /// anchors on unique lines), then each gap between two such anchors is aligned on its
+    /// own, in full when it is small enough. A section that moved across an anchor is left
+    /// for the matching across the tree, where it is found as a move.
+    fn pairs_on_large_level(
+        &mut self,
+        old: &[usize],
+        new: &[usize],
+        threshold: f64,
+    ) -> Vec<ScoredPair> {
+        let title = |tree: &'t Tree<'a>, id: usize| -> Option<&'t str> {
+            tree.nodes[id]
+                .title_key
+                .as_ref()
+                .map(|(masked, _)| masked.skeleton.as_str())
+        };
+        let mut count: FxHashMap<&str, (u32, u32, usize, usize)> = FxHashMap::default();
+        for (i, &o) in old.iter().enumerate() {
+            if let Some(t) = title(self.old, o) {
+                let e = count.entry(t).or_insert((0, 0, 0, 0));
+                e.0 += 1;
+                e.2 = i;
+            }
+        }
+        for (j, &n) in new.iter().enumerate() {
+            if let Some(t) = title(self.new, n) {
+                let e = count.entry(t).or_insert((0, 0, 0, 0));
+                e.1 += 1;
+                e.3 = j;
+            }
+        }
+        let mut unique: Vec<(usize, usize, f64)> = count
+            .values()
+            .filter(|&&(a, b, _, _)| a == 1 && b == 1)
+            .map(|&(_, _, i, j)| (i, j, self.compute_score(old[i], new[j])))
+            .filter(|&(_, _, s)| s >= threshold)
+            .collect();
+        unique.sort_unstable_by_key(|&(i, _, _)| i);
+        let columns: Vec<usize> = unique.iter().map(|&(_, j, _)| j).collect();
+        let anchors: Vec<(usize, usize, f64)> = longest_increasing(&columns)
+            .into_iter()
+            .map(|k| unique[k])
+            .collect();
+        let mut out: Vec<ScoredPair> = anchors
+            .iter()
+            .map(|&(i, j, s)| (old[i], new[j], s))
+            .collect();
+        let (mut from_old, mut from_new) = (0, 0);
+        for &(i, j, _) in anchors.iter().chain([&(old.len(), new.len(), 0.0)]) {
+            let (gap_old, gap_new) = (&old[from_old..i], &new[from_new..j]);
+            if !gap_old.is_empty() && !gap_new.is_empty() {
+                out.extend(self.scored_pairs(gap_old, gap_new, threshold));
+            }
+            (from_old, from_new) = (i + 1, j + 1);
+        }
+        out
+    }
+
+    /// Pairs of one level (or one gap of a large level): every pair scored and the optimal
+    /// assignment taken when the level is small enough, else only candidates that share a
+    /// rare signature term, assigned best first.
+    fn scored_pairs(&mut self, old: &[usize], new: &[usize], threshold: f64) -> Vec<ScoredPair> {
         // Across the tree only a convincing pair counts, and a convincing pair shares some of
         // its heaviest terms; so does any pair worth the work on a very large level. Those
         // levels score only such candidates. Scores are cached for the rounds across the tree,

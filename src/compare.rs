@@ -49,28 +49,28 @@ pub fn resolve_year_shift(old: &Document, new: &Document, mode: YearShift) -> i3
 
 /// Compares two outlined editions.
 pub fn compare(old: &Document, new: &Document, options: &CompareOptions) -> Comparison {
+    compare_with(old, new, options, old.sections == new.sections)
+}
+
+/// [`compare`], told whether the two editions have the same sections: then nothing is aligned
+/// or diffed, every section pairs with itself (see [`same_sections`]).
+fn compare_with(
+    old: &Document,
+    new: &Document,
+    options: &CompareOptions,
+    same: bool,
+) -> Comparison {
     let shift = resolve_year_shift(old, new, options.year_shift);
-    let alignment = align::align(old, new, shift);
-    let mut order: Vec<(SortKey, &align::AlignedGroup)> = sort_keys(&alignment)
-        .into_iter()
-        .zip(&alignment.groups)
-        .collect();
-    order.sort_by_key(|(key, _)| *key);
-    let groups: Vec<&align::AlignedGroup> = order.into_iter().map(|(_, g)| g).collect();
-    let parts = (parts_of(&alignment.old), parts_of(&alignment.new));
-    let mut sections: Vec<SectionPair> = groups
-        .iter()
-        .map(|g| section_pair(&alignment, &parts, g))
-        .collect();
-    let (changed, total) = fill_sentence_changes(&alignment, &groups, &mut sections);
+    let (sections, similarity, text_changed) = if same {
+        let (sections, similarity) = same_sections(old);
+        (sections, similarity, 0.0)
+    } else {
+        aligned_sections(old, new, shift)
+    };
     let mut summary = Summary {
-        similarity: round3(alignment.overall_similarity),
+        similarity: round3(similarity),
         year_shift: shift,
-        text_changed: round3(if total == 0 {
-            0.0
-        } else {
-            changed as f64 / total as f64
-        }),
+        text_changed: round3(text_changed),
         ..Summary::default()
     };
     for change in sections.iter().flat_map(|p| &p.changes) {
@@ -81,7 +81,7 @@ pub fn compare(old: &Document, new: &Document, options: &CompareOptions) -> Comp
     }
     let old_figures = figures::extract(old);
     // A file compared with itself: its figures are read once.
-    let new_figures = if old.sections == new.sections {
+    let new_figures = if same {
         old_figures.clone()
     } else {
         figures::extract(new)
@@ -112,6 +112,59 @@ pub fn compare(old: &Document, new: &Document, options: &CompareOptions) -> Comp
     };
     comparison.briefing = crate::briefing::brief(&comparison);
     comparison
+}
+
+/// The section pairs of two editions by alignment, in the new edition's reading order, with
+/// their sentence changes; the similarity of the two whole documents; and the share of their
+/// text that changed.
+fn aligned_sections(old: &Document, new: &Document, shift: i32) -> (Vec<SectionPair>, f64, f64) {
+    let alignment = align::align(old, new, shift);
+    let mut order: Vec<(SortKey, &align::AlignedGroup)> = sort_keys(&alignment)
+        .into_iter()
+        .zip(&alignment.groups)
+        .collect();
+    order.sort_by_key(|(key, _)| *key);
+    let groups: Vec<&align::AlignedGroup> = order.into_iter().map(|(_, g)| g).collect();
+    let parts = (parts_of(&alignment.old), parts_of(&alignment.new));
+    let mut sections: Vec<SectionPair> = groups
+        .iter()
+        .map(|g| section_pair(&alignment, &parts, g))
+        .collect();
+    let (changed, total) = fill_sentence_changes(&alignment, &groups, &mut sections);
+    let text_changed = if total == 0 {
+        0.0
+    } else {
+        changed as f64 / total as f64
+    };
+    (sections, alignment.overall_similarity, text_changed)
+}
+
+/// The section pairs of an edition compared with itself, built in one walk of its outline:
+/// every section pairs with itself, unchanged, in reading order. This is what alignment gives
+/// for identical inputs (exact copies pair first, the k-th copy with the k-th), without
+/// learning term weights, scoring or splitting sentences. The similarity is that of a text
+/// with itself: 1 when it has any term to compare by, else 0, as the cosine of an empty vector.
+fn same_sections(doc: &Document) -> (Vec<SectionPair>, f64) {
+    let tree = Tree::outline(doc);
+    let parts = parts_of(&tree);
+    let sections = (0..tree.nodes.len())
+        .map(|id| {
+            let this = section_ref(&tree, &parts, id);
+            SectionPair {
+                kind: PairKind::Unchanged,
+                similarity: 1.0,
+                old: vec![this.clone()],
+                new: vec![this],
+                text_changed: 0.0,
+                changes: Vec::new(),
+            }
+        })
+        .collect();
+    let has_terms = tree
+        .nodes
+        .iter()
+        .any(|n| !crate::similarity::terms(&n.own_text).is_empty());
+    (sections, if has_terms { 1.0 } else { 0.0 })
 }
 
 /// Aligns the sentences of every changed pair, finds sentences that moved between pairs, and
@@ -340,4 +393,64 @@ fn sort_keys(a: &SectionAlignment) -> Vec<SortKey> {
             (None, None) => (0, 0, 0),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample(name: &str) -> Document {
+        let path = format!("{}/samples/{name}", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(path).unwrap();
+        crate::parse_text(name, &text, OutlineOptions::default()).unwrap()
+    }
+
+    /// The shortcut for identical inputs gives exactly what the whole comparison gives.
+    fn assert_shortcut_is_exact(doc: &Document, options: &CompareOptions) {
+        let full = compare_with(doc, doc, options, false);
+        let short = compare_with(doc, doc, options, true);
+        assert!(!full.has_changes(), "{:?}", full.summary);
+        assert_eq!(short, full);
+    }
+
+    #[test]
+    fn a_sample_with_itself_is_the_same_by_the_shortcut_and_by_alignment() {
+        for name in [
+            "national-gwr-2022.txt",
+            "national-gwr-2023.txt",
+            "changning-gwr-2025.txt",
+        ] {
+            let doc = sample(name);
+            assert!(doc.walk().len() > 20, "{name}");
+            assert_shortcut_is_exact(&doc, &CompareOptions::default());
+        }
+        // A shift the text does not explain changes nothing for identical text.
+        let options = CompareOptions {
+            year_shift: YearShift::Fixed(1),
+            ..CompareOptions::default()
+        };
+        assert_shortcut_is_exact(&sample("national-gwr-2023.txt"), &options);
+    }
+
+    #[test]
+    fn repeated_sections_and_a_text_without_terms_by_the_shortcut_and_by_alignment() {
+        let text = std::fs::read_to_string(format!(
+            "{}/samples/national-gwr-2023.txt",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
+        .repeat(3);
+        let doc = crate::parse_text("x3.txt", &text, OutlineOptions::default()).unwrap();
+        assert_shortcut_is_exact(&doc, &CompareOptions::default());
+        // Digits only: no term to compare by, so the similarity is 0 both ways.
+        let digits =
+            crate::parse_text("d.txt", "1234。\n\n5678。\n", OutlineOptions::default()).unwrap();
+        assert_shortcut_is_exact(&digits, &CompareOptions::default());
+        assert_eq!(
+            compare(&digits, &digits, &CompareOptions::default())
+                .summary
+                .similarity,
+            0.0
+        );
+    }
 }

@@ -183,7 +183,10 @@ impl TermVector {
             by_weight.select_nth_unstable_by(k, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             by_weight.truncate(k);
         }
-        let mut top: Vec<u64> = by_weight.into_iter().map(|(t, _)| t).collect();
+        // Collected into a fresh vector: collecting in place would keep the whole vector's
+        // allocation alive in every signature.
+        let mut top: Vec<u64> = Vec::with_capacity(by_weight.len());
+        top.extend(by_weight.iter().map(|&(t, _)| t));
         top.sort_unstable();
         top
     }

@@ -49,6 +49,87 @@ fn a_flat_level_of_ten_thousand_headings_equals_itself() {
     assert_eq!(json["summary"]["sections"]["removed"], 0);
 }
 
+/// Two thousand sibling headings, every section's text edited, one dropped and one added:
+/// sixteen times the level size scored in full, and the shared words are too common to propose
+/// pairs, so the sections pair by their titles (each occurs once on each side) and come out
+/// edited, each with its own counterpart.
+#[test]
+fn a_flat_level_of_two_thousand_edited_headings_pairs_by_title() {
+    let (mut old, mut new) = (String::new(), String::new());
+    for i in 0..2_000 {
+        let topic = i * 7 % 1000;
+        if i == 1_000 {
+            writeln!(old, "# Heading {i}\n\nA paragraph on harbour dredging.\n").unwrap();
+            writeln!(new, "# Appendix\n\nSomething else entirely.\n").unwrap();
+            continue;
+        }
+        writeln!(
+            old,
+            "# Heading {i}\n\nText of section {i} about topic {topic}.\n"
+        )
+        .unwrap();
+        writeln!(
+            new,
+            "# Heading {i}\n\nText of section {i} about the topic {topic}, revised.\n"
+        )
+        .unwrap();
+    }
+    let c = compare(
+        &doc("old.md", &old),
+        &doc("new.md", &new),
+        &CompareOptions::default(),
+    );
+    let s = &c.summary.sections;
+    assert_eq!((s.edited, s.added, s.removed), (1_999, 1, 1), "{s:?}");
+    for p in c.sections.iter().filter(|p| p.kind == PairKind::Edited) {
+        assert_eq!(p.old[0].title, p.new[0].title);
+    }
+    let added = c
+        .sections
+        .iter()
+        .find(|p| p.kind == PairKind::Added)
+        .unwrap();
+    assert_eq!(added.new[0].title, "Appendix");
+    let removed = c
+        .sections
+        .iter()
+        .find(|p| p.kind == PairKind::Removed)
+        .unwrap();
+    assert_eq!(removed.old[0].title, "Heading 1000");
+}
+
+/// A real report written out five hundred times (27 MB), compared with itself through the
+/// binary: no changes and `--exit-code` 0.
+#[test]
+#[ignore = "slow: run in CI with --ignored"]
+fn a_report_repeated_five_hundred_times_equals_itself() {
+    let text = common::sample_text("national-gwr-2023.txt").repeat(500);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("repeated.txt");
+    std::fs::write(&path, &text).unwrap();
+    let out = cargo_bin_cmd!("yoydiff")
+        .args(["diff", "--exit-code", "--format", "json"])
+        .arg(&path)
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let sections = &json["summary"]["sections"];
+    assert!(
+        sections["unchanged"].as_u64().unwrap() > 10_000,
+        "{sections}"
+    );
+    assert_eq!(sections["added"], 0);
+    assert_eq!(sections["removed"], 0);
+    assert_eq!(json["summary"]["sentences"]["added"], 0);
+}
+
 /// A real report written out twenty times over: every copy pairs with its own copy, in place.
 #[test]
 fn a_report_repeated_twenty_times_equals_itself() {

@@ -7,7 +7,7 @@
 //! of the figure before it in the same sentence, which is how reports chain a level and its
 //! growth. Counts (`28家金融机构`) may name the thing after the number.
 
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
 
@@ -121,6 +121,9 @@ fn paragraph(p: &Paragraph, part: Part, chinese: bool, path: &[String], out: &mu
         } else {
             en_labels(sentence, &found)
         };
+        // One copy of a sentence of ordinary length, shared by all its figures.
+        let shared: Option<Arc<str>> =
+            (sentence.len() <= MAX_SENTENCE_BYTES).then(|| sentence.into());
         for (h, (label, role, sign)) in found.iter().zip(labels) {
             let mut role = role;
             let mut value = h.q.value;
@@ -137,7 +140,10 @@ fn paragraph(p: &Paragraph, part: Part, chinese: bool, path: &[String], out: &mu
                 unit: h.q.unit.clone(),
                 text: sentence[h.q.start..h.q.end].to_string(),
                 qualifier: h.q.qualifier,
-                sentence: context(sentence, h.q.start, h.q.end),
+                sentence: match &shared {
+                    Some(whole) => Arc::clone(whole),
+                    None => window_around(sentence, h.q.start, h.q.end, CONTEXT_WINDOW).into(),
+                },
                 section: path.to_vec(),
                 line: p.line_at(r.start + h.q.start),
                 part,
@@ -157,14 +163,6 @@ const LABEL_WINDOW: usize = 600;
 const MAX_SENTENCE_BYTES: usize = 2_000;
 /// Bytes kept on each side of a figure of an over-long sentence.
 const CONTEXT_WINDOW: usize = 600;
-
-/// The sentence a figure keeps: whole, or a window around `start..end` when over-long.
-fn context(sentence: &str, start: usize, end: usize) -> String {
-    if sentence.len() <= MAX_SENTENCE_BYTES {
-        return sentence.to_string();
-    }
-    window_around(sentence, start, end, CONTEXT_WINDOW)
-}
 
 /// Cheap test before scanning a sentence without Arabic digits: Chinese numbers and ranks.
 fn has_cn_figure(s: &str) -> bool {
@@ -431,7 +429,7 @@ pub(crate) fn multi_year(f: &Figure) -> bool {
     let head = f
         .sentence
         .find(&f.text)
-        .map_or(f.sentence.as_str(), |i| &f.sentence[..i]);
+        .map_or(&*f.sentence, |i| &f.sentence[..i]);
     let clause = head
         .rfind(['，', '；', '：', ','])
         .map_or(head, |b| &head[b..]);

@@ -1,5 +1,7 @@
 //! Figures: quantities with their labels, pairs of them across editions, and promises.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 /// What a figure says about the thing it measures.
@@ -80,8 +82,11 @@ pub struct Figure {
     pub text: String,
     /// How exact the figure claims to be; `None` when stated plainly.
     pub qualifier: Option<Qualifier>,
-    /// The sentence that holds the figure.
-    pub sentence: String,
+    /// The sentence that holds the figure, shared by every figure of that sentence (a copy
+    /// per figure would make a sentence of n figures cost n times its length). A sentence over
+    /// 2,000 bytes is kept as a window of 600 bytes on each side of the figure, marked `…`
+    /// where it was cut. Serialised as a plain string.
+    pub sentence: Arc<str>,
     /// Headings from the top of the outline down to the section holding the figure, as
     /// [`SectionRef::path`](super::SectionRef::path) gives them.
     pub section: Vec<String>,
