@@ -143,6 +143,9 @@ fn clean_lines(text: &str) -> Vec<Line> {
             };
             cleaned.push(fold_fullwidth(c));
         }
+        if cleaned.contains('\u{2044}') {
+            cleaned = close_fraction(&cleaned);
+        }
         let indent = cleaned.len() - cleaned.trim_start().len();
         let table_row = raw.trim().contains('\t');
         let trimmed = collapse_leaders(cleaned.trim());
@@ -164,6 +167,13 @@ fn clean_lines(text: &str) -> Vec<Line> {
         }
     }
     out
+}
+
+/// A fraction set with the fraction slash (`1⁄2`) is one token: some extractions put a space
+/// on either side of the slash (`2 1⁄ 2`), others do not.
+fn close_fraction(line: &str) -> String {
+    static SPACED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d) *\u{2044} *(\d)").unwrap());
+    SPACED.replace_all(line, "$1\u{2044}$2").into_owned()
 }
 
 /// A running footer of a filing (`Apple Inc. | 2023 Form 10-K | 4`: company, form, page) that
@@ -352,6 +362,18 @@ fn is_lone_glyph(text: &str) -> bool {
     // Punctuation alone on a line (`。`) is the end of a wrapped sentence, not a bullet.
     matches!((chars.next(), chars.next()), (Some(c), None)
         if (c.is_alphabetic() && !is_han(c)) || matches!(c, '•' | '●' | '■' | '▪' | '◆' | '◇' | '○' | '□' | '➢' | '√'))
+        || is_footnote_mark(text)
+}
+
+/// A footnote's mark (`*`, `**`, `†`, `‡‡`): up to three of one sign. Alone on a line it is a
+/// column of marks a text extraction cut off its footnotes; the PDF reader sets it apart the
+/// same way, like a bullet.
+pub(crate) fn is_footnote_mark(text: &str) -> bool {
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    matches!(first, '*' | '†' | '‡') && text.chars().count() <= 3 && chars.all(|c| c == first)
 }
 
 /// Running headers and footers: short lines without sentence punctuation, repeated on several
@@ -797,8 +819,15 @@ fn continues_wrapped(prev: &str, next: &str, width: usize) -> bool {
     }
     if !full {
         // A short line ends its paragraph (the last line, a title, a table row), unless the
-        // sentence runs on in lower case: then a long word did not fit on the line.
-        return !ends_sentence(prev) && next.starts_with(|c: char| c.is_lowercase());
+        // sentence runs on in lower case: then a long word did not fit on the line. A nearly
+        // full line that stops mid-phrase (a lower-case word or a comma) is a paragraph's
+        // first line whose indent the extraction dropped: it runs on whatever the next
+        // line opens with (`…christened as` / `National Indemnity – to compete…`).
+        let nearly_full = prev_width + 2 * wrap_tolerance(width) >= width;
+        let mid_phrase = prev.ends_with(|c: char| c.is_lowercase() || c == ',');
+        return !ends_sentence(prev)
+            && (next.starts_with(|c: char| c.is_lowercase())
+                || (nearly_full && mid_phrase && !next_is_heading));
     }
     if next_is_heading {
         // A heading number after a full line that ends a sentence starts a heading; after a
@@ -816,9 +845,12 @@ fn continues_wrapped(prev: &str, next: &str, width: usize) -> bool {
     }
     // A short capitalised line without final punctuation after a finished sentence is an
     // unnumbered heading ("Acquisitions"), not the paragraph's last line.
+    // (`Never bet against America.)` ends a sentence inside its bracket: not a title.)
     let short_title = display_width(next) * 2 < width
         && next.starts_with(|c: char| c.is_uppercase())
-        && !next.ends_with(|c: char| is_sentence_final(c) || matches!(c, ',' | ':'));
+        && !next
+            .trim_end_matches(crate::script::is_closing)
+            .ends_with(|c: char| is_sentence_final(c) || matches!(c, ',' | ':'));
     // `三是…。` after a finished sentence opens a sub-part of a review.
     if prev.ends_with('。') && heading::chinese_ordinal(next).is_some() {
         return false;
@@ -1402,5 +1434,59 @@ our investors were pleased.\n";
         for page in 1..=4 {
             assert!(joined.contains(&format!("on page {page} that")), "{joined}");
         }
+    }
+
+    /// Hard-wrapped English whose paragraphs lost their first-line indent (63 columns wide).
+    const WRAPPED_EN: &str = "Our insurance operations had another fine year, and the float\n\
+they provide grew again while the underwriting stayed sound, as\n\
+our managers kept to their discipline.\n\
+Jack started a small insurer that was christened as\n\
+National Indemnity and grew it into a giant over many decades of\n\
+patient work and ample capital.\n\
+The citizens of Omaha and all of us at the home office cannot\n\
+wait to get you back for an honest annual meeting in the spring,\n\
+and we hope to see many of you there.\n\
+(The market closed at 99 that day, a fact that shouts at you:\n\
+Never bet against America.)\n\
+We remain confident.\n";
+
+    #[test]
+    fn a_nearly_full_line_that_stops_mid_phrase_runs_on() {
+        let p = paras(WRAPPED_EN);
+        assert_eq!(p.len(), 5, "{p:#?}");
+        assert_eq!(
+            p[1],
+            "Jack started a small insurer that was christened as National Indemnity and grew it \
+             into a giant over many decades of patient work and ample capital."
+        );
+        // A sentence closed inside its bracket is no title: it continues the line before.
+        assert_eq!(
+            p[3],
+            "(The market closed at 99 that day, a fact that shouts at you: Never bet against \
+             America.)"
+        );
+        assert_eq!(p[4], "We remain confident.");
+        // The same lines ending on a full stop or a capitalised word stay apart.
+        let ended = WRAPPED_EN.replace("christened as\n", "christened.\n");
+        assert!(
+            paras(&ended)
+                .iter()
+                .any(|p| p == "Jack started a small insurer that was christened.")
+        );
+    }
+
+    #[test]
+    fn fractions_close_up_and_footnote_marks_alone_are_dropped() {
+        assert_eq!(
+            paras("during the 2 1⁄ 2 years and a 3 1 ⁄ 2-hour session\n"),
+            ["during the 2 1⁄2 years and a 3 1⁄2-hour session"]
+        );
+        // A column of marks cut off its footnotes, as text extraction leaves it.
+        assert_eq!(
+            paras("*\n**\n***\nExcludes shares held by pension funds.\n†\nAt cost.\n"),
+            ["Excludes shares held by pension funds.", "At cost."]
+        );
+        assert!(is_footnote_mark("**") && is_footnote_mark("‡"));
+        assert!(!is_footnote_mark("*a") && !is_footnote_mark("****") && !is_footnote_mark("*†"));
     }
 }

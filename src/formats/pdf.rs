@@ -320,6 +320,22 @@ const CELL_GAP: f64 = 2.0;
 /// List bullets as PDF fonts draw them.
 const BULLETS: [char; 12] = ['•', '●', '▪', '■', '◆', '◇', '○', '□', '➢', '►', '▶', '√'];
 
+/// The length of the list bullet or footnote mark (`*`, `**`, `†`) that opens `text`, if one
+/// does. A footnote's mark is set off from its text like a bullet, and like a bullet it goes on
+/// a line of its own, which the normaliser drops.
+fn marker_len(text: &str) -> Option<usize> {
+    let first = text.chars().next()?;
+    if BULLETS.contains(&first) {
+        return Some(first.len_utf8());
+    }
+    let mark: usize = text
+        .chars()
+        .take_while(|&c| c == first)
+        .map(char::len_utf8)
+        .sum();
+    crate::normalize::is_footnote_mark(&text[..mark]).then_some(mark)
+}
+
 fn rows(page: &Page) -> Vec<Row> {
     let mut order: Vec<usize> = (0..page.glyphs.len()).collect();
     let g = &page.glyphs;
@@ -353,7 +369,8 @@ fn row_of(page: &Page, mut group: Vec<usize>) -> Option<Row> {
     let mut text = String::new();
     let mut last: Option<(Glyph, char)> = None;
     let mut first_glyph: Option<Glyph> = None;
-    let mut body_x = None;
+    // Where each glyph's text starts in `text`, and where the glyph sits.
+    let mut starts: Vec<(usize, f64)> = Vec::with_capacity(group.len());
     let mut cells = false;
     let mut pending_space = false;
     let mut first_word_end: Option<f64> = None;
@@ -392,18 +409,15 @@ fn row_of(page: &Page, mut group: Vec<usize>) -> Option<Row> {
                 first_word_end = Some(prev.end);
             }
             if gap > CELL_GAP {
+                // The gap after a leading bullet or footnote mark is not a table's.
+                let after_marker = marker_len(&text) == Some(text.len());
                 text.push('\t');
-                // The gap after a leading bullet is not a table's.
-                let after_bullet = first_glyph.is_some_and(|f| f.start == prev.start)
-                    && page.text(&prev).starts_with(BULLETS);
-                cells |= !after_bullet;
+                cells |= !after_marker;
             } else if raised || (!solid && (pending_space || gap > word_gap)) {
                 text.push(' ');
             }
         }
-        if first_glyph.is_some() && body_x.is_none() {
-            body_x = Some(glyph.x);
-        }
+        starts.push((text.len(), glyph.x));
         first_glyph.get_or_insert(glyph);
         text.push_str(t);
         pending_space = false;
@@ -414,21 +428,26 @@ fn row_of(page: &Page, mut group: Vec<usize>) -> Option<Row> {
     // A bullet goes on a line of its own, the way the normaliser knows bullets from PDF text:
     // a new paragraph starts there and the glyph is dropped.
     let mut bullet = false;
-    if let Some(rest) = text.strip_prefix(BULLETS)
-        && rest.starts_with([' ', '\t'])
+    let mut body_x = first.x;
+    if let Some(bullet_len) = marker_len(&text)
+        && text[bullet_len..].starts_with([' ', '\t'])
     {
         bullet = true;
-        let bullet_len = text.len() - rest.len();
-        text = format!("{}\n{}", &text[..bullet_len], rest.trim_start());
+        // The text after the marker starts at the first glyph past it.
+        body_x = starts
+            .iter()
+            .find(|&&(at, _)| at > bullet_len)
+            .map_or(first.x, |&(_, x)| x);
+        text = format!(
+            "{}\n{}",
+            &text[..bullet_len],
+            text[bullet_len..].trim_start()
+        );
     }
     Some(Row {
         y: first.y,
         x0: first.x,
-        body_x: if bullet {
-            body_x.unwrap_or(first.x)
-        } else {
-            first.x
-        },
+        body_x,
         x1: end.end,
         first_word_end: first_word_end.unwrap_or(end.end),
         size,
@@ -525,7 +544,40 @@ fn layout(pages: &[Page]) -> String {
                 .collect()
         })
         .collect();
+    let kept: Vec<Vec<Row>> = kept.into_iter().map(split_lone_cell_rows).collect();
     join_lines(&kept)
+}
+
+/// Rows above and below a row with cell gaps where another such row makes both part of one
+/// table: cells of several lines put rows of fragments between a table's rows.
+const TABLE_REACH: usize = 3;
+
+/// A row split by one wide gap, with no row of cells within [`TABLE_REACH`] rows above or
+/// below it on the page, is not a table but two pieces of text on one baseline (a date on the
+/// left, a signature on the right): each goes on a line of its own. (Three pieces or more are
+/// left as a row: the staggered header of a table looks like that.) The row still joins no
+/// other.
+fn split_lone_cell_rows(mut rows: Vec<Row>) -> Vec<Row> {
+    let lone: Vec<bool> = (0..rows.len())
+        .map(|i| {
+            let near = i.saturating_sub(TABLE_REACH)..(i + TABLE_REACH + 1).min(rows.len());
+            rows[i].cells
+                && rows[i].text.matches('\t').count() == 1
+                && near.filter(|&j| j != i).all(|j| !rows[j].cells)
+        })
+        .collect();
+    for (row, lone) in rows.iter_mut().zip(lone) {
+        if lone {
+            row.text = row
+                .text
+                .split('\t')
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n");
+        }
+    }
+    rows
 }
 
 /// The text block of a page: where body lines start and end, and the distance from one line
@@ -889,6 +941,79 @@ mod tests {
             clean_pdftotext(tables),
             "Item      2023     2024\nRevenue   10   12\n"
         );
+    }
+
+    #[test]
+    fn a_footnote_mark_stands_apart_and_its_text_wraps_under_the_text() {
+        // `**` set off from its text by a gap as wide as a cell's: a mark, not a table row; the
+        // footnote's second line starts under its text and continues it.
+        let mut p = page(&[(72.0, 100.0, "**")]);
+        glyphs(
+            &mut p,
+            112.0,
+            100.0,
+            10.0,
+            "Includes a large investment in an oil company, with warrants to",
+        );
+        glyphs(&mut p, 112.0, 111.5, 10.0, "buy its stock.");
+        let r = rows(&p);
+        assert!(r[0].bullet && !r[0].cells, "{r:?}");
+        assert_eq!(r[0].body_x, 112.0);
+        assert_eq!(
+            r[0].text,
+            "**\nIncludes a large investment in an oil company, with warrants to"
+        );
+        // Three more full lines make the page's text block.
+        let mut prose = page(&[]);
+        for (i, line) in [
+            "The letter opens with a line of prose that fills the whole block",
+            "and goes on in another line of prose that fills the whole block",
+            "and ends with a third line of prose that fills the whole block.",
+        ]
+        .iter()
+        .enumerate()
+        {
+            glyphs(&mut prose, 72.0, 60.0 + 11.5 * i as f64, 10.0, line);
+        }
+        prose.glyphs.extend(p.glyphs.iter().map(|g| Glyph {
+            start: g.start + prose.chars.len() as u32,
+            ..*g
+        }));
+        prose.chars.push_str(&p.chars);
+        let text = layout(&[prose]);
+        assert!(
+            text.contains("**\nIncludes a large investment in an oil company, with warrants to buy its stock.\n"),
+            "{text}"
+        );
+        assert_eq!(marker_len("*** Others"), Some(3));
+        assert_eq!(marker_len("•\tItem"), Some('•'.len_utf8()));
+        assert_eq!(marker_len("****"), None);
+        assert_eq!(marker_len("Shares*"), None);
+    }
+
+    #[test]
+    fn two_pieces_on_one_baseline_away_from_a_table_are_two_lines() {
+        let row = |y: f64, left: &str, right: &str| {
+            let mut p = page(&[(72.0, y, left)]);
+            glyphs(&mut p, 300.0, y, 10.0, right);
+            rows(&p).remove(0)
+        };
+        let prose = |y: f64| rows(&page(&[(72.0, y, "A line of prose.")])).remove(0);
+        // A date and a signature after the letter's last paragraph.
+        let signed = split_lone_cell_rows(vec![
+            prose(100.0),
+            row(120.0, "February 27, 2021", "Warren E. Buffett"),
+            prose(132.0),
+        ]);
+        assert_eq!(signed[1].text, "February 27, 2021\nWarren E. Buffett");
+        // A table row next to other rows of the table stays a row.
+        let table = split_lone_cell_rows(vec![
+            row(100.0, "Revenue", "120"),
+            prose(112.0),
+            row(124.0, "Earnings", "30"),
+        ]);
+        assert_eq!(table[0].text, "Revenue\t120");
+        assert_eq!(table[2].text, "Earnings\t30");
     }
 
     /// A PDF made here: `pages` content streams drawing with Helvetica (and an image XObject
