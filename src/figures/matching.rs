@@ -227,10 +227,14 @@ fn pair(old: Option<&Figure>, new: Option<&Figure>) -> FigurePair {
 }
 
 /// The change from `o` to `n`. Percentages move in percentage points and have no relative
-/// change; nor do ranks or zero bases.
+/// change; nor do ranks, zero bases or growth figures: the change of an increment (`$28.5
+/// billion` more last year, `$11.0 billion` less this year) over the old increment is not a
+/// rate of anything a reader follows.
 pub(crate) fn change(o: &Figure, n: &Figure) -> Change {
     let absolute = round(n.value - o.value);
-    let ratio_unit = !matches!(o.unit.as_str(), "%" | "pp" | "‰" | "rank");
+    let ratio_unit = !matches!(o.unit.as_str(), "%" | "pp" | "‰" | "rank")
+        && o.role != Role::Growth
+        && n.role != Role::Growth;
     let relative = (ratio_unit && o.value != 0.0).then(|| round(absolute / o.value.abs()));
     Change { absolute, relative }
 }
