@@ -206,7 +206,8 @@ pub(super) fn labels(s: &str, found: &[Hit]) -> Vec<(String, Role, f64)> {
         // `decreased 4% or $7.1 billion`: the amount after `or` restates the change.
         let restated_change = h.q.unit != "%" && last == "or" && prev_growth;
         let role = if h.q.unit == "%" && (compounded || moved && last != "to" && last != "from")
-            || h.q.unit != "%" && moved && last == "by"
+            || h.q.unit != "%"
+                && (moved && last == "by" || EN_UP.contains(&last) || EN_DOWN.contains(&last))
             || restated_change
         {
             Role::Growth
@@ -235,4 +236,91 @@ pub(super) fn labels(s: &str, found: &[Hit]) -> Vec<(String, Role, f64)> {
         out.push((label, role, sign));
     }
     out
+}
+
+/// Label abbreviations (`gdp = gross domestic product`), as (short, long words).
+static ABBREVIATIONS: LazyLock<Vec<(&str, Vec<&str>)>> = LazyLock::new(|| {
+    vocab::lines(include_str!("../../data/vocab/en-label-abbreviations.txt"))
+        .into_iter()
+        .filter_map(|l| {
+            let (short, long) = l.split_once('=')?;
+            Some((short.trim(), long.split_whitespace().collect()))
+        })
+        .collect()
+});
+
+/// A word in its singular (`earnings` → `earning`, `losses` → `loss`, `companies` →
+/// `company`), so that plural and singular labels meet.
+fn singular(w: &str) -> String {
+    if let Some(stem) = w.strip_suffix("ies")
+        && stem.len() > 2
+    {
+        return format!("{stem}y");
+    }
+    for end in ["sses", "xes", "ches", "shes"] {
+        if w.ends_with(end) {
+            return w[..w.len() - 2].to_string();
+        }
+    }
+    if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") {
+        return w[..w.len() - 1].to_string();
+    }
+    w.to_string()
+}
+
+/// The words of a label as compared: lower case, singular, articles and `of`/`and` left out,
+/// long forms of abbreviations replaced by the short one.
+fn label_words(label: &str) -> Vec<String> {
+    let lower = label.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '&' || c == '.'))
+        .map(|w| w.trim_matches('.'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut i = 0;
+    'word: while i < words.len() {
+        for (short, long) in ABBREVIATIONS.iter() {
+            if words[i..].starts_with(long) {
+                out.push(short.to_string());
+                i += long.len();
+                continue 'word;
+            }
+        }
+        let w = words[i];
+        if !matches!(w, "the" | "a" | "an" | "of" | "and" | "to" | "in" | "for") {
+            out.push(singular(w));
+        }
+        i += 1;
+    }
+    out
+}
+
+/// How alike two English labels are, in [0, 1], or `None` when either label is not English
+/// (it holds Han characters or no letter). Word Dice, raised when the two share their head
+/// noun (the last word: `insurance float` / `total float`; more when one label's words are
+/// all in the other: `net sales` / `total net sales`) and halved when the heads differ
+/// (`gdp` / `surplus-to-gdp ratio`).
+pub(super) fn label_similarity(a: &str, b: &str) -> Option<f64> {
+    let english = |s: &str| {
+        !s.chars().any(crate::script::is_han) && s.chars().any(|c| c.is_ascii_alphabetic())
+    };
+    if !english(a) || !english(b) {
+        return None;
+    }
+    let (wa, wb) = (label_words(a), label_words(b));
+    if wa.is_empty() || wb.is_empty() {
+        return Some(0.0);
+    }
+    if wa == wb {
+        return Some(1.0);
+    }
+    let shared = wa.iter().filter(|w| wb.contains(w)).count();
+    let dice = 2.0 * shared as f64 / (wa.len() + wb.len()) as f64;
+    Some(if wa.last() == wb.last() {
+        let subset = wa.iter().all(|w| wb.contains(w)) || wb.iter().all(|w| wa.contains(w));
+        dice.max(if subset { 0.8 } else { 0.55 })
+    } else {
+        dice * 0.5
+    })
 }
