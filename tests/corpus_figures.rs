@@ -262,3 +262,85 @@ fn singapore_budgets_quote_dollars() {
     }
     report("singapore figures", &failures);
 }
+
+/// The pair of `label` between two corpus files, old and new texts.
+fn pair_texts(
+    dir: &Path,
+    old: &str,
+    new: &str,
+    label: &str,
+    role: Role,
+) -> Option<(String, String)> {
+    let p = compare_pair(&dir.join("en").join(old), &dir.join("en").join(new));
+    p.pairs
+        .iter()
+        .find(|x| x.label == label && x.role == role && x.old.is_some() && x.new.is_some())
+        .map(|x| {
+            (
+                x.old.as_ref().unwrap().text.clone(),
+                x.new.as_ref().unwrap().text.clone(),
+            )
+        })
+}
+
+/// Letters pair their headline figures year to year. The 2021 letter gives no operating
+/// earnings, so they are checked 2019 → 2020 ($24 billion → $21.9 billion); the float is
+/// checked 2020 → 2021 (`$138 billion of insurance “float”` → `total float has grown from $19
+/// million … to $147 billion`, the later amount).
+#[test]
+#[ignore = "needs YOYDIFF_CORPUS"]
+fn berkshire_letters_pair_operating_earnings_and_float() {
+    let dir = corpus();
+    let earnings = pair_texts(
+        &dir,
+        "berkshire-letter-2019.txt",
+        "berkshire-letter-2020.txt",
+        "operating earnings",
+        Role::Level,
+    );
+    assert_eq!(
+        earnings,
+        Some(("$24 billion".to_string(), "$21.9 billion".to_string()))
+    );
+    let p = compare_pair(
+        &dir.join("en/berkshire-letter-2020.txt"),
+        &dir.join("en/berkshire-letter-2021.txt"),
+    );
+    let float = p
+        .pairs
+        .iter()
+        .find(|x| x.old.as_ref().is_some_and(|o| o.text == "$138 billion"))
+        .and_then(|x| x.new.as_ref())
+        .map(|n| n.text.clone());
+    assert_eq!(float.as_deref(), Some("$147 billion"));
+}
+
+/// The 10-K's tables `(dollars in millions)` pair total net sales 2022 → 2023, in dollars.
+#[test]
+#[ignore = "needs YOYDIFF_CORPUS"]
+fn apple_10k_pairs_total_net_sales() {
+    let dir = corpus();
+    let p = compare_pair(
+        &dir.join("en/10k-apple-2022.txt"),
+        &dir.join("en/10k-apple-2023.txt"),
+    );
+    let x = p
+        .pairs
+        .iter()
+        .find(|x| x.label == "total net sales" && x.role == Role::Level)
+        .expect("total net sales paired");
+    let (o, n) = (x.old.as_ref().unwrap(), x.new.as_ref().unwrap());
+    assert_eq!(o.unit, "USD");
+    assert_eq!(o.value, 394_328e6);
+    assert_eq!(n.value, 383_285e6);
+    // The change of an increment has no relative change.
+    for x in &p.pairs {
+        if x.role == Role::Growth {
+            assert!(
+                x.change.as_ref().is_none_or(|c| c.relative.is_none()),
+                "{}",
+                x.label
+            );
+        }
+    }
+}

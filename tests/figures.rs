@@ -1055,3 +1055,39 @@ fn respectively_lists_share_their_head_noun() {
         assert_eq!(&got, labels, "{sentence}");
     }
 }
+
+/// English tables and framing words. The rows are from the Apple 10-K of 2023 (segment table
+/// under `(dollars in millions)`, the statement of operations under `(In millions, except …)`);
+/// the framing sentence is from the Berkshire letter of 2021.
+#[test]
+fn english_table_rows_and_framing_words() {
+    let text = "To the Shareholders:\n\n\
+The following table shows net sales by reportable segment for 2023, 2022 and 2021 (dollars in millions):\n\
+2023 Change 2022 Change 2021\n\
+Net sales by reportable segment:\n\
+Americas $ 162,560 (4) % $ 169,658 11 % $ 153,306\n\
+Total net sales $ 383,285 (3) % $ 394,328 8 % $ 365,817\n\
+Americas net sales decreased 4% or $7.1 billion during 2023 compared to 2022 due to lower net sales of iPhone and Mac.\n\
+In 2021, for example, we paid $3.3 billion while the U.S. Treasury reported total corporate income-tax receipts of $402 billion.\n";
+    let doc = parse("t.txt", &normalize(text), OutlineOptions::default());
+    let f = extract(&doc);
+    let find = |text: &str| {
+        f.iter()
+            .find(|x| x.text == text)
+            .unwrap_or_else(|| panic!("{text} not found in {f:#?}"))
+    };
+    let total = find("$ 383,285");
+    assert_eq!(total.label, "total net sales");
+    assert_eq!(total.unit, "USD");
+    assert!(close(total.value, 383_285e6));
+    let change = find("(3) %");
+    assert_eq!(change.role, Role::Growth);
+    assert!(close(change.value, -3.0));
+    assert_eq!(find("$ 162,560").label, "americas net sales");
+    // Prior-year columns are not figures of this year.
+    assert!(f.iter().all(|x| x.text != "$ 394,328" && x.text != "8 %"));
+    let restated = find("$7.1 billion");
+    assert_eq!(restated.role, Role::Growth);
+    assert!(close(restated.value, -7.1e9));
+    assert_eq!(find("$3.3 billion").label, "");
+}

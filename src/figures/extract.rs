@@ -12,6 +12,7 @@ use std::sync::{Arc, LazyLock};
 use regex::Regex;
 
 use super::number::{Quantity, scan};
+use super::table::Tables;
 use crate::model::Paragraph;
 use crate::model::{Document, Lang, Section};
 use crate::model::{Figure, Qualifier, Role};
@@ -25,20 +26,28 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
     let mut out = Vec::new();
     let chinese = doc.lang == Lang::Zh;
     let mut path = Vec::new();
+    let mut tables = Tables::default();
     for s in &doc.sections {
         let part = part_of_section(s);
-        walk(s, part, chinese, &mut path, &mut out);
+        walk(s, part, chinese, &mut path, &mut tables, &mut out);
     }
     out
 }
 
-fn walk(s: &Section, part: Part, chinese: bool, path: &mut Vec<String>, out: &mut Vec<Figure>) {
+fn walk(
+    s: &Section,
+    part: Part,
+    chinese: bool,
+    path: &mut Vec<String>,
+    tables: &mut Tables,
+    out: &mut Vec<Figure>,
+) {
     path.push(s.heading_text());
     for p in &s.paragraphs {
-        paragraph(p, part, chinese, path, out);
+        paragraph(p, part, chinese, path, tables, out);
     }
     for c in &s.children {
-        walk(c, part, chinese, path, out);
+        walk(c, part, chinese, path, tables, out);
     }
     path.pop();
 }
@@ -55,9 +64,9 @@ static ZH_RANK: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A quantity or a rank found in a sentence, before it becomes a figure.
-struct Hit {
-    q: Quantity,
-    rank: bool,
+pub(super) struct Hit {
+    pub(super) q: Quantity,
+    pub(super) rank: bool,
 }
 
 fn hits(sentence: &str, chinese: bool) -> Vec<Hit> {
@@ -100,13 +109,43 @@ fn hits(sentence: &str, chinese: bool) -> Vec<Hit> {
     out
 }
 
-fn paragraph(p: &Paragraph, part: Part, chinese: bool, path: &[String], out: &mut Vec<Figure>) {
-    for r in split_sentences(&p.text) {
+fn paragraph(
+    p: &Paragraph,
+    part: Part,
+    chinese: bool,
+    path: &[String],
+    tables: &mut Tables,
+    out: &mut Vec<Figure>,
+) {
+    // A row of an English table is read as a whole, by its columns (see `table.rs`).
+    let mut row = if chinese { None } else { tables.row(&p.text) };
+    let ranges = match row {
+        Some(_) => std::iter::once(0..p.text.len()).collect(),
+        None => split_sentences(&p.text),
+    };
+    for r in ranges {
         let sentence = &p.text[r.clone()];
         if !(sentence.bytes().any(|b| b.is_ascii_digit()) || chinese && has_cn_figure(sentence)) {
             continue;
         }
-        let found = hits(sentence, chinese);
+        let (found, labels): (Vec<Hit>, Vec<(String, Role, f64)>) = match row.take() {
+            Some(cells) => cells
+                .into_iter()
+                .map(|(q, label, role)| {
+                    let sign = if q.value < 0.0 { -1.0 } else { 1.0 };
+                    (Hit { q, rank: false }, (label, role, sign))
+                })
+                .unzip(),
+            None => {
+                let found = hits(sentence, chinese);
+                let labels = if chinese {
+                    zh_labels(sentence, &found)
+                } else {
+                    super::english::labels(sentence, &found)
+                };
+                (found, labels)
+            }
+        };
         if found.is_empty() {
             continue;
         }
@@ -116,11 +155,6 @@ fn paragraph(p: &Paragraph, part: Part, chinese: bool, path: &[String], out: &mu
             } else {
                 EN_TARGET_CUES.is_match(sentence)
             };
-        let labels = if chinese {
-            zh_labels(sentence, &found)
-        } else {
-            en_labels(sentence, &found)
-        };
         // One copy of a sentence of ordinary length, shared by all its figures.
         let shared: Option<Arc<str>> =
             (sentence.len() <= MAX_SENTENCE_BYTES).then(|| sentence.into());
@@ -156,7 +190,7 @@ fn paragraph(p: &Paragraph, part: Part, chinese: bool, path: &[String], out: &mu
 /// long and clauses rarely pass a hundred characters, so this changes nothing in a real report;
 /// it keeps the work per figure bounded in a sentence of thousands of figures, where every
 /// backward or forward scan would otherwise cross the whole sentence (quadratic).
-const LABEL_WINDOW: usize = 600;
+pub(super) const LABEL_WINDOW: usize = 600;
 /// Sentences longer than this are kept in a figure as a window of [`CONTEXT_WINDOW`] bytes on
 /// each side of it, cut at characters and marked with `…`: a figure carries its context, not a
 /// copy of a sentence that may hold thousands of figures.
@@ -167,15 +201,6 @@ const CONTEXT_WINDOW: usize = 600;
 /// Cheap test before scanning a sentence without Arabic digits: Chinese numbers and ranks.
 fn has_cn_figure(s: &str) -> bool {
     s.contains(['十', '百', '千', '万', '亿', '第']) || s.contains("前列")
-}
-
-/// The sign an English growth figure carries, read from the verbs just before it.
-fn en_sign(last_words: &[&str]) -> f64 {
-    if last_words.iter().any(|w| EN_DOWN.contains(w)) {
-        -1.0
-    } else {
-        1.0
-    }
 }
 
 static RISE: LazyLock<Vec<&str>> =
@@ -567,171 +592,6 @@ fn noun_after(rest: &str) -> String {
         }
         out.push(c);
         t = &t[c.len_utf8()..];
-    }
-    out
-}
-
-/// Words skipped between an English label and its number (`float was $28 billion`).
-static EN_SKIP: LazyLock<Vec<&str>> =
-    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/en-label-skip-words.txt")));
-static EN_STOP: LazyLock<Vec<&str>> =
-    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/en-label-stop-words.txt")));
-static EN_UP: LazyLock<Vec<&str>> =
-    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/en-rise-words.txt")));
-static EN_DOWN: LazyLock<Vec<&str>> =
-    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/en-fall-words.txt")));
-/// Verbs whose object names an amount spent or earned (`repurchased $2.2 billion of shares`).
-static EN_ACTION: LazyLock<Vec<&str>> =
-    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/en-amount-verbs.txt")));
-
-fn trim_word(w: &str) -> &str {
-    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '’' && c != '\'')
-}
-
-fn is_year(w: &str) -> bool {
-    w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())
-}
-
-/// The noun phrase after `in`/`of` following an amount (`$24.8 billion in operating earnings`).
-fn en_noun_after(rest: &str) -> Option<String> {
-    let lower = rest.to_ascii_lowercase();
-    let t = lower.trim_start();
-    let t = t.strip_prefix("in ").or_else(|| t.strip_prefix("of "))?;
-    let mut words = Vec::new();
-    for raw in t.split_whitespace() {
-        let w = trim_word(raw);
-        if words.is_empty() && ["the", "a", "an", "our", "its", "their"].contains(&w) {
-            continue;
-        }
-        if w.is_empty()
-            || w.starts_with(|c: char| c.is_ascii_digit() || c == '$')
-            || EN_STOP.contains(&w)
-            || EN_SKIP.contains(&w)
-            || words.len() >= 4
-        {
-            break;
-        }
-        words.push(w.to_string());
-        if raw.ends_with([',', '.', ';', ':', ')']) {
-            break;
-        }
-    }
-    (!words.is_empty()).then(|| words.join(" "))
-}
-
-/// The noun phrase before an amount, read backwards over the clause.
-fn en_noun_before(prefix: &str) -> String {
-    let words: Vec<&str> = prefix.split_whitespace().collect();
-    let mut i = words.len();
-    while i > 0 {
-        let w = trim_word(words[i - 1]).to_lowercase();
-        // `a whopping $3.2 billion`, `an additional 5%`: one word between an article and an
-        // amount qualifies the amount; it is not what is measured.
-        let qualifies_amount = i == words.len()
-            && i >= 2
-            && matches!(trim_word(words[i - 2]).to_lowercase().as_str(), "a" | "an");
-        if EN_SKIP.contains(&w.as_str()) || is_year(&w) || w.is_empty() || qualifies_amount {
-            i -= 1;
-        } else {
-            break;
-        }
-    }
-    let mut picked: Vec<String> = Vec::new();
-    while i > 0 && picked.len() < 5 {
-        let raw = words[i - 1];
-        let w = trim_word(raw).to_lowercase();
-        let connector = matches!(w.as_str(), "in" | "of" | "for") && !picked.is_empty();
-        if w.is_empty()
-            || is_year(&w)
-            || w.ends_with("’s")
-            || w.ends_with("'s")
-            || raw.ends_with([',', ';', ':', '.'])
-            || (!connector && (EN_STOP.contains(&w.as_str()) || EN_SKIP.contains(&w.as_str())))
-            || w.starts_with(|c: char| c.is_ascii_digit() || c == '$')
-        {
-            break;
-        }
-        picked.push(w);
-        i -= 1;
-    }
-    while picked
-        .last()
-        .is_some_and(|w| matches!(w.as_str(), "in" | "of" | "for"))
-    {
-        picked.pop();
-    }
-    picked.reverse();
-    picked.join(" ")
-}
-
-/// Labels and roles for the hits of an English sentence.
-fn en_labels(s: &str, found: &[Hit]) -> Vec<(String, Role, f64)> {
-    let mut out = Vec::with_capacity(found.len());
-    let mut prev_from = false;
-    let mut prev_end = 0usize;
-    let mut prev_label = String::new();
-    for h in found {
-        let window_start = floor_boundary(s, h.q.start.saturating_sub(LABEL_WINDOW)).max(prev_end);
-        let window_end = ceil_boundary(s, h.q.end + LABEL_WINDOW);
-        let clause_start = s[window_start..h.q.start]
-            .rfind([',', ';', ':', '(', '–', '—'])
-            .map_or(window_start, |b| {
-                window_start + b + s[window_start + b..].chars().next().unwrap().len_utf8()
-            });
-        let prefix = &s[clause_start..h.q.start];
-        let rest_end = s[h.q.end..window_end]
-            .find([',', ';', ':', '(', '.'])
-            .map_or(window_end, |e| h.q.end + e);
-        let rest = &s[h.q.end..rest_end.max(h.q.end)];
-        let lower_prefix = prefix.to_ascii_lowercase();
-        let last_words: Vec<&str> = lower_prefix
-            .split_whitespace()
-            .rev()
-            .take(6)
-            .map(trim_word)
-            .collect();
-        let action = last_words
-            .iter()
-            .take(3)
-            .find(|w| EN_ACTION.contains(w))
-            .copied();
-        let mut label = match (en_noun_after(rest), action) {
-            (Some(n), Some(a)) => format!("{a} {n}"),
-            (Some(n), None) => n,
-            (None, _) => en_noun_before(prefix),
-        };
-        let last = last_words.first().copied().unwrap_or("");
-        // `grown from $19 million … to $147 billion`: the second amount is the same thing.
-        if label.is_empty() || last == "to" && prev_from {
-            label = prev_label.clone();
-        }
-        prev_from = last == "from";
-        let moved = last_words
-            .iter()
-            .any(|w| EN_UP.contains(w) || EN_DOWN.contains(w));
-        let rest_lower = rest.trim_start().to_ascii_lowercase();
-        let compounded = rest_lower.starts_with("compounded") || rest_lower.starts_with("annually");
-        let role = if h.q.unit == "%" && (compounded || moved && last != "to" && last != "from")
-            || h.q.unit != "%" && moved && last == "by"
-        {
-            Role::Growth
-        } else if h.q.unit == "%"
-            && (rest_lower.starts_with("of ")
-                || ["ownership", "stake", "owned", "own", "share"]
-                    .iter()
-                    .any(|w| last_words.contains(w)))
-        {
-            Role::Share
-        } else if h.q.counted {
-            Role::Count
-        } else {
-            Role::Level
-        };
-        if !label.is_empty() {
-            prev_label = label.clone();
-        }
-        prev_end = h.q.end;
-        out.push((label, role, en_sign(&last_words)));
     }
     out
 }

@@ -68,6 +68,8 @@ pub fn match_figures(old: &[Figure], new: &[Figure], sections: &[SectionPair]) -
             let n = new[j];
             let sim = if o.label == n.label {
                 1.0
+            } else if let Some(s) = super::english::label_similarity(&o.label, &n.label) {
+                s
             } else {
                 dice(&old_grams[i], &new_grams[j]).max(containment(&o.label, &n.label))
             };
@@ -99,6 +101,15 @@ pub fn match_figures(old: &[Figure], new: &[Figure], sections: &[SectionPair]) -
             }
             if o.value == n.value {
                 score += 0.05;
+            }
+            // English labels tie more often (`total float` from $19 million to $147 billion):
+            // of two like candidates the one nearer in size is the reader's pair.
+            if super::english::label_similarity(&o.label, &n.label).is_some()
+                && o.value.signum() == n.value.signum()
+                && o.value != 0.0
+            {
+                score +=
+                    0.04 * (o.value.abs().min(n.value.abs()) / o.value.abs().max(n.value.abs()));
             }
             candidates.push((i, j, score));
         }
@@ -227,10 +238,14 @@ fn pair(old: Option<&Figure>, new: Option<&Figure>) -> FigurePair {
 }
 
 /// The change from `o` to `n`. Percentages move in percentage points and have no relative
-/// change; nor do ranks or zero bases.
+/// change; nor do ranks, zero bases or growth figures: the change of an increment (`$28.5
+/// billion` more last year, `$11.0 billion` less this year) over the old increment is not a
+/// rate of anything a reader follows.
 pub(crate) fn change(o: &Figure, n: &Figure) -> Change {
     let absolute = round(n.value - o.value);
-    let ratio_unit = !matches!(o.unit.as_str(), "%" | "pp" | "‰" | "rank");
+    let ratio_unit = !matches!(o.unit.as_str(), "%" | "pp" | "‰" | "rank")
+        && o.role != Role::Growth
+        && n.role != Role::Growth;
     let relative = (ratio_unit && o.value != 0.0).then(|| round(absolute / o.value.abs()));
     Change { absolute, relative }
 }

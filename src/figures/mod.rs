@@ -11,10 +11,12 @@
 //!
 //! The rules are written for users in `docs/figures.md`.
 
+mod english;
 mod extract;
 mod matching;
 pub mod number;
 mod promise;
+mod table;
 
 pub use extract::extract;
 pub use matching::match_figures;

@@ -46,7 +46,7 @@ static ZH_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 
 static EN_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?P<cur>US\$|S\$|\$|USD\s?|SGD\s?)?(?P<open>\()?(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?P<close>\))?(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn)\b)?(?:\s?(?P<unit>%|percentage points?\b|per cent\b|percent\b|basis points?\b))?",
+        r"(?i)(?P<cur>US\$|S\$|\$|€|£|¥|USD\s?|SGD\s?)?(?P<open>\()?(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?:\s(?P<fnum>[1-9])⁄\s?(?P<fden>[1-9][0-9]?)|⁄\s?(?P<sden>[1-9][0-9]?))?(?P<close>\))?(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn)\b)?(?:\s?(?P<unit>%|percentage points?\b|per cent\b|percent\b|basis points?\b))?",
     )
     .unwrap()
 });
@@ -323,11 +323,22 @@ pub fn scan_en(text: &str) -> Vec<Quantity> {
             continue;
         }
         let before = text[..whole.start()].chars().next_back();
-        if before.is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, '-' | '.' | '/')) {
+        // `1⁄ 2`: a denominator is part of the fraction before it, never an amount.
+        let denominator = text[..whole.start()].trim_end().ends_with('⁄');
+        if denominator
+            || before.is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, '-' | '.' | '/'))
+        {
             continue;
         }
         let Some(mut value) = arabic_number(num.as_str()) else {
             continue;
+        };
+        // PDF fractions: `1 1⁄2` is 1.5, `1⁄ 2` is 0.5.
+        let digit = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<f64>().ok());
+        let fraction = if let (Some(n), Some(d)) = (digit("fnum"), digit("fden")) {
+            Some(value + n / d)
+        } else {
+            digit("sden").map(|d| value / d)
         };
         let parenthesised = c.name("open").is_some() && c.name("close").is_some();
         let mut end = whole.end();
@@ -341,7 +352,12 @@ pub fn scan_en(text: &str) -> Vec<Quantity> {
         if parenthesised {
             value = -value;
         }
-        if let Some(sc) = scale.as_deref() {
+        if let Some(v) = fraction {
+            value = v.copysign(value);
+            if let Some(sc) = scale.as_deref() {
+                value *= multiplier(sc);
+            }
+        } else if let Some(sc) = scale.as_deref() {
             value = scaled(num.as_str(), sc).map_or(value * multiplier(sc), |v| v.copysign(value));
         }
         let unit = match (cur.as_deref(), unit_raw.as_deref()) {
@@ -352,6 +368,9 @@ pub fn scan_en(text: &str) -> Vec<Quantity> {
             }
             (_, Some(_)) => "%",
             (Some("S$" | "SGD"), None) => "SGD",
+            (Some("€"), None) => "EUR",
+            (Some("£"), None) => "GBP",
+            (Some("¥"), None) => "JPY",
             (Some(_), None) => "USD",
             (None, None) => "",
         };
@@ -428,7 +447,7 @@ pub fn scan(text: &str, chinese: bool) -> Vec<Quantity> {
         };
         let foreign: Vec<Quantity> = en
             .into_iter()
-            .filter(|e| e.unit == "USD" || e.unit == "SGD")
+            .filter(|e| matches!(e.unit.as_str(), "USD" | "SGD" | "EUR" | "GBP" | "JPY"))
             .filter(|e| !found.iter().any(|z| z.start < e.end && e.start < z.end))
             .collect();
         found.extend(foreign);
