@@ -266,17 +266,7 @@ fn stances(sections: &[SectionPair]) -> Vec<StanceChange> {
             _ => None,
         })
         .filter(|(o, n)| !o.title.trim().is_empty() && !n.title.trim().is_empty())
-        .map(|(o, n)| {
-            (
-                n.level,
-                StanceChange {
-                    old: o.title.clone(),
-                    new: n.title.clone(),
-                    kept: round3(kept_share(&o.title, &n.title)),
-                    at: ref_place(Side::New, n),
-                },
-            )
-        })
+        .map(|(o, n)| stance_change(o, n))
         .collect();
     out.extend(reworded_items(sections));
     out.sort_by_key(|(level, s)| (*level, s.at.line));
@@ -335,16 +325,7 @@ fn reworded_items(sections: &[SectionPair]) -> Vec<(u32, StanceChange)> {
         }
         used_old[i] = true;
         used_new[j] = true;
-        let (o, n) = (removed[i], added[j]);
-        out.push((
-            n.level,
-            StanceChange {
-                old: o.title.clone(),
-                new: n.title.clone(),
-                kept: round3(kept_share(&o.title, &n.title)),
-                at: ref_place(Side::New, n),
-            },
-        ));
+        out.push(stance_change(removed[i], added[j]));
     }
     out
 }
@@ -365,6 +346,19 @@ fn longest_common_run(a: &[char], b: &[char]) -> usize {
         prev = cur;
     }
     best
+}
+
+/// A heading's old and new wording, keyed by the new one's level.
+fn stance_change(o: &SectionRef, n: &SectionRef) -> (u32, StanceChange) {
+    (
+        n.level,
+        StanceChange {
+            old: o.title.clone(),
+            new: n.title.clone(),
+            kept: round3(kept_share(&o.title, &n.title)),
+            at: ref_place(Side::New, n),
+        },
+    )
 }
 
 fn round3(x: f64) -> f64 {

@@ -25,6 +25,15 @@ fn yoydiff(args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// `yoydiff diff` of the national sample pair with `flags`.
+fn diff_samples(flags: &[&str]) -> String {
+    let old = sample_path("national-gwr-2022.txt");
+    let new = sample_path("national-gwr-2023.txt");
+    let mut args = vec!["diff", old.to_str().unwrap(), new.to_str().unwrap()];
+    args.extend_from_slice(flags);
+    yoydiff(&args)
+}
+
 fn national_sample_briefing() -> Briefing {
     let old = sample_path("national-gwr-2022.txt");
     let new = sample_path("national-gwr-2023.txt");
@@ -121,16 +130,7 @@ fn national_stances_and_lists_point_to_their_lines() {
 /// dropped names with their first lines, and the figures that moved most.
 #[test]
 fn national_briefing_in_the_terminal() {
-    let old = sample_path("national-gwr-2022.txt");
-    let new = sample_path("national-gwr-2023.txt");
-    let text = yoydiff(&[
-        "diff",
-        old.to_str().unwrap(),
-        new.to_str().unwrap(),
-        "--brief",
-        "--color",
-        "never",
-    ]);
+    let text = diff_samples(&["--brief", "--color", "never"]);
     // The first line names the inputs by path, which differs between machines.
     let body: String = text.lines().skip(1).collect::<Vec<_>>().join("\n");
     insta::assert_snapshot!(body);
@@ -140,15 +140,7 @@ fn national_briefing_in_the_terminal() {
 /// hold the main targets with last year's outcome and verdict, and a changed plan heading.
 #[test]
 fn targets_come_within_the_first_forty_lines() {
-    let old = sample_path("national-gwr-2022.txt");
-    let new = sample_path("national-gwr-2023.txt");
-    let text = yoydiff(&[
-        "diff",
-        old.to_str().unwrap(),
-        new.to_str().unwrap(),
-        "--color",
-        "never",
-    ]);
+    let text = diff_samples(&["--color", "never"]);
     let head: Vec<&str> = text.lines().take(40).collect();
     let has = |words: &[&str]| head.iter().any(|l| words.iter().all(|w| l.contains(w)));
     assert!(
