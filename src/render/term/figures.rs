@@ -109,19 +109,17 @@ pub fn write_figure_pairs<W: Write>(
             writeln!(out, "{t}")?;
         }
         let count = |s: FigureStatus| pairs.iter().filter(|p| p.status == s).count();
-        let hint = if folded > 0 {
-            format!(" ({folded} rows not shown: --all-figures shows them)")
-        } else {
-            String::new()
-        };
         writeln!(
             out,
-            "figures: {} changed, {} new, {} dropped, {} unchanged{hint}",
+            "figures: {} changed, {} new, {} dropped, {} unchanged",
             count(FigureStatus::Changed),
             count(FigureStatus::New),
             count(FigureStatus::Dropped),
             count(FigureStatus::Unchanged)
         )?;
+        if folded > 0 {
+            writeln!(out, "({folded} rows not shown: --all-figures shows them)")?;
+        }
     }
     if promises.is_empty() {
         return Ok(());
