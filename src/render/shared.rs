@@ -463,6 +463,26 @@ impl Words {
     }
 }
 
+/// The headings of a group of sections, as `a + b` (a split or merged pair has several).
+pub fn heading_of(refs: &[crate::model::SectionRef]) -> String {
+    refs.iter()
+        .map(|r| r.path.last().map_or("", String::as_str))
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+/// A section pair's title: the heading it has, or `old → new` when it changed.
+pub fn pair_title(pair: &crate::model::SectionPair) -> String {
+    use crate::model::PairKind;
+    let (old, new) = (heading_of(&pair.old), heading_of(&pair.new));
+    match pair.kind {
+        PairKind::Added => new,
+        PairKind::Removed | PairKind::Unchanged => old,
+        _ if old == new => new,
+        _ => format!("{old} → {new}"),
+    }
+}
+
 /// The cells of a target row: indicator, last target, outcome, verdict, this target, change.
 pub fn target_cells(t: &crate::model::TargetRow, w: &Words) -> [String; 6] {
     let quote =

@@ -10,7 +10,7 @@ use crate::model::{
     SectionPair, SectionRef, SentenceChange, Status, Verdict,
 };
 use crate::render::Parts;
-use crate::render::shared::{change_text, label_or_unnamed, sorted_figures};
+use crate::render::shared::{change_text, heading_of, label_or_unnamed, sorted_figures};
 
 /// Most rows one chart draws; the figures table below holds every pair.
 const CHART_ROWS: usize = 24;
@@ -29,13 +29,6 @@ fn edition_name(d: &DocInfo, fallback: &str) -> String {
 /// The anchor of the section pair at `index`.
 pub fn pair_id(index: usize) -> String {
     format!("s-{index}")
-}
-
-fn heading_of(refs: &[SectionRef]) -> String {
-    refs.iter()
-        .map(|r| r.path.last().map_or("", String::as_str))
-        .collect::<Vec<_>>()
-        .join(" + ")
 }
 
 fn pair_title(p: &SectionPair) -> String {

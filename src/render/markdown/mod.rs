@@ -15,7 +15,7 @@
 //! - **Whole sentences** added or removed carry their label once (`added, l. 12:`) and are
 //!   not marked word by word; a report's own table rows are shown old and new, whole.
 
-use super::shared::{change_text, count_list, sorted_figures};
+use super::shared::{change_text, count_list, pair_title, sorted_figures};
 use std::collections::HashMap;
 use std::io::{self, Write};
 
@@ -449,13 +449,6 @@ pub fn initiatives(list: &[Initiative], delivery: &Delivery) -> String {
     s
 }
 
-fn heading_of(refs: &[SectionRef]) -> String {
-    refs.iter()
-        .map(|r| r.path.last().map_or("", String::as_str))
-        .collect::<Vec<_>>()
-        .join(" + ")
-}
-
 /// The heading marks for a section at outline depth `level` (1 at the top): the report's
 /// outline starts at `###`, under the changelog's own `##` parts.
 fn hashes(level: usize) -> String {
@@ -634,13 +627,7 @@ impl SectionWriter {
         for (i, h) in path.iter().enumerate().take(depth - 1).skip(shared) {
             s.push_str(&format!("{} {}\n\n", hashes(i + 1), escape(h)));
         }
-        let (old, new) = (heading_of(&p.old), heading_of(&p.new));
-        let title = match p.kind {
-            PairKind::Added => new,
-            PairKind::Removed | PairKind::Unchanged => old,
-            _ if old == new => new,
-            _ => format!("{old} → {new}"),
-        };
+        let title = pair_title(p);
         let title = if title.trim().is_empty() {
             "(untitled)".to_string()
         } else {

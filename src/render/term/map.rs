@@ -5,10 +5,10 @@ use std::io::{self, Write};
 
 use rustc_hash::FxHashMap;
 
-use super::{heading_of, kind_style};
+use super::kind_style;
 use crate::model::{Comparison, PairKind, SectionPair};
 use crate::render::TermOptions;
-use crate::render::shared::{Palette, truncate};
+use crate::render::shared::{Palette, pair_title, truncate};
 use crate::script::display_width;
 
 /// Deepest level the map names: parts and their sections. Deeper changes are counted on the
@@ -55,13 +55,7 @@ pub fn write_section_map<W: Write>(
     for (s, n) in rows.iter().take(MAP_LINES) {
         let level = s.new.first().or(s.old.first()).map_or(1, |r| r.level) as usize;
         let indent = "  ".repeat(level);
-        let (old, new) = (heading_of(&s.old), heading_of(&s.new));
-        let title = match s.kind {
-            PairKind::Added => new,
-            PairKind::Removed | PairKind::Unchanged => old,
-            _ if old == new => new,
-            _ => format!("{old} → {new}"),
-        };
+        let title = pair_title(s);
         let kind = match s.kind {
             PairKind::Unchanged => " ".repeat(9),
             k => format!("{:<9}", k.as_str()),

@@ -18,7 +18,7 @@ pub use figures::{write_figure_pairs, write_figures};
 pub use initiatives::write_initiatives;
 pub use trend::write_trend;
 
-use super::shared::{Palette, count_list, truncate};
+use super::shared::{Palette, count_list, pair_title, truncate};
 use super::{Parts, TermOptions};
 use crate::model::ChangeKind;
 use crate::model::{
@@ -269,14 +269,6 @@ fn kind_style(kind: PairKind, color: bool) -> Style {
     s.bold().force_styling(color)
 }
 
-/// The headings of a group of sections, as `a + b`.
-fn heading_of(refs: &[SectionRef]) -> String {
-    refs.iter()
-        .map(|r| r.path.last().map_or("", String::as_str))
-        .collect::<Vec<_>>()
-        .join(" + ")
-}
-
 /// The path above a section (`一、… › （二）…`), empty at the top level.
 fn parent_of(refs: &[SectionRef]) -> String {
     refs.first().map_or(String::new(), |r| {
@@ -296,13 +288,7 @@ fn write_pair<W: Write>(
     let level = pair.new.first().or(pair.old.first()).map_or(1, |r| r.level) as usize;
     let indent = "  ".repeat(level.saturating_sub(1));
     let kind = kind_style(pair.kind, opts.color).apply_to(format!("{:<9}", pair.kind.as_str()));
-    let (old, new) = (heading_of(&pair.old), heading_of(&pair.new));
-    let title = match pair.kind {
-        PairKind::Added => new,
-        PairKind::Removed | PairKind::Unchanged => old,
-        _ if old == new => new,
-        _ => format!("{old} → {new}"),
-    };
+    let title = pair_title(pair);
     let mut meta = match pair.kind {
         PairKind::Added | PairKind::Removed | PairKind::Unchanged => String::new(),
         _ => format!("  sim {:.2}", pair.similarity),
