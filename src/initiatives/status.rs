@@ -346,6 +346,22 @@ struct Draft {
     new_s: Vec<usize>,
 }
 
+impl Draft {
+    /// The old edition names it in sentences `s`, written `form`.
+    fn named_in_old(&mut self, old: &Edition, s: Vec<usize>, form: &str) {
+        self.init.old = mentions(old, &s, form);
+        self.init.count[0] = s.len();
+        self.old_s = s;
+    }
+
+    /// The new edition names it in sentences `s`, written `form`.
+    fn named_in_new(&mut self, new: &Edition, s: Vec<usize>, form: &str) {
+        self.init.new = mentions(new, &s, form);
+        self.init.count[1] = s.len();
+        self.new_s = s;
+    }
+}
+
 fn draft(
     name: &str,
     status: Status,
@@ -1021,9 +1037,7 @@ fn find_counterparts(drafts: &mut Vec<Draft>, old: &Edition, new: &Edition) {
             None => {
                 let d = &mut drafts[o];
                 d.init.status = status;
-                d.init.new = mentions(new, &c.sentences, &c.text);
-                d.init.count[1] = c.sentences.len();
-                d.new_s = c.sentences;
+                d.named_in_new(new, c.sentences, &c.text);
                 if status == Status::Upgraded {
                     d.init.old_name = Some(old_name);
                     d.init.name = c.text;
@@ -1047,9 +1061,7 @@ fn find_counterparts(drafts: &mut Vec<Draft>, old: &Edition, new: &Edition) {
         } else {
             d.init.status = Status::Continued;
         }
-        d.init.old = mentions(old, &c.sentences, &c.text);
-        d.init.count[0] = c.sentences.len();
-        d.old_s = c.sentences;
+        d.named_in_old(old, c.sentences, &c.text);
     }
     remove.sort_unstable();
     for o in remove.into_iter().rev() {
@@ -1070,18 +1082,12 @@ fn verbatim_guard(drafts: &mut [Draft], old: &Edition, new: &Edition) {
         let form = verbatim_form(&d.init.name).to_string();
         match d.init.status {
             Status::New if old.contains(&form) => {
-                let s = old.find(&form);
                 d.init.status = Status::Continued;
-                d.init.old = mentions(old, &s, &form);
-                d.init.count[0] = s.len();
-                d.old_s = s;
+                d.named_in_old(old, old.find(&form), &form);
             }
             Status::Dropped if new.contains(&form) => {
-                let s = new.find(&form);
                 d.init.status = Status::Continued;
-                d.init.new = mentions(new, &s, &form);
-                d.init.count[1] = s.len();
-                d.new_s = s;
+                d.named_in_new(new, new.find(&form), &form);
             }
             _ => {}
         }
