@@ -114,15 +114,28 @@ fn targets(c: &Comparison) -> (Vec<TargetRow>, usize) {
     let target_pair = |p: &&FigurePair| p.role == Role::Target;
     let mut used = vec![false; c.figures.len()];
     let mut rows: Vec<TargetRow> = Vec::new();
+    // The pairs of each old figure, by its line and text, so that a promise finds its pair
+    // without a scan of every figure.
+    let mut by_old: FxHashMap<(u32, &str), Vec<usize>> = FxHashMap::default();
+    for (i, p) in c.figures.iter().enumerate() {
+        if let Some(o) = &p.old {
+            by_old.entry((o.line, o.text.as_str())).or_default().push(i);
+        }
+    }
     for promise in &c.promises {
-        let pair = c.figures.iter().enumerate().find(|(i, p)| {
-            !used[*i]
-                && p.old
-                    .as_ref()
-                    .is_some_and(|o| same_figure(o, &promise.target))
+        let key = (promise.target.line, promise.target.text.as_str());
+        let pair = by_old.get(&key).and_then(|ids| {
+            ids.iter().copied().find(|&i| {
+                !used[i]
+                    && c.figures[i]
+                        .old
+                        .as_ref()
+                        .is_some_and(|o| same_figure(o, &promise.target))
+            })
         });
-        let this = pair.and_then(|(i, p)| {
+        let this = pair.and_then(|i| {
             used[i] = true;
+            let p = &c.figures[i];
             p.new.as_ref().filter(|_| target_pair(&p))
         });
         rows.push(row(
@@ -304,12 +317,14 @@ fn reworded_items(sections: &[SectionPair]) -> Vec<(u32, StanceChange)> {
     if removed.len() > MAX_UNPAIRED_TITLES || added.len() > MAX_UNPAIRED_TITLES {
         return Vec::new();
     }
+    let chars = |refs: &[&SectionRef]| -> Vec<Vec<char>> {
+        refs.iter().map(|r| r.title.chars().collect()).collect()
+    };
+    let (removed_chars, added_chars) = (chars(&removed), chars(&added));
     let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
-    for (i, o) in removed.iter().enumerate() {
-        let oc: Vec<char> = o.title.chars().collect();
-        for (j, n) in added.iter().enumerate() {
-            let nc: Vec<char> = n.title.chars().collect();
-            let shared = longest_common_run(&oc, &nc);
+    for (i, oc) in removed_chars.iter().enumerate() {
+        for (j, nc) in added_chars.iter().enumerate() {
+            let shared = longest_common_run(oc, nc);
             let shorter = oc.len().min(nc.len()).max(1);
             if shared >= MIN_SHARED_PHRASE && shared as f64 >= MIN_SHARED_SHARE * shorter as f64 {
                 candidates.push((shared, i, j));
