@@ -42,7 +42,7 @@ fn top_level_parts(c: &Comparison, new: &Document) -> Vec<String> {
 }
 
 #[test]
-#[ignore = "needs the corpus"]
+#[ignore = "needs YOYDIFF_CORPUS"]
 fn github_comment_of_every_national_pair_keeps_every_part_under_the_limit() {
     let dir = corpus();
     let editions = series(&dir, "zh", "national-gwr");
@@ -86,7 +86,7 @@ fn github_comment_of_every_national_pair_keeps_every_part_under_the_limit() {
 }
 
 #[test]
-#[ignore = "needs the corpus"]
+#[ignore = "needs YOYDIFF_CORPUS"]
 fn the_2019_comment_keeps_the_years_plan() {
     // The 2018 → 2019 comment once dropped the 2019 plan while 30,000 characters stayed
     // unused. Its plan part (`三、2019年政府工作任务`, line 87 of the 2019 report) keeps its

@@ -757,7 +757,7 @@ fn a_width_below_forty_is_a_one_line_error_on_every_terminal_command() {
 }
 
 #[test]
-#[ignore = "needs the corpus"]
+#[ignore = "needs YOYDIFF_CORPUS"]
 fn berkshire_letters_side_by_side_and_wrapped() {
     let dir = corpus().join("en");
     let path = |y: u32| dir.join(format!("berkshire-letter-{y}.txt"));
