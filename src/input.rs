@@ -116,8 +116,8 @@ pub enum Warning {
         /// The input ends inside a character, as a cut-short download does.
         cut_short: bool,
     },
-    /// Control characters (other than tab, line breaks and form feed) were removed, so none
-    /// reaches a terminal.
+    /// Control characters (other than tab, line breaks and form feed) and bidirectional
+    /// overrides were removed, so none reaches a terminal.
     ControlCharacters {
         /// The input's display name.
         name: String,
@@ -320,7 +320,8 @@ pub fn encoding_for_label(label: &str) -> Result<&'static Encoding> {
 /// - **Damaged legacy text**: a multi-byte legacy encoding (detected, or forced) with at most one
 ///   invalid sequence per hundred non-ASCII bytes is read with each as U+FFFD, with one warning.
 /// - **Control characters** other than tab, line feed, carriage return and form feed (which
-///   normalisation reads as a page break) are removed, with one warning.
+///   normalisation reads as a page break), and the bidirectional overrides and isolates, are
+///   removed, with one warning.
 pub fn decode(name: &str, bytes: &[u8], forced: Option<&'static Encoding>) -> Result<DecodedText> {
     if bytes.is_empty() {
         return Err(Error::Empty {
@@ -625,9 +626,14 @@ fn utf8_lossy(name: &str, bytes: &[u8], scan: &Utf8Scan, warnings: &mut Vec<Warn
 }
 
 /// A control character that must not reach a terminal or a reader: everything Unicode calls a
-/// control (C0, DEL, C1) except tab, line feed, carriage return and form feed.
+/// control (C0, DEL, C1) except tab, line feed, carriage return and form feed, and the
+/// bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), which
+/// reorder what a terminal or a page shows, so a line could read other than it is. Reports in
+/// Chinese and English never need them; the marks LRM and RLM, which reorder nothing on
+/// their own, stay.
 fn is_stray_control(c: char) -> bool {
-    c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c')
+    (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c'))
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Share of stray control characters.
@@ -988,6 +994,34 @@ mod tests {
             decode("a", &utf16("Annual\0report\n"), None),
             Err(Error::Binary { .. })
         ));
+    }
+
+    #[test]
+    fn bidirectional_overrides_are_removed_like_controls() {
+        // An override that would show `1.2%` as `%2.1` in a terminal, and an isolate pair.
+        let text = format!(
+            "一、工作回顾\n增长\u{202e}1.2%\u{202c}，\u{2067}稳中\u{2069}有进。\n{}",
+            ZH.repeat(10)
+        );
+        let d = decode("a", text.as_bytes(), None).unwrap();
+        assert_eq!(
+            d.text,
+            format!("一、工作回顾\n增长1.2%，稳中有进。\n{}", ZH.repeat(10))
+        );
+        assert!(matches!(
+            d.warnings.as_slice(),
+            [Warning::ControlCharacters {
+                count: 4,
+                first_line: 2,
+                ..
+            }]
+        ));
+        // LRM and RLM reorder nothing on their own and stay.
+        let marks = format!(
+            "Revenue\u{200e} rose 5%.\n{}",
+            "Annual report text. ".repeat(20)
+        );
+        assert_eq!(decode("a", marks.as_bytes(), None).unwrap().text, marks);
     }
 
     #[test]

@@ -608,18 +608,23 @@ fn nul_characters_and_many_controls_are_binary() {
     }
 }
 
-/// Escape sequences in a report (pasted from a terminal, or planted) never reach the terminal:
-/// the control characters are removed with one warning, and the text around them stays.
+/// Escape sequences in a report (pasted from a terminal, or planted) never reach the terminal,
+/// nor do bidirectional overrides that would make a line show other than it reads: they are
+/// removed with one warning, and the text around them stays.
 #[test]
 fn control_characters_never_reach_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let text = std::fs::read_to_string(common::sample_path("national-gwr-2022.txt")).unwrap();
     let at = text.find("国内生产总值达到114万亿元").unwrap();
     assert_eq!(text[..at].matches('\n').count() + 1, 28);
-    let planted = format!("{}\x1b]0;owned\x07\x1b[2J{}", &text[..at], &text[at..]);
+    let planted = format!(
+        "{}\x1b]0;owned\x07\x1b[2J\u{202e}\u{2066}{}",
+        &text[..at],
+        &text[at..]
+    );
     std::fs::write(dir.path().join("old.txt"), &text).unwrap();
     std::fs::write(dir.path().join("escapes.txt"), &planted).unwrap();
-    let warning = "yoydiff: warning: escapes.txt: 3 control characters removed (first at line 28)";
+    let warning = "yoydiff: warning: escapes.txt: 5 control characters removed (first at line 28)";
     for args in [
         vec!["outline", "escapes.txt", "--color", "never"],
         vec!["diff", "old.txt", "escapes.txt", "--color", "never"],
@@ -630,7 +635,9 @@ fn control_characters_never_reach_the_terminal() {
         assert_eq!(one_warning(&out), warning, "{args:?}");
         let stdout = String::from_utf8(out.stdout).unwrap();
         assert!(
-            !stdout.chars().any(|c| c.is_control() && c != '\n'),
+            !stdout.chars().any(|c| (c.is_control() && c != '\n')
+                || ('\u{2066}'..='\u{2069}').contains(&c)
+                || ('\u{202a}'..='\u{202e}').contains(&c)),
             "{args:?} printed a control character"
         );
     }
