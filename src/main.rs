@@ -557,6 +557,15 @@ fn load(arg: &str, common: &CommonArgs) -> Result<Document> {
 }
 
 /// A repair made while reading an input: one line on stderr, which never holds the output.
+/// A line already printed is not printed again: the same damaged file on both sides of a diff
+/// (or in several batch pairs) was repaired the same way each time.
 fn warn(warning: &yoydiff::Warning) {
-    eprintln!("yoydiff: warning: {warning}");
+    static PRINTED: std::sync::Mutex<std::collections::BTreeSet<String>> =
+        std::sync::Mutex::new(std::collections::BTreeSet::new());
+    let line = format!("yoydiff: warning: {warning}");
+    let mut printed = PRINTED.lock().unwrap_or_else(|e| e.into_inner());
+    if !printed.contains(&line) {
+        eprintln!("{line}");
+        printed.insert(line);
+    }
 }
