@@ -845,7 +845,7 @@ fn counterpart(key: &str, other: &Edition) -> Option<Counterpart> {
     }
     let max_back = 2 * body.len() + 2;
     let min_short = 4.max(chars.div_ceil(2));
-    for (pos, _) in other.all.match_indices(head).take(MAX_HEAD_HITS) {
+    for pos in other.occurrences(head).take(MAX_HEAD_HITS) {
         // The Han run right before the head, nearest character first.
         let win: Vec<char> = other.all[..pos]
             .chars()

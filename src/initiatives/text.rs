@@ -50,6 +50,10 @@ pub(crate) struct Edition<'a> {
     /// [`Edition::all`] with ASCII letters lower-cased (same byte offsets), made on the first
     /// [`Edition::find_folded`].
     lower: std::cell::OnceCell<String>,
+    /// Where each pair of adjacent Han characters starts in [`Edition::all`] (byte offsets,
+    /// ascending), made on the first [`Edition::occurrences`] of a Han needle: later lookups
+    /// visit only the places a needle can start instead of scanning the whole text.
+    pairs: std::cell::OnceCell<FxHashMap<u64, Vec<u32>>>,
 }
 
 impl<'a> Edition<'a> {
@@ -64,6 +68,7 @@ impl<'a> Edition<'a> {
             grams: Grams::default(),
             memo: RefCell::new(FxHashMap::default()),
             lower: std::cell::OnceCell::new(),
+            pairs: std::cell::OnceCell::new(),
         };
         for s in &doc.sections {
             let part = crate::part::part_of_section(s);
@@ -195,6 +200,34 @@ impl<'a> Edition<'a> {
         out
     }
 
+    /// Byte offsets in [`Edition::all`] where `needle` occurs, ascending and not
+    /// overlapping, exactly as `all.match_indices(needle)` gives them. A needle of two or more
+    /// Han characters is looked up in the index of Han pairs (built once per edition), so
+    /// asking for many names costs their hits, not one pass over the text each.
+    pub fn occurrences<'s>(&'s self, needle: &'s str) -> Box<dyn Iterator<Item = usize> + 's> {
+        let mut cs = needle.chars();
+        let (Some(a), Some(b)) = (cs.next(), cs.next()) else {
+            return Box::new(self.all.match_indices(needle).map(|(at, _)| at));
+        };
+        if !needle.chars().all(is_han) || self.all.len() > u32::MAX as usize {
+            return Box::new(self.all.match_indices(needle).map(|(at, _)| at));
+        }
+        let hits = self
+            .pairs
+            .get_or_init(|| han_pairs(&self.all))
+            .get(&pair_code(a, b))
+            .map_or(&[][..], Vec::as_slice);
+        let mut next_free = 0usize;
+        Box::new(hits.iter().filter_map(move |&at| {
+            let at = at as usize;
+            let hit = at >= next_free && self.all[at..].starts_with(needle);
+            if hit {
+                next_free = at + needle.len();
+            }
+            hit.then_some(at)
+        }))
+    }
+
     /// Sentences holding `stem` (lower case) as the start of a word, in any letter case,
     /// followed by nothing, `s` or `es` and then no letter: `post-secondary education
     /// account` finds `Post-Secondary Education Accounts`. For English names, whose number
@@ -230,6 +263,28 @@ impl<'a> Edition<'a> {
     pub fn has_part(&self, part: Part) -> bool {
         self.sentences.iter().any(|s| s.part == part)
     }
+}
+
+/// The code of two adjacent characters in [`Edition::pairs`].
+fn pair_code(a: char, b: char) -> u64 {
+    ((a as u64) << 32) | b as u64
+}
+
+/// Where each pair of adjacent Han characters of `all` starts, in one pass.
+fn han_pairs(all: &str) -> FxHashMap<u64, Vec<u32>> {
+    let mut map: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+    let mut prev: Option<(usize, char)> = None;
+    for (i, c) in all.char_indices() {
+        if !is_han(c) {
+            prev = None;
+            continue;
+        }
+        if let Some((at, p)) = prev {
+            map.entry(pair_code(p, c)).or_default().push(at as u32);
+        }
+        prev = Some((i, c));
+    }
+    map
 }
 
 /// Sentences up to this long are kept whole in a mention.
