@@ -376,7 +376,9 @@ impl TitleTerms {
     }
 }
 
-/// Similarity of two short titles in [0, 1]: Dice coefficient over their terms.
+/// Similarity of two short titles in [0, 1]: Dice coefficient over their terms. Callers
+/// that compare one title with many keep its [`TitleTerms`] instead.
+#[cfg(test)]
 pub fn title_similarity(a: &str, b: &str) -> f64 {
     TitleTerms::new(a).dice(&TitleTerms::new(b))
 }
