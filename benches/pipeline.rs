@@ -1,217 +1,168 @@
-//! Benchmarks of the comparison pipeline on the real sample pair
-//! (`samples/national-gwr-2022.txt` → `samples/national-gwr-2023.txt`).
+//! Benchmarks of the comparison pipeline, phase by phase, on three pairs:
 //!
-//! All benchmarks live in one group, `pipeline`, and start from already-decoded text, so
-//! file I/O, encoding detection and rendering are not measured:
+//! - `1x`: the real sample pair (`samples/national-gwr-2022.txt` → `…-2023.txt`, ~50 KB each).
+//! - `10x` and `50x`: pairs about ten and fifty times that size. With `YOYDIFF_CORPUS` set
+//!   (the folder holding `zh/`), each side is a concatenation of *different* reports: the old
+//!   side joins the earlier edition of every consecutive pair of `zh/*.txt` (Hailar,
+//!   national, provincial), the new side the next editions of the same pairs in the same
+//!   order, until the old side is 10 (50) times the sample; the 50× pair goes round the
+//!   sixteen pairs about three times. The text really grows and changes, as a long report
+//!   does. Without the corpus, both sides repeat the sample pair instead (and say so on
+//!   stderr), which measures the pipeline on repeated text: cheaper, since repeats pair as
+//!   exact copies, so read those figures as a lower bound.
 //!
-//! - `normalize`: [`normalize`] of the 2022 text.
-//! - `outline`: `normalize` + [`parse`] of the 2022 text.
-//! - `segmenter_start`: building the Chinese word segmenter, which a comparison of Chinese
-//!   reports needs once (to set against `diff_total`).
-//! - `compare`: [`yoydiff::compare`] of the two editions, both already normalised and parsed:
-//!   section alignment, sentence alignment, moves and inline word diffs.
-//! - `figures`: figure extraction from both editions (already parsed).
-//! - `initiatives`: initiative detection and status for both editions, without the section
-//!   alignment.
-//! - `diff_total`: normalise + parse both editions + compare them, i.e. what `yoydiff diff`
-//!   does minus reading the files and rendering the result.
-//! - `diff_total_4x` and `diff_total_10x`: the same as `diff_total` on synthetic pairs about
-//!   four and ten times larger.
-//!   Each edition is grown by writing every body line (everything between the first heading
-//!   and the closing, except the heading lines themselves) four (ten) times, as its own
-//!   paragraph.
-//!   Headings, their numbering sequence, the preamble and the closing stay as they are, so
-//!   the outline keeps its shape and only the sections get longer and the items more numerous.
-//!   (Simply concatenating a report with itself would restart `一、`… mid-document, break the
-//!   numbering and fold the copies into the last section, which measures a different outline.)
+//! Phases (all from decoded text, so file I/O, encoding detection and rendering are out):
 //!
-//! Every benchmark reports throughput in input bytes (for `compare`, `diff_total` and
-//! `diff_total_4x`: both editions together), so `diff_total` and `diff_total_4x` can be read
-//! side by side: equal MB/s means cost grows linearly with size, lower MB/s for `_4x` means
-//! it grows faster than linearly.
+//! - `parse`: normalise + outline both editions ([`yoydiff::parse_text`]).
+//! - `align`: section alignment alone ([`yoydiff::internals::align`]).
+//! - `figures`: figure extraction from both editions.
+//! - `initiatives`: initiative detection, status and delivery for both editions.
+//! - `compare`: the whole [`yoydiff::compare`] (alignment, sentence diffs, moves, figures,
+//!   initiatives, briefing) of the parsed editions.
+//! - `self`: [`yoydiff::compare`] of the new edition against itself, which short-circuits;
+//!   set it against `compare` (the target is at least five times faster).
+//! - `segmenter_start`: building the Chinese word segmenter, once per process.
 //!
-//! Comparing runs (name the bench target: a bare `cargo bench -- …` would also hand the
-//! options to the libtest harness of the library and binary, which rejects them):
+//! Throughput is in input bytes (both editions), so the three sizes read side by side: equal
+//! MB/s means a phase grows linearly with size, lower MB/s at `50x` that it grows faster.
 //!
 //! ```text
-//! cargo bench --bench pipeline -- --save-baseline main   # on the reference revision
-//! cargo bench --bench pipeline -- --baseline main        # on the revision under test
+//! YOYDIFF_CORPUS=../shared/corpus cargo bench --bench pipeline -- --save-baseline main
+//! YOYDIFF_CORPUS=../shared/corpus cargo bench --bench pipeline -- --baseline main
+//! cargo bench --bench pipeline -- pipeline/1x       # a filter narrows the run
 //! ```
 //!
-//! Criterion then prints the change against `main` for every benchmark; HTML reports land
-//! under `target/criterion/`. A filter narrows the run, e.g. `-- pipeline/compare`.
+//! Name the bench target: a bare `cargo bench -- …` also hands the options to the libtest
+//! harness of the library and binary, which rejects them. The whole-process comparison with
+//! `git diff` is `benches/vs-git.sh`.
 
-use std::collections::HashSet;
 use std::hint::black_box;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
-use yoydiff::CompareOptions;
-use yoydiff::OutlineOptions;
-use yoydiff::internals::{normalize, parse};
-use yoydiff::model::Comparison;
 use yoydiff::model::Document;
-use yoydiff::model::SectionKind;
+use yoydiff::{CompareOptions, OutlineOptions, Source};
 
-const OLD_NAME: &str = "samples/national-gwr-2022.txt";
-const NEW_NAME: &str = "samples/national-gwr-2023.txt";
 const OLD_TEXT: &str = include_str!("../samples/national-gwr-2022.txt");
 const NEW_TEXT: &str = include_str!("../samples/national-gwr-2023.txt");
 
-/// How many times the scaled pair writes each body line.
-const SCALE: usize = 4;
-/// The larger scaling factor, for `diff_total_10x`.
-const SCALE_10X: usize = 10;
-
-fn outline_of(name: &str, text: &str) -> Document {
-    let clean = normalize(text);
-    parse(name, &clean, OutlineOptions::default())
+fn outline(name: &str, text: &str) -> Document {
+    yoydiff::parse_text(name, text, OutlineOptions::default()).expect("the bench text outlines")
 }
 
-/// What `yoydiff diff` does between decoding and rendering.
-fn diff(old: &str, new: &str, options: &CompareOptions) -> Comparison {
-    let old_doc = outline_of(OLD_NAME, old);
-    let new_doc = outline_of(NEW_NAME, new);
-    yoydiff::compare(&old_doc, &new_doc, options)
+/// Consecutive editions `(older, newer)` of every `PREFIX-YYYY.txt` series in `zh/`.
+fn corpus_pairs(corpus: &Path) -> Vec<(PathBuf, PathBuf)> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(corpus.join("zh"))
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+    files.sort();
+    let series = |p: &Path| {
+        let stem = p
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
+        stem.rsplit_once('-').map(|(s, _)| s.to_string())
+    };
+    files
+        .windows(2)
+        .filter(|w| series(&w[0]).is_some() && series(&w[0]) == series(&w[1]))
+        .map(|w| (w[0].clone(), w[1].clone()))
+        .collect()
 }
 
-/// Grows a report by writing each body line `times` times, as separate paragraphs.
-///
-/// The body runs from the first heading to the closing (or the end). Heading lines, as the
-/// outline parser itself recognises them, are written once, so the numbering stays valid.
-fn scale_body(text: &str, times: usize) -> String {
-    let doc = outline_of("scale", text);
-    let sections = doc.walk();
-    let heading_lines: HashSet<u32> = sections
-        .iter()
-        .filter(|s| s.kind == SectionKind::Heading)
-        .map(|s| s.lines.0)
-        .collect();
-    let first_heading = *heading_lines
-        .iter()
-        .min()
-        .expect("the sample report has headings");
-    let closing = sections
-        .iter()
-        .find(|s| s.kind == SectionKind::Closing)
-        .map_or(u32::MAX, |s| s.lines.0);
+fn read(path: &Path) -> String {
+    yoydiff::read_source(&Source::Path(path.to_path_buf()), None)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .text
+}
 
-    let mut out = String::with_capacity(text.len() * times);
-    // Line numbers as `normalize` counts them: 1-based, split on '\n'.
-    for (number, line) in (1u32..).zip(text.split('\n')) {
-        out.push_str(line);
-        out.push('\n');
-        let body = number > first_heading && number < closing;
-        if body && !heading_lines.contains(&number) && !line.trim().is_empty() {
-            for _ in 1..times {
-                out.push('\n');
-                out.push_str(line);
-                out.push('\n');
-            }
+/// A pair whose old side is about `factor` times the sample's (see the module docs).
+fn scaled_pair(factor: usize, corpus_texts: &[(String, String)]) -> (String, String) {
+    let target = factor * OLD_TEXT.len();
+    let (mut old, mut new) = (String::new(), String::new());
+    let fallback = [(OLD_TEXT.to_string(), NEW_TEXT.to_string())];
+    let texts = if corpus_texts.is_empty() {
+        &fallback[..]
+    } else {
+        corpus_texts
+    };
+    for (a, b) in texts.iter().cycle() {
+        if old.len() >= target {
+            break;
         }
+        old.push_str(a);
+        old.push_str("\n\n");
+        new.push_str(b);
+        new.push_str("\n\n");
     }
-    out
+    (old, new)
 }
 
-/// Checks that a scaled report still outlines like the original: same headings, same
-/// top-level shape, same year and closing.
-fn check_scaled(original: &str, scaled: &str, name: &str) {
-    let a = outline_of(name, original);
-    let b = outline_of(name, scaled);
-    assert_eq!(
-        a.count(SectionKind::Heading),
-        b.count(SectionKind::Heading),
-        "{name}: scaling changed the headings"
-    );
-    assert_eq!(
-        a.sections.len(),
-        b.sections.len(),
-        "{name}: scaling changed the top-level outline"
-    );
-    assert_eq!(a.year, b.year, "{name}: scaling changed the detected year");
-    assert_eq!(
-        a.count(SectionKind::Closing),
-        b.count(SectionKind::Closing),
-        "{name}: scaling changed the closing"
-    );
-}
-
-fn bytes(texts: &[&str]) -> Throughput {
-    Throughput::Bytes(texts.iter().map(|t| t.len() as u64).sum())
-}
-
-fn pipeline(c: &mut Criterion) {
+fn phases(c: &mut Criterion, label: &str, old_text: &str, new_text: &str, samples: usize) {
     let options = CompareOptions::default();
-    let old_doc = outline_of(OLD_NAME, OLD_TEXT);
-    let new_doc = outline_of(NEW_NAME, NEW_TEXT);
-
-    let old_4x = scale_body(OLD_TEXT, SCALE);
-    let new_4x = scale_body(NEW_TEXT, SCALE);
-    check_scaled(OLD_TEXT, &old_4x, OLD_NAME);
-    check_scaled(NEW_TEXT, &new_4x, NEW_NAME);
-    assert!(
-        !diff(&old_4x, &new_4x, &options).sections.is_empty(),
-        "the scaled pair compares to nothing"
-    );
-
-    let mut group = c.benchmark_group("pipeline");
+    let old = outline("old", old_text);
+    let new = outline("new", new_text);
+    let mut group = c.benchmark_group(format!("pipeline/{label}"));
     group
-        .sample_size(20)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3));
-
-    group.throughput(bytes(&[OLD_TEXT]));
-    group.bench_function("segmenter_start", |b| {
-        b.iter(yoydiff::internals::Segmenter::new)
+        .sample_size(samples)
+        .sampling_mode(SamplingMode::Flat)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(3))
+        .throughput(Throughput::Bytes((old_text.len() + new_text.len()) as u64));
+    group.bench_function("parse", |b| {
+        b.iter(|| {
+            (
+                outline("old", black_box(old_text)),
+                outline("new", new_text),
+            )
+        })
     });
-    group.bench_function("normalize", |b| b.iter(|| normalize(black_box(OLD_TEXT))));
-    group.bench_function("outline", |b| {
-        b.iter(|| outline_of(OLD_NAME, black_box(OLD_TEXT)))
-    });
-
-    // Tens of milliseconds and up per iteration: flat sampling keeps 20 samples within the
-    // measurement time (linear sampling would need 210 iterations).
-    group.sampling_mode(SamplingMode::Flat);
-
-    group.throughput(bytes(&[OLD_TEXT, NEW_TEXT]));
-    group.bench_function("compare", |b| {
-        b.iter(|| yoydiff::compare(black_box(&old_doc), black_box(&new_doc), &options))
+    group.bench_function("align", |b| {
+        b.iter(|| drop(yoydiff::internals::align(black_box(&old), &new, 1)))
     });
     group.bench_function("figures", |b| {
         b.iter(|| {
             (
-                yoydiff::extract_figures(black_box(&old_doc)),
-                yoydiff::extract_figures(black_box(&new_doc)),
+                yoydiff::extract_figures(black_box(&old)),
+                yoydiff::extract_figures(&new),
             )
         })
     });
     group.bench_function("initiatives", |b| {
-        b.iter(|| {
-            yoydiff::internals::compare_initiatives(black_box(&old_doc), black_box(&new_doc), &[])
-        })
+        b.iter(|| yoydiff::internals::compare_initiatives(black_box(&old), &new, &[]))
     });
-    group.bench_function("diff_total", |b| {
-        b.iter(|| diff(black_box(OLD_TEXT), black_box(NEW_TEXT), &options))
+    group.bench_function("compare", |b| {
+        b.iter(|| yoydiff::compare(black_box(&old), &new, &options))
     });
-
-    // About 0.2 s per iteration: 20 samples of one iteration need a little more time.
-    group.measurement_time(Duration::from_secs(5));
-    group.throughput(bytes(&[&old_4x, &new_4x]));
-    group.bench_function("diff_total_4x", |b| {
-        b.iter(|| diff(black_box(&old_4x), black_box(&new_4x), &options))
+    group.bench_function("self", |b| {
+        b.iter(|| yoydiff::compare(black_box(&new), &new, &options))
     });
-
-    let old_10x = scale_body(OLD_TEXT, SCALE_10X);
-    let new_10x = scale_body(NEW_TEXT, SCALE_10X);
-    check_scaled(OLD_TEXT, &old_10x, OLD_NAME);
-    check_scaled(NEW_TEXT, &new_10x, NEW_NAME);
-    group.measurement_time(Duration::from_secs(10));
-    group.throughput(bytes(&[&old_10x, &new_10x]));
-    group.bench_function("diff_total_10x", |b| {
-        b.iter(|| diff(black_box(&old_10x), black_box(&new_10x), &options))
-    });
-
     group.finish();
+}
+
+fn pipeline(c: &mut Criterion) {
+    let corpus_texts: Vec<(String, String)> = match std::env::var_os("YOYDIFF_CORPUS") {
+        Some(dir) => corpus_pairs(Path::new(&dir))
+            .iter()
+            .map(|(a, b)| (read(a), read(b)))
+            .collect(),
+        None => {
+            eprintln!("pipeline: YOYDIFF_CORPUS not set; the 10x and 50x pairs repeat the sample");
+            Vec::new()
+        }
+    };
+    c.benchmark_group("pipeline")
+        .bench_function("segmenter_start", |b| {
+            b.iter(yoydiff::internals::Segmenter::new)
+        });
+    phases(c, "1x", OLD_TEXT, NEW_TEXT, 20);
+    let (old, new) = scaled_pair(10, &corpus_texts);
+    phases(c, "10x", &old, &new, 10);
+    let (old, new) = scaled_pair(50, &corpus_texts);
+    phases(c, "50x", &old, &new, 10);
 }
 
 criterion_group!(benches, pipeline);

@@ -72,18 +72,18 @@ static ZH1: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([一二三四五六七八九十]{1,3})\s*、\s*").unwrap());
 static ZH2: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*").unwrap());
-static ZH3: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,2})\s*[、.．]\s*").unwrap());
+static ZH3: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([0-9]{1,2})\s*[、.．]\s*").unwrap());
 static ZH4: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[（(]\s*(\d{1,2})\s*[）)]\s*").unwrap());
+    LazyLock::new(|| Regex::new(r"^[（(]\s*([0-9]{1,2})\s*[）)]\s*").unwrap());
 static ZH_ORDINAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([一二三四五六七八九十]{1,3})是").unwrap());
 static MARKDOWN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(#{1,6})\s+").unwrap());
 static PART: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?i:part)\s+([IVX]{1,5})\b\.?\s*").unwrap());
 static ITEM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?i:item)\s+(\d{1,2}[A-C]?)\.?(?:\s+|$)").unwrap());
+    LazyLock::new(|| Regex::new(r"^(?i:item)\s+([0-9]{1,2}[A-C]?)\.?(?:\s+|$)").unwrap());
 static NUMBERED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+").unwrap());
+    LazyLock::new(|| Regex::new(r"^([0-9]{1,2}(?:\.[0-9]{1,2}){0,3})\.?\s+").unwrap());
 
 /// Finds Chinese heading numbering at the start of `text`.
 pub fn chinese_numbering(text: &str) -> Option<Numbering> {

@@ -140,6 +140,7 @@ pub fn extract_figures(doc: &Document) -> Vec<Figure> {
 /// API: names and signatures here change without notice.
 #[doc(hidden)]
 pub mod internals {
+    pub use crate::align::align;
     pub use crate::figures::number::parse_quantity;
     pub use crate::figures::{extract, match_figures, promises};
     pub use crate::initiatives::compare_initiatives;

@@ -62,10 +62,10 @@ struct Line {
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)^(?:
-            [-—–－\s]*\d{1,3}[-—–－\s]*
-          | 第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?
-          | page\s+\d{1,4}(?:\s+of\s+\d{1,4})?
-          | \d{1,4}\s*/\s*\d{1,4}
+            [-—–－\s]*[0-9]{1,3}[-—–－\s]*
+          | 第\s*[0-9]{1,4}\s*页(?:\s*[/，,]?\s*共\s*[0-9]{1,4}\s*页)?
+          | page\s+[0-9]{1,4}(?:\s+of\s+[0-9]{1,4})?
+          | [0-9]{1,4}\s*/\s*[0-9]{1,4}
         )$",
     )
     .unwrap()
@@ -172,14 +172,16 @@ fn clean_lines(text: &str) -> Vec<Line> {
 /// A fraction set with the fraction slash (`1⁄2`) is one token: some extractions put a space
 /// on either side of the slash (`2 1⁄ 2`), others do not.
 fn close_fraction(line: &str) -> String {
-    static SPACED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d) *\u{2044} *(\d)").unwrap());
+    static SPACED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"([0-9]) *\u{2044} *([0-9])").unwrap());
     SPACED.replace_all(line, "$1\u{2044}$2").into_owned()
 }
 
 /// A running footer of a filing (`Apple Inc. | 2023 Form 10-K | 4`: company, form, page) that
 /// text extraction glued to the start of the next page's first line.
-static PIPE_FOOTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[^|]{2,80}?\s\|\s[^|]{2,60}?\s\|\s\d{1,4}(?:\s+|$)").unwrap());
+static PIPE_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^|]{2,80}?\s\|\s[^|]{2,60}?\s\|\s[0-9]{1,4}(?:\s+|$)").unwrap()
+});
 
 /// Strips running footers written as `name | form | page` from line starts: a prefix of this
 /// shape that recurs, page number aside, on three lines or more is page furniture wherever
@@ -192,6 +194,10 @@ fn strip_pipe_footers(lines: &mut [Line]) -> usize {
     };
     let mut counts: HashMap<String, usize> = HashMap::new();
     for l in lines.iter() {
+        // The literal test first: most reports never compile the pattern.
+        if !l.text.contains('|') {
+            continue;
+        }
         if let Some(m) = PIPE_FOOTER.find(&l.text) {
             *counts.entry(key(m.as_str())).or_default() += 1;
         }
@@ -223,7 +229,7 @@ fn strip_pipe_footers(lines: &mut [Line]) -> usize {
 /// the line from `Item N.` (a capital or `[` after it, no sentence after it); it is set on a
 /// line of its own, with `PART N` on another, so the outline sees the filing's structure.
 static GLUED_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[.\])]\s+|\d\s+)((?:PART\s+[IVX]{1,4}\s+)?Item\s+\d{1,2}[A-C]?\.\s+[A-Z\[][^.]{0,150}?\.?)$")
+    Regex::new(r"(?:^|[.\])]\s+|[0-9]\s+)((?:PART\s+[IVX]{1,4}\s+)?Item\s+[0-9]{1,2}[A-C]?\.\s+[A-Z\[][^.]{0,150}?\.?)$")
         .unwrap()
 });
 static PART_PREFIX: LazyLock<Regex> =
@@ -235,6 +241,7 @@ fn split_filing_headings(lines: Vec<Line>) -> Vec<Line> {
     let glued = |l: &Line| {
         l.kind == LineKind::Text
             && !l.text.chars().any(is_han)
+            && l.text.contains("Item")
             && GLUED_ITEM.captures(&l.text).is_some()
     };
     if lines.iter().filter(|l| glued(l)).count() < 2 {
@@ -463,7 +470,7 @@ static WEB_FOOTER_KEYS: LazyLock<Vec<&'static str>> =
 /// `2026-02-10 07:41`). A date alone may be the day the report was delivered, so it stays.
 static TIME_STAMP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+\d{1,2}\s*[:：时]\s*\d{2}(?:\s*分|\s*[:：]\s*\d{2})?$",
+        r"^[0-9]{4}\s*[-/.年]\s*[0-9]{1,2}\s*[-/.月]\s*[0-9]{1,2}\s*日?\s+[0-9]{1,2}\s*[:：时]\s*[0-9]{2}(?:\s*分|\s*[:：]\s*[0-9]{2})?$",
     )
     .unwrap()
 });
@@ -581,7 +588,7 @@ fn is_toolbar_line(text: &str) -> bool {
 
 /// A short photo caption that ends in a photographer's credit.
 fn is_caption(text: &str) -> bool {
-    display_width(text) <= 120 && CAPTION.is_match(text)
+    text.contains('摄') && display_width(text) <= 120 && CAPTION.is_match(text)
 }
 
 /// The value of a chrome `key：value` line whose key is one of `keys` (`来源：北京日报` →

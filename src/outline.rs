@@ -244,11 +244,11 @@ fn split_salutation(p: &Paragraph) -> Option<(Paragraph, Paragraph)> {
 
 /// A date line (`February 27, 2021`, `27 February 2021`).
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s*\d{4}|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})$").unwrap()
+    Regex::new(r"^(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+[0-9]{1,2},\s*[0-9]{4}|[0-9]{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+[0-9]{4})$").unwrap()
 });
 /// A date at the start of a short line.
 static DATE_IN_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s*\d{4}\b").unwrap()
+    Regex::new(r"^(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+[0-9]{1,2},\s*[0-9]{4}\b").unwrap()
 });
 /// Sign-offs that close a letter.
 static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {

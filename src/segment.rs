@@ -56,7 +56,7 @@ impl Default for Segmenter {
 static SEGMENTER: LazyLock<Segmenter> = LazyLock::new(Segmenter::new);
 
 /// Numbers with separators, decimals and a trailing percent sign.
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d+(?:[.,]\d+)*%?").unwrap());
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[0-9]+(?:[.,][0-9]+)*%?").unwrap());
 
 /// Splits `text` into tokens that concatenate back to `text`: words, numbers, spaces and
 /// punctuation marks.

@@ -37,7 +37,10 @@ pub fn terms(text: &str) -> Vec<u64> {
             continue;
         }
         prev_han = None;
-        if c.is_alphabetic() {
+        // ASCII first: the Unicode tables are only needed for other letters.
+        if c.is_ascii_alphabetic() {
+            word.push(c.to_ascii_lowercase());
+        } else if !c.is_ascii() && !is_punctuation_block(c) && c.is_alphabetic() {
             word.extend(c.to_lowercase());
         } else {
             // Anything else ends a word; an apostrophe too, so that "Berkshire's" counts as
@@ -47,6 +50,21 @@ pub fn terms(text: &str) -> Vec<u64> {
     }
     flush(&mut word, &mut out);
     out
+}
+
+/// Blocks of punctuation and symbols without a single letter (general punctuation, CJK
+/// punctuation and brackets, full-width punctuation and digits): the marks Chinese text is
+/// full of, told apart without a look-up in the Unicode letter tables.
+fn is_punctuation_block(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2000}'..='\u{206F}'
+            | '\u{3000}'..='\u{3004}'
+            | '\u{3008}'..='\u{3020}'
+            | '\u{FF01}'..='\u{FF20}'
+            | '\u{FF3B}'..='\u{FF40}'
+            | '\u{FF5B}'..='\u{FF65}'
+    )
 }
 
 fn hash_str(s: &str) -> u64 {
@@ -358,7 +376,9 @@ impl TitleTerms {
     }
 }
 
-/// Similarity of two short titles in [0, 1]: Dice coefficient over their terms.
+/// Similarity of two short titles in [0, 1]: Dice coefficient over their terms. Callers
+/// that compare one title with many keep its [`TitleTerms`] instead.
+#[cfg(test)]
 pub fn title_similarity(a: &str, b: &str) -> f64 {
     TitleTerms::new(a).dice(&TitleTerms::new(b))
 }
@@ -366,6 +386,26 @@ pub fn title_similarity(a: &str, b: &str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn punctuation_blocks_hold_no_letter() {
+        for range in [
+            '\u{2000}'..='\u{206F}',
+            '\u{3000}'..='\u{3004}',
+            '\u{3008}'..='\u{3020}',
+            '\u{FF01}'..='\u{FF20}',
+            '\u{FF3B}'..='\u{FF40}',
+            '\u{FF5B}'..='\u{FF65}',
+        ] {
+            for c in range {
+                assert!(is_punctuation_block(c) && !c.is_alphabetic(), "{c:?}");
+            }
+        }
+        // The letters next to the blocks stay letters.
+        for c in ['〆', '〇', 'Ａ', 'ｦ'] {
+            assert!(!is_punctuation_block(c) && c.is_alphabetic(), "{c:?}");
+        }
+    }
 
     #[test]
     fn chinese_terms_are_bigrams_without_digits() {

@@ -107,10 +107,25 @@ pub fn diff_sentences(old: &[Sentence], new: &[Sentence], shift: i32) -> Vec<Sen
 /// sentences, what was removed comes before what was added.
 fn pair_region(old: &[Sentence], new: &[Sentence], shift: i32) -> Vec<SentenceChange> {
     // Every pair of a normal region is scored; in a region too large for that (a section
-    // rewritten from end to end), only pairs that share a sketch term.
-    let cells: Vec<(usize, usize)> = if old.len() * new.len() <= MAX_DENSE_REGION {
+    // rewritten from end to end), only pairs that share a sketch term. Pairs that cannot
+    // reach the threshold are skipped unscored: a short sentence scores 0, and Dice is at
+    // most 2·min/(a+b) of the two term counts (with a margin for rounding).
+    let long =
+        |s: &[Sentence]| -> Vec<bool> { s.iter().map(|x| x.chars() >= MIN_PAIRED_CHARS).collect() };
+    let (old_long, new_long) = (long(old), long(new));
+    let may_pair = |i: usize, j: usize| {
+        let (a, b) = (old[i].terms.len(), new[j].terms.len());
+        old_long[i]
+            && new_long[j]
+            && 2.0 * a.min(b) as f64 >= REWORD_THRESHOLD * (a + b) as f64 * (1.0 - 1e-9)
+    };
+    let score = |(i, j): (usize, usize)| (i, j, dice(&old[i].terms, &new[j].terms));
+    let candidates: Vec<(usize, usize, f64)> = if old.len() * new.len() <= MAX_DENSE_REGION {
         (0..old.len())
             .flat_map(|i| (0..new.len()).map(move |j| (i, j)))
+            .filter(|&(i, j)| may_pair(i, j))
+            .map(score)
+            .filter(|c| c.2 >= REWORD_THRESHOLD)
             .collect()
     } else {
         let a: Vec<Vec<u64>> = old.iter().map(|s| sketch(&s.terms)).collect();
@@ -118,12 +133,12 @@ fn pair_region(old: &[Sentence], new: &[Sentence], shift: i32) -> Vec<SentenceCh
         let a: Vec<&[u64]> = a.iter().map(Vec::as_slice).collect();
         let b: Vec<&[u64]> = b.iter().map(Vec::as_slice).collect();
         candidate_pairs(&a, &b, MAX_POSTING)
+            .into_iter()
+            .filter(|&(i, j)| may_pair(i, j))
+            .map(score)
+            .filter(|c| c.2 >= REWORD_THRESHOLD)
+            .collect()
     };
-    let candidates: Vec<(usize, usize, f64)> = cells
-        .into_iter()
-        .map(|(i, j)| (i, j, pairing_similarity(&old[i], &new[j])))
-        .filter(|c| c.2 >= REWORD_THRESHOLD)
-        .collect();
     let mut partner_of_new: Vec<Option<usize>> = vec![None; new.len()];
     let mut paired_old = vec![false; old.len()];
     for (i, j) in crate::align::assign_sparse(old.len(), new.len(), &candidates, REWORD_THRESHOLD) {
@@ -154,14 +169,6 @@ fn pair_region(old: &[Sentence], new: &[Sentence], shift: i32) -> Vec<SentenceCh
     emit_removed_before(old.len(), &mut out);
     out.append(&mut pending_added);
     out
-}
-
-/// Similarity of two sentences for pairing, 0 when either is too short to pair safely.
-fn pairing_similarity(a: &Sentence, b: &Sentence) -> f64 {
-    if a.chars() < MIN_PAIRED_CHARS || b.chars() < MIN_PAIRED_CHARS {
-        return 0.0;
-    }
-    dice(&a.terms, &b.terms)
 }
 
 /// Terms for sentence similarity: character bigrams for Chinese (digits included, so a
@@ -279,32 +286,29 @@ pub fn detect_moves(pairs: &mut [PairChanges], shift: i32) {
         .iter()
         .map(|&(p, c)| pairs[p].changes[c].new.clone().unwrap_or_default())
         .collect();
+    // Each text masked once: counted, its terms read and its uniqueness checked from that.
+    let removed_masked: Vec<String> = removed_texts
+        .iter()
+        .map(|t| mask_years(t).skeleton)
+        .collect();
+    let added_masked: Vec<String> = added_texts.iter().map(|t| mask_years(t).skeleton).collect();
     // Exact repeats of one text on either side make a move ambiguous: leave them alone.
-    let mut removed_count: HashMap<String, usize> = HashMap::new();
-    for t in &removed_texts {
-        *removed_count.entry(mask_years(t).skeleton).or_default() += 1;
+    fn count(masked: &[String]) -> HashMap<&str, usize> {
+        let mut count: HashMap<&str, usize> = HashMap::new();
+        for t in masked {
+            *count.entry(t.as_str()).or_default() += 1;
+        }
+        count
     }
-    let mut added_count: HashMap<String, usize> = HashMap::new();
-    for t in &added_texts {
-        *added_count.entry(mask_years(t).skeleton).or_default() += 1;
-    }
-    let removed_terms: Vec<Vec<u64>> = removed_texts
-        .iter()
-        .map(|t| sentence_terms(&mask_years(t).skeleton))
-        .collect();
-    let added_terms: Vec<Vec<u64>> = added_texts
-        .iter()
-        .map(|t| sentence_terms(&mask_years(t).skeleton))
-        .collect();
-    let unique = |count: &HashMap<String, usize>, texts: &[String]| -> Vec<bool> {
-        texts
-            .iter()
-            .map(|t| count.get(&mask_years(t).skeleton).copied().unwrap_or(0) <= 1)
-            .collect()
+    let (removed_count, added_count) = (count(&removed_masked), count(&added_masked));
+    let removed_terms: Vec<Vec<u64>> = removed_masked.iter().map(|t| sentence_terms(t)).collect();
+    let added_terms: Vec<Vec<u64>> = added_masked.iter().map(|t| sentence_terms(t)).collect();
+    let unique = |count: &HashMap<&str, usize>, masked: &[String]| -> Vec<bool> {
+        masked.iter().map(|t| count[t.as_str()] <= 1).collect()
     };
     let (removed_unique, added_unique) = (
-        unique(&removed_count, &removed_texts),
-        unique(&added_count, &added_texts),
+        unique(&removed_count, &removed_masked),
+        unique(&added_count, &added_masked),
     );
     let removed_sketch: Vec<Vec<u64>> = removed_terms.iter().map(|t| sketch(t)).collect();
     let added_sketch: Vec<Vec<u64>> = added_terms.iter().map(|t| sketch(t)).collect();

@@ -10,17 +10,17 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 static ZH_PLAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d{4})\s*年\s*(?:工作总体部署|重点工作|政府工作任务|主要任务|经济社会发展|工作安排|工作任务|发展主要预期目标)").unwrap()
+    Regex::new(r"([0-9]{4})\s*年\s*(?:工作总体部署|重点工作|政府工作任务|主要任务|经济社会发展|工作安排|工作任务|发展主要预期目标)").unwrap()
 });
 static ZH_PROPOSAL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"对\s*(\d{4})\s*年政府工作的建议").unwrap());
+    LazyLock::new(|| Regex::new(r"对\s*([0-9]{4})\s*年政府工作的建议").unwrap());
 /// A month or a day, in digits or Chinese numerals (`1`, `27`, `一`, `二十七`).
-const ZH_DAY: &str = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})";
+const ZH_DAY: &str = r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})";
 /// The date line under the title: dashes, then the day the report was delivered
 /// (`——2025年1月8日在长宁区…`, `----2012年2月29日在…`, `——二〇二六年一月二十七日在…`).
 static ZH_DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^[—\-－–]+\s*(\d{{4}})\s*年\s*{ZH_DAY}\s*月\s*{ZH_DAY}\s*日"
+        r"^[—\-－–]+\s*([0-9]{{4}})\s*年\s*{ZH_DAY}\s*月\s*{ZH_DAY}\s*日"
     ))
     .unwrap()
 });
@@ -28,26 +28,26 @@ static ZH_DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// (`2026年1月25日在北京市第十六届人民代表大会第四次会议上`, `（2025年1月8日在…会议上）`).
 static ZH_SESSION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^[（(]?\s*(\d{{4}})\s*年\s*{ZH_DAY}\s*月\s*{ZH_DAY}\s*日.{{0,40}}?(?:人民代表大会|人大|会议)"
+        r"^[（(]?\s*([0-9]{{4}})\s*年\s*{ZH_DAY}\s*月\s*{ZH_DAY}\s*日.{{0,40}}?(?:人民代表大会|人大|会议)"
     ))
     .unwrap()
 });
 /// How many paragraphs from the top the date and session lines may stand.
 const OPENING: usize = 15;
-static ZH_YEAR_IS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{4})\s*年是").unwrap());
+static ZH_YEAR_IS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([0-9]{4})\s*年是").unwrap());
 static ZH_REVIEW: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\d{4})\s*年\s*工作回顾").unwrap());
+    LazyLock::new(|| Regex::new(r"([0-9]{4})\s*年\s*工作回顾").unwrap());
 /// The period a filing's statements cover: `for the years ended September 30, 2023,
 /// September 24, 2022 and September 25, 2021`, `For the fiscal year ended September 30, 2023`.
 static EN_YEARS_ENDED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i:\b(?:fiscal\s+)?years?\s+ended)\s+((?:[A-Z][a-z]+\s+\d{1,2},\s*\d{4}(?:,\s*|\s+and\s+|,\s*and\s+)?)+)",
+        r"(?i:\b(?:fiscal\s+)?years?\s+ended)\s+((?:[A-Z][a-z]+\s+[0-9]{1,2},\s*[0-9]{4}(?:,\s*|\s+and\s+|,\s*and\s+)?)+)",
     )
     .unwrap()
 });
 static EN_FISCAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?i:financial\s+year|fiscal\s+year|fiscal)\s+(?:\d{1,2}\s+[A-Z][a-z]+\s+)?(\d{4})\b",
+        r"\b(?i:financial\s+year|fiscal\s+year|fiscal)\s+(?:[0-9]{1,2}\s+[A-Z][a-z]+\s+)?([0-9]{4})\b",
     )
     .unwrap()
 });
@@ -244,7 +244,7 @@ fn year_of_day(mut days: u64) -> i32 {
 /// is a goal's deadline, not the year a report is about.
 fn without_horizons(text: &str) -> String {
     static HORIZON: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?:到|\bby\s+|\bBy\s+)\d{4}").unwrap());
+        LazyLock::new(|| Regex::new(r"(?:到|\bby\s+|\bBy\s+)[0-9]{4}").unwrap());
     HORIZON.replace_all(text, "").into_owned()
 }
 

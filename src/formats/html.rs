@@ -57,6 +57,11 @@ pub(super) fn looks_like_html(text: &str) -> bool {
     if lower.starts_with('<') && (lower.contains("<html") || lower.contains("<body")) {
         return true;
     }
+    // Every tag opens with its own `<`: text with fewer than eight is no markup, and the
+    // pattern is not compiled for it.
+    if head.matches('<').count() < 8 {
+        return false;
+    }
     let tags: Vec<_> = TAG.find_iter(&head).collect();
     let markup: usize = tags.iter().map(|m| m.len()).sum();
     tags.len() >= 8 && markup * 10 >= head.len()

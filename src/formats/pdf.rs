@@ -460,10 +460,10 @@ fn row_of(page: &Page, mut group: Vec<usize>) -> Option<Row> {
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)^(?:
-            [-—–－\s]*(?:\d{1,4}|[ivxlc]{1,7})[-—–－\s]*
-          | 第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?
-          | (?:page|p\.)\s*\d{1,4}(?:\s+of\s+\d{1,4})?
-          | \d{1,4}\s*/\s*\d{1,4}
+            [-—–－\s]*(?:[0-9]{1,4}|[ivxlc]{1,7})[-—–－\s]*
+          | 第\s*[0-9]{1,4}\s*页(?:\s*[/，,]?\s*共\s*[0-9]{1,4}\s*页)?
+          | (?:page|p\.)\s*[0-9]{1,4}(?:\s+of\s+[0-9]{1,4})?
+          | [0-9]{1,4}\s*/\s*[0-9]{1,4}
         )$",
     )
     .unwrap()

@@ -14,7 +14,7 @@ use super::text::Edition;
 use crate::model::SectionPair;
 use crate::model::{Initiative, Kind, MAX_MENTIONS, Mention, StageChange, Status};
 use crate::script::is_han;
-use crate::similarity::title_similarity;
+use crate::similarity::TitleTerms;
 use crate::vocab;
 
 /// All mentions of one name in one edition, merged.
@@ -677,6 +677,29 @@ fn find_renames(drafts: &mut Vec<Draft>, old: &Edition, new: &Edition, aligned: 
     let drops: Vec<usize> = (0..drafts.len())
         .filter(|&i| drafts[i].init.status == Status::Dropped)
         .collect();
+    // The terms of each name and of its first four sentences without it, made once per
+    // draft rather than once per pair of drafts.
+    let contexts = |i: usize, sentences: &[usize], e: &Edition| -> Vec<(usize, TitleTerms)> {
+        let name = &drafts[i].init.name;
+        sentences
+            .iter()
+            .take(4)
+            .map(|&s| (s, TitleTerms::new(&e.sentences[s].text.replace(name, ""))))
+            .collect()
+    };
+    let new_ctx: FxHashMap<usize, Vec<(usize, TitleTerms)>> = news
+        .iter()
+        .map(|&n| (n, contexts(n, &drafts[n].new_s, new)))
+        .collect();
+    let old_ctx: FxHashMap<usize, Vec<(usize, TitleTerms)>> = drops
+        .iter()
+        .map(|&o| (o, contexts(o, &drafts[o].old_s, old)))
+        .collect();
+    let names: FxHashMap<usize, TitleTerms> = news
+        .iter()
+        .chain(&drops)
+        .map(|&i| (i, TitleTerms::new(&drafts[i].init.name)))
+        .collect();
     let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
     for &n in &news {
         for &o in &drops {
@@ -684,15 +707,12 @@ fn find_renames(drafts: &mut Vec<Draft>, old: &Edition, new: &Edition, aligned: 
             if !compatible(&dn.init, &dold.init) {
                 continue;
             }
-            let name_sim = title_similarity(&dn.init.name, &dold.init.name);
+            let name_sim = names[&n].dice(&names[&o]);
             let mut best = 0.0f64;
-            for &ns in dn.new_s.iter().take(4) {
-                for &os in dold.old_s.iter().take(4) {
-                    let (a, b) = (&new.sentences[ns], &old.sentences[os]);
-                    let ctx = title_similarity(
-                        &a.text.replace(&dn.init.name, ""),
-                        &b.text.replace(&dold.init.name, ""),
-                    );
+            for (ns, a_terms) in &new_ctx[&n] {
+                for (os, b_terms) in &old_ctx[&o] {
+                    let (a, b) = (&new.sentences[*ns], &old.sentences[*os]);
+                    let ctx = a_terms.dice(b_terms);
                     let bar = if aligned.pairs(&old.paths[b.path], &new.paths[a.path]) {
                         0.5
                     } else {
@@ -845,7 +865,7 @@ fn counterpart(key: &str, other: &Edition) -> Option<Counterpart> {
     }
     let max_back = 2 * body.len() + 2;
     let min_short = 4.max(chars.div_ceil(2));
-    for (pos, _) in other.all.match_indices(head).take(MAX_HEAD_HITS) {
+    for pos in other.occurrences(head).take(MAX_HEAD_HITS) {
         // The Han run right before the head, nearest character first.
         let win: Vec<char> = other.all[..pos]
             .chars()

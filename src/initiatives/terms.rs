@@ -125,7 +125,7 @@ fn pieces(t: &str) -> impl Iterator<Item = &str> {
 fn free_standing(e: &Edition, term: &str) -> bool {
     let mut left: Vec<char> = Vec::new();
     let mut right: Vec<char> = Vec::new();
-    for (at, _) in e.all.match_indices(term) {
+    for at in e.occurrences(term) {
         let l = e.all[..at].chars().next_back().unwrap_or('\n');
         let r = e.all[at + term.len()..].chars().next().unwrap_or('\n');
         if l.is_ascii_digit() || l == '.' || l == '%' {

@@ -50,6 +50,10 @@ pub(crate) struct Edition<'a> {
     /// [`Edition::all`] with ASCII letters lower-cased (same byte offsets), made on the first
     /// [`Edition::find_folded`].
     lower: std::cell::OnceCell<String>,
+    /// Where each pair of adjacent Han characters starts in [`Edition::all`] (byte offsets,
+    /// ascending), made on the first [`Edition::occurrences`] of a Han needle: later lookups
+    /// visit only the places a needle can start instead of scanning the whole text.
+    pairs: std::cell::OnceCell<HanPairs>,
 }
 
 impl<'a> Edition<'a> {
@@ -64,6 +68,7 @@ impl<'a> Edition<'a> {
             grams: Grams::default(),
             memo: RefCell::new(FxHashMap::default()),
             lower: std::cell::OnceCell::new(),
+            pairs: std::cell::OnceCell::new(),
         };
         for s in &doc.sections {
             let part = crate::part::part_of_section(s);
@@ -88,7 +93,7 @@ impl<'a> Edition<'a> {
             .0
             .iter()
             .filter(|(_, st)| st.body_at != NOT_IN_BODY)
-            .map(|(&code, st)| (code, st.count, st.body_at as usize))
+            .map(|(key, st)| (key.code(), st.count, st.body_at as usize))
     }
 
     /// The text of the run with this code, which starts at byte `at` of [`Edition::all`].
@@ -195,6 +200,33 @@ impl<'a> Edition<'a> {
         out
     }
 
+    /// Byte offsets in [`Edition::all`] where `needle` occurs, ascending and not
+    /// overlapping, exactly as `all.match_indices(needle)` gives them. A needle of two or more
+    /// Han characters is looked up in the index of Han pairs (built once per edition), so
+    /// asking for many names costs their hits, not one pass over the text each.
+    pub fn occurrences<'s>(&'s self, needle: &'s str) -> Box<dyn Iterator<Item = usize> + 's> {
+        let mut cs = needle.chars();
+        let (Some(a), Some(b)) = (cs.next(), cs.next()) else {
+            return Box::new(self.all.match_indices(needle).map(|(at, _)| at));
+        };
+        if !needle.chars().all(is_han) || self.all.len() > u32::MAX as usize {
+            return Box::new(self.all.match_indices(needle).map(|(at, _)| at));
+        }
+        let hits = self
+            .pairs
+            .get_or_init(|| HanPairs::of(&self.all))
+            .starts(pair_code(a, b));
+        let mut next_free = 0usize;
+        Box::new(hits.iter().filter_map(move |&at| {
+            let at = at as usize;
+            let hit = at >= next_free && self.all[at..].starts_with(needle);
+            if hit {
+                next_free = at + needle.len();
+            }
+            hit.then_some(at)
+        }))
+    }
+
     /// Sentences holding `stem` (lower case) as the start of a word, in any letter case,
     /// followed by nothing, `s` or `es` and then no letter: `post-secondary education
     /// account` finds `Post-Secondary Education Accounts`. For English names, whose number
@@ -229,6 +261,65 @@ impl<'a> Edition<'a> {
     /// True when the edition has a part of this kind.
     pub fn has_part(&self, part: Part) -> bool {
         self.sentences.iter().any(|s| s.part == part)
+    }
+}
+
+/// The code of two adjacent characters in [`Edition::pairs`].
+fn pair_code(a: char, b: char) -> u64 {
+    ((a as u64) << 32) | b as u64
+}
+
+/// Where each pair of adjacent Han characters of a text starts: one array of byte offsets,
+/// grouped by pair and ascending within each, and the range of each pair in it (4 bytes an
+/// occurrence, no list per pair).
+#[derive(Debug, Clone, Default)]
+struct HanPairs {
+    ranges: FxHashMap<u64, (u32, u32)>,
+    starts: Vec<u32>,
+}
+
+impl HanPairs {
+    /// Two passes over `all` (under 4 GiB): one counts each pair, one files its offsets.
+    fn of(all: &str) -> HanPairs {
+        let pairs = || {
+            let mut prev: Option<(usize, char)> = None;
+            all.char_indices().filter_map(move |(i, c)| {
+                if !is_han(c) {
+                    prev = None;
+                    return None;
+                }
+                let pair = prev.map(|(at, p)| (pair_code(p, c), at as u32));
+                prev = Some((i, c));
+                pair
+            })
+        };
+        // First the count of each pair; then its first slot and how many are filled, which
+        // ends as the count again.
+        let mut ranges: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
+        for (code, _) in pairs() {
+            ranges.entry(code).or_default().1 += 1;
+        }
+        let mut total = 0u32;
+        for r in ranges.values_mut() {
+            let n = r.1;
+            *r = (total, 0);
+            total += n;
+        }
+        let mut starts = vec![0u32; total as usize];
+        for (code, at) in pairs() {
+            if let Some(r) = ranges.get_mut(&code) {
+                starts[(r.0 + r.1) as usize] = at;
+                r.1 += 1;
+            }
+        }
+        HanPairs { ranges, starts }
+    }
+
+    /// The offsets where the pair with this code starts, ascending.
+    fn starts(&self, code: u64) -> &[u32] {
+        self.ranges.get(&code).map_or(&[], |&(first, n)| {
+            &self.starts[first as usize..(first + n) as usize]
+        })
     }
 }
 
@@ -283,6 +374,35 @@ struct GramStat {
     body_at: u32,
 }
 
+/// A run's code as two halves: the same value and hash as the `u128`, but aligned to 8
+/// bytes, so a table entry takes 24 bytes instead of 32 (the tables of a long report are
+/// its largest).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct GramKey {
+    low: u64,
+    high: u64,
+}
+
+impl GramKey {
+    fn of(code: u128) -> GramKey {
+        GramKey {
+            low: code as u64,
+            high: (code >> 64) as u64,
+        }
+    }
+
+    fn code(self) -> u128 {
+        (u128::from(self.high) << 64) | u128::from(self.low)
+    }
+}
+
+impl std::hash::Hash for GramKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // Hashed as the code itself, so the table (and the order of its runs) is the same.
+        self.code().hash(state);
+    }
+}
+
 /// Runs reserved for up front: a report of ordinary length needs no rehashing, and a huge one
 /// does not reserve for runs it repeats.
 const RESERVED_GRAMS: usize = 1 << 17;
@@ -291,11 +411,11 @@ const RESERVED_GRAMS: usize = 1 << 17;
 /// counted in one pass over its characters: each character extends the code of the run
 /// before it, so no run is cut out or hashed as a string.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Grams(FxHashMap<u128, GramStat>);
+pub(crate) struct Grams(FxHashMap<GramKey, GramStat>);
 
 impl Grams {
     fn count(sentences: &[Sentence], starts: &[usize]) -> Grams {
-        let mut map: FxHashMap<u128, GramStat> = FxHashMap::default();
+        let mut map: FxHashMap<GramKey, GramStat> = FxHashMap::default();
         let han_bytes: usize = sentences.iter().map(|s| s.text.len()).sum();
         map.reserve((han_bytes / 3 * (MAX_GRAM - MIN_GRAM + 1)).min(RESERVED_GRAMS));
         for (s, &base) in sentences.iter().zip(starts) {
@@ -313,10 +433,12 @@ impl Grams {
                 at[run % MAX_GRAM] = i;
                 run += 1;
                 for k in MIN_GRAM..=MAX_GRAM.min(run) {
-                    let st = map.entry(last_chars(code, k)).or_insert(GramStat {
-                        count: 0,
-                        body_at: NOT_IN_BODY,
-                    });
+                    let st = map
+                        .entry(GramKey::of(last_chars(code, k)))
+                        .or_insert(GramStat {
+                            count: 0,
+                            body_at: NOT_IN_BODY,
+                        });
                     st.count += 1;
                     if !s.title && st.body_at == NOT_IN_BODY {
                         let start = base + at[(run - k) % MAX_GRAM];
@@ -330,7 +452,7 @@ impl Grams {
 
     /// True when the run with this code occurs.
     pub fn contains(&self, code: u128) -> bool {
-        self.0.contains_key(&code)
+        self.0.contains_key(&GramKey::of(code))
     }
 }
 
@@ -366,5 +488,45 @@ pub(crate) fn prefetch<'n>(editions: &[&Edition], needles: impl IntoIterator<Ite
         for (needle, h) in list.iter().zip(hits) {
             memo.entry((*needle).to_string()).or_insert(h);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edition_of(text: &str) -> Document {
+        crate::parse_text("t", text, crate::OutlineOptions::default()).unwrap()
+    }
+
+    #[test]
+    fn occurrences_are_the_matches_of_the_joined_text() {
+        let doc = edition_of(include_str!("../../samples/national-gwr-2023.txt"));
+        let e = Edition::of(&doc);
+        for needle in [
+            "工程",
+            "发展",
+            "高质量发展",
+            "经济",
+            "“十四五”",
+            "RCEP",
+            "。",
+            "的",
+        ] {
+            let want: Vec<usize> = e.all.match_indices(needle).map(|(at, _)| at).collect();
+            assert!(!want.is_empty(), "{needle}");
+            assert_eq!(e.occurrences(needle).collect::<Vec<_>>(), want, "{needle}");
+        }
+        assert_eq!(e.occurrences("不存在的词语").count(), 0);
+    }
+
+    #[test]
+    fn occurrences_do_not_overlap() {
+        // `哈哈` twice in `哈哈哈哈哈`, as `match_indices` finds it: a hit starts after the last.
+        let doc = edition_of("哈哈哈哈哈，好好学习。\n");
+        let e = Edition::of(&doc);
+        let want: Vec<usize> = e.all.match_indices("哈哈").map(|(at, _)| at).collect();
+        assert_eq!(want.len(), 2);
+        assert_eq!(e.occurrences("哈哈").collect::<Vec<_>>(), want);
     }
 }
