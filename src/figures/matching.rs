@@ -244,8 +244,8 @@ fn pair(old: Option<&Figure>, new: Option<&Figure>) -> FigurePair {
 pub(crate) fn change(o: &Figure, n: &Figure) -> Change {
     let absolute = round(n.value - o.value);
     let ratio_unit = !matches!(o.unit.as_str(), "%" | "pp" | "‰" | "rank")
-        && o.role != Role::Growth
-        && n.role != Role::Growth;
+        && !matches!(o.role, Role::Growth | Role::Change)
+        && !matches!(n.role, Role::Growth | Role::Change);
     let relative = (ratio_unit && o.value != 0.0).then(|| round(absolute / o.value.abs()));
     Change { absolute, relative }
 }

@@ -21,6 +21,10 @@ pub enum Role {
     Rank,
     /// A number of things counted with a measure word (`859个`, `5629次`, `3600套`).
     Count,
+    /// An increment over last year's value, signed: `比上年增加1500亿元` is +1500亿元 more
+    /// than the year before, `比上年提高1个百分点` +1 pp. Not a level, and not a target even in
+    /// a plan: the target is the level it changes.
+    Change,
 }
 
 impl Role {
@@ -33,6 +37,7 @@ impl Role {
             Role::Share => "share",
             Role::Rank => "rank",
             Role::Count => "count",
+            Role::Change => "change",
         }
     }
 }
