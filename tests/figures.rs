@@ -1187,3 +1187,29 @@ fn chinese_labels_lose_verbs_and_keep_flows() {
         ("能耗", Role::Growth, -3.0)
     );
 }
+
+/// A reduction target meets a reduction outcome named by its last word: the energy-intensity
+/// target `单位国内生产总值能耗降低3%左右` and the next review's `能耗降幅超过3%`.
+#[test]
+fn a_fall_in_energy_use_meets_the_reduction_target() {
+    let old = yoydiff::parse_text(
+        "old.txt",
+        "政府工作报告\n\n一、2023年工作回顾\n\n全年国内生产总值增长5.2%。\n\n二、2024年主要任务\n\n今年发展主要预期目标是：国内生产总值增长5%左右；单位国内生产总值能耗降低3%左右。\n",
+        yoydiff::OutlineOptions::default(),
+    )
+    .unwrap();
+    let new = yoydiff::parse_text(
+        "new.txt",
+        "政府工作报告\n\n一、2024年工作回顾\n\n全年国内生产总值增长5%，能耗降幅超过3%。\n\n二、2025年主要任务\n\n做好今年工作，意义重大。\n",
+        yoydiff::OutlineOptions::default(),
+    )
+    .unwrap();
+    let (fo, fnew) = (extract(&old), extract(&new));
+    let p = yoydiff::internals::promises(&old, &fo, &new, &fnew);
+    let energy = p
+        .iter()
+        .find(|x| x.label.ends_with("能耗"))
+        .unwrap_or_else(|| panic!("no energy promise in {p:?}"));
+    assert_eq!(energy.verdict, Verdict::Met, "{energy:?}");
+    assert_eq!(energy.outcome.as_ref().unwrap().text, "超过3%");
+}
