@@ -533,3 +533,44 @@ fn english_label_rule_reads_words_not_strings() {
     assert!(zh_label_right("“4+1”专项基金", "4+1专项基金"));
     assert!(!zh_label_right("高技术制造业", "高技术制造业增加值"));
 }
+
+/// The prior-year column of the 2023 10-K checked against the 2022 10-K: total net sales
+/// agree ($394,328 million in both); total deferred tax assets were $27,624 million in the
+/// 2022 filing and are $29,206 million in the 2023 filing's 2022 column, a restatement.
+#[test]
+#[ignore = "needs YOYDIFF_CORPUS"]
+fn apple_10k_prior_year_columns_are_checked_against_the_last_filing() {
+    let dir = corpus();
+    let p = compare_pair(
+        &dir.join("en/10k-apple-2022.txt"),
+        &dir.join("en/10k-apple-2023.txt"),
+    );
+    // The tables under a row of column years (`2023 Change 2022 Change 2021`) give a prior
+    // year; the statement of operations, whose years are split over lines, does not.
+    let sales: Vec<&FigurePair> = p
+        .pairs
+        .iter()
+        .filter(|x| x.label == "total net sales" && x.role == Role::Level)
+        .filter(|x| x.new.as_ref().is_some_and(|n| n.prior.is_some()))
+        .collect();
+    assert!(!sales.is_empty(), "no total net sales with a prior year");
+    for x in sales {
+        assert_eq!(x.new.as_ref().unwrap().prior, Some(394_328e6));
+        assert_eq!(x.old.as_ref().map(|o| o.value), Some(394_328e6));
+        assert!(x.restated.is_none());
+    }
+    let deferred = p
+        .pairs
+        .iter()
+        .find(|x| x.label == "total deferred tax assets")
+        .expect("total deferred tax assets paired");
+    let r = deferred.restated.as_ref().expect("a restatement");
+    assert_eq!((r.stated, r.restated), (27_624e6, 29_206e6));
+    // Every restatement is small: a wide gap means two different rows, never reported.
+    for x in p.pairs.iter().filter_map(|x| x.restated.as_ref()) {
+        assert!(
+            (x.restated - x.stated).abs() <= 0.1 * x.stated.abs(),
+            "{x:?}"
+        );
+    }
+}

@@ -128,10 +128,13 @@ fn paragraph(
         if !(sentence.bytes().any(|b| b.is_ascii_digit()) || chinese && has_cn_figure(sentence)) {
             continue;
         }
+        // Prior-year values of a table row's amounts, by figure; none in prose.
+        let mut priors: Vec<Option<f64>> = Vec::new();
         let (found, labels): (Vec<Hit>, Vec<(String, Role, f64)>) = match row.take() {
             Some(cells) => cells
                 .into_iter()
-                .map(|(q, label, role)| {
+                .map(|(q, label, role, prior)| {
+                    priors.push(prior);
                     let sign = if q.value < 0.0 { -1.0 } else { 1.0 };
                     (Hit { q, rank: false }, (label, role, sign))
                 })
@@ -158,7 +161,7 @@ fn paragraph(
         // One copy of a sentence of ordinary length, shared by all its figures.
         let shared: Option<Arc<str>> =
             (sentence.len() <= MAX_SENTENCE_BYTES).then(|| sentence.into());
-        for (h, (label, role, sign)) in found.iter().zip(labels) {
+        for (k, (h, (label, role, sign))) in found.iter().zip(labels).enumerate() {
             let mut role = role;
             let mut value = h.q.value;
             if matches!(role, Role::Growth | Role::Change) {
@@ -181,6 +184,7 @@ fn paragraph(
                 section: path.to_vec(),
                 line: p.line_at(r.start + h.q.start),
                 part,
+                prior: priors.get(k).copied().flatten(),
             });
         }
     }
