@@ -344,3 +344,233 @@ fn apple_10k_pairs_total_net_sales() {
         }
     }
 }
+
+/// One row of a labelled fixture: the figure a reader picked and the labels they accept.
+struct LabelRow {
+    file: String,
+    snippet: String,
+    value: String,
+    labels: Vec<String>,
+}
+
+/// The rows of `tests/fixtures/figures-{lang}-labels.tsv` (comments and the header skipped).
+fn label_rows(lang: &str) -> Vec<LabelRow> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(format!("figures-{lang}-labels.tsv"));
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .skip(1)
+        .map(|l| {
+            let cells: Vec<&str> = l.split('\t').collect();
+            assert_eq!(cells.len(), 4, "{}: not four cells: {l}", path.display());
+            LabelRow {
+                file: cells[0].to_string(),
+                snippet: cells[1].to_string(),
+                value: cells[2].to_string(),
+                labels: cells[3].split('|').map(str::to_string).collect(),
+            }
+        })
+        .collect()
+}
+
+/// Text with every space gone, for comparing values as written (`$ 162,560`, `(7) %`).
+fn without_spaces(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The figure a row names: the first whose sentence holds the snippet and whose text, spaces
+/// ignored, is the value or ends with it (a qualifier such as `about` may stand before it).
+fn find_row<'a>(figures: &'a [Figure], row: &LabelRow) -> Option<&'a Figure> {
+    let value = without_spaces(&row.value);
+    figures.iter().find(|f| {
+        let text = without_spaces(&f.text);
+        (text == value || text.ends_with(&value))
+            && without_spaces(&f.sentence).contains(&without_spaces(&row.snippet))
+    })
+}
+
+/// Words that carry no meaning in an English label (`of`, `the`), left out on both sides.
+const EN_LABEL_GLUE: &[&str] = &[
+    "of", "in", "on", "the", "a", "an", "and", "for", "to", "by", "at", "from", "with",
+];
+
+/// Words a label must not hold: pronouns, framing verbs and time words name how the amount
+/// was said, not what it measures (`pay me`, `let me recast`, `last year`).
+const EN_LABEL_FRAMING: &[&str] = &[
+    "i", "me", "my", "we", "us", "our", "you", "your", "it", "its", "they", "their", "let", "pay",
+    "recast", "said", "say", "told", "wrote", "year", "years", "last", "past", "today", "was",
+    "were", "is", "are", "be", "been", "had", "has", "have",
+];
+
+/// An English label's words: lower case, hyphens and slashes split, possessive `’s` dropped,
+/// plural `s` taken off, glue words left out.
+fn en_label_words(label: &str) -> Vec<String> {
+    label
+        .to_lowercase()
+        .replace(['’', '\''], "'")
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .map(|w| w.trim_end_matches("'s").trim_matches('\''))
+        .filter(|w| !w.is_empty() && !EN_LABEL_GLUE.contains(w))
+        .map(|w| {
+            if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
+                w[..w.len() - 1].to_string()
+            } else {
+                w.to_string()
+            }
+        })
+        .collect()
+}
+
+/// An English label names the same thing as the reader's when it holds all of the reader's
+/// words, adds at most three others, and none of its words frames the amount.
+fn en_label_right(got: &str, expected: &str) -> bool {
+    let got_words = en_label_words(got);
+    let want = en_label_words(expected);
+    if !want.iter().all(|w| got_words.contains(w)) {
+        return false;
+    }
+    let extra: Vec<&String> = got_words.iter().filter(|w| !want.contains(w)).collect();
+    let framing = got.to_lowercase();
+    let framing_words: Vec<&str> = framing
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    extra.len() <= 3 && !framing_words.iter().any(|w| EN_LABEL_FRAMING.contains(w))
+}
+
+/// A Chinese label is right when it equals one of the reader's forms, quotation marks,
+/// book-title marks and spaces left out on both sides.
+fn zh_label_right(got: &str, expected: &str) -> bool {
+    let clean = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace() && !"“”‘’\"'《》「」".contains(*c))
+            .collect()
+    };
+    clean(got) == clean(expected)
+}
+
+/// Label precision over a fixture: the share of its figures found and labelled right, with
+/// every miss printed.
+fn label_precision(lang: &str, right: fn(&str, &str) -> bool) -> (usize, usize) {
+    let dir = corpus();
+    let rows = label_rows(lang);
+    let mut cache: std::collections::HashMap<String, Vec<Figure>> = Default::default();
+    let mut hits = 0;
+    let mut misses = Vec::new();
+    for row in &rows {
+        let figures = cache
+            .entry(row.file.clone())
+            .or_insert_with(|| extract(&load(&dir.join(lang).join(&row.file))));
+        match find_row(figures, row) {
+            None => misses.push(format!(
+                "{}: {} ({}) not found",
+                row.file, row.value, row.snippet
+            )),
+            Some(f) if row.labels.iter().any(|l| right(&f.label, l)) => hits += 1,
+            Some(f) => misses.push(format!(
+                "{}: {} labelled {:?}, a reader says {:?}",
+                row.file,
+                row.value,
+                f.label,
+                row.labels.join(" | ")
+            )),
+        }
+    }
+    eprintln!(
+        "{lang} labels: {hits} of {} right ({:.0}%)\n  {}",
+        rows.len(),
+        100.0 * hits as f64 / rows.len() as f64,
+        misses.join("\n  ")
+    );
+    (hits, rows.len())
+}
+
+/// English labels against the reader's (`tests/fixtures/figures-en-labels.tsv`): letters,
+/// budget speeches and the 10-K, prose amounts, percentages, table rows and per-share amounts.
+#[test]
+#[ignore = "needs YOYDIFF_CORPUS"]
+fn english_labels_match_a_reader() {
+    let (hits, total) = label_precision("en", en_label_right);
+    assert!(total >= 60, "only {total} rows");
+    assert!(
+        hits * 100 >= total * 76,
+        "{hits} of {total} English labels right"
+    );
+}
+
+/// Chinese labels against the reader's (`tests/fixtures/figures-zh-labels.tsv`): national,
+/// provincial, city and district reports.
+#[test]
+#[ignore = "needs YOYDIFF_CORPUS"]
+fn chinese_labels_match_a_reader() {
+    let (hits, total) = label_precision("zh", zh_label_right);
+    assert!(total >= 60, "only {total} rows");
+    assert!(
+        hits * 100 >= total * 87,
+        "{hits} of {total} Chinese labels right"
+    );
+}
+
+/// The rule for English labels: the reader's words all there, no framing, few extras.
+#[test]
+fn english_label_rule_reads_words_not_strings() {
+    assert!(en_label_right("total float", "float"));
+    assert!(en_label_right(
+        "berkshire’s operating earnings",
+        "operating earnings"
+    ));
+    assert!(en_label_right(
+        "per share book value",
+        "per-share book value"
+    ));
+    assert!(!en_label_right("pay me", "net worth"));
+    assert!(!en_label_right("let me recast", "operating earnings"));
+    assert!(!en_label_right("our float", "float"));
+    assert!(!en_label_right("net", "net income"));
+    assert!(zh_label_right("“4+1”专项基金", "4+1专项基金"));
+    assert!(!zh_label_right("高技术制造业", "高技术制造业增加值"));
+}
+
+/// The prior-year column of the 2023 10-K checked against the 2022 10-K: total net sales
+/// agree ($394,328 million in both); total deferred tax assets were $27,624 million in the
+/// 2022 filing and are $29,206 million in the 2023 filing's 2022 column, a restatement.
+#[test]
+#[ignore = "needs YOYDIFF_CORPUS"]
+fn apple_10k_prior_year_columns_are_checked_against_the_last_filing() {
+    let dir = corpus();
+    let p = compare_pair(
+        &dir.join("en/10k-apple-2022.txt"),
+        &dir.join("en/10k-apple-2023.txt"),
+    );
+    // The tables under a row of column years (`2023 Change 2022 Change 2021`) give a prior
+    // year; the statement of operations, whose years are split over lines, does not.
+    let sales: Vec<&FigurePair> = p
+        .pairs
+        .iter()
+        .filter(|x| x.label == "total net sales" && x.role == Role::Level)
+        .filter(|x| x.new.as_ref().is_some_and(|n| n.prior.is_some()))
+        .collect();
+    assert!(!sales.is_empty(), "no total net sales with a prior year");
+    for x in sales {
+        assert_eq!(x.new.as_ref().unwrap().prior, Some(394_328e6));
+        assert_eq!(x.old.as_ref().map(|o| o.value), Some(394_328e6));
+        assert!(x.restated.is_none());
+    }
+    let deferred = p
+        .pairs
+        .iter()
+        .find(|x| x.label == "total deferred tax assets")
+        .expect("total deferred tax assets paired");
+    let r = deferred.restated.as_ref().expect("a restatement");
+    assert_eq!((r.stated, r.restated), (27_624e6, 29_206e6));
+    // Every restatement is small: a wide gap means two different rows, never reported.
+    for x in p.pairs.iter().filter_map(|x| x.restated.as_ref()) {
+        assert!(
+            (x.restated - x.stated).abs() <= 0.1 * x.stated.abs(),
+            "{x:?}"
+        );
+    }
+}

@@ -1020,7 +1020,7 @@ fn terminal_tables_render() {
 }
 
 /// A list before `分别` names its head noun once, on its last item; every item measures it.
-/// Sentences from the Sichuan 2026, Shanghai and national 2023 reports.
+/// Sentences from the Sichuan, Shanghai, Zhejiang and national 2023 reports.
 #[test]
 fn respectively_lists_share_their_head_noun() {
     let cases: &[(&str, &[&str])] = &[
@@ -1039,6 +1039,20 @@ fn respectively_lists_share_their_head_noun() {
         (
             "高技术制造业、装备制造业增加值年均分别增长10.6%、7.9%。",
             &["高技术制造业增加值", "装备制造业增加值"],
+        ),
+        // `和` inside an item's name (Shanghai 2026), a head noun of the genre (Zhejiang
+        // 2026), short items as long as the start of the last (national 2023).
+        (
+            "金融业、软件和信息服务业增加值分别增长9.7%、15.3%。",
+            &["金融业增加值", "软件和信息服务业增加值"],
+        ),
+        (
+            "新能源汽车、集成电路、工业机器人产量分别增长49.8%、11.9%、36.4%。",
+            &["新能源汽车产量", "集成电路产量", "工业机器人产量"],
+        ),
+        (
+            "进口、出口通关时间分别压减67%和92%。",
+            &["进口通关时间", "出口通关时间"],
         ),
         // Items that name different things keep their own words.
         (
@@ -1095,4 +1109,107 @@ In 2021, for example, we paid $3.3 billion while the U.S. Treasury reported tota
     assert_eq!(restated.role, Role::Growth);
     assert!(close(restated.value, -7.1e9));
     assert_eq!(find("$3.3 billion").label, "");
+}
+
+/// Verbs and adverbs at either end of a clause go, `新增` stays for new borrowing, increments
+/// over last year are changes, a `降幅` is a fall. Sentences from the Changning 2025,
+/// Guangdong 2025, Beijing 2026, Hailar 2014 and national 2014 reports.
+#[test]
+fn chinese_labels_lose_verbs_and_keep_flows() {
+    let review = |sentence: &str| {
+        let doc = yoydiff::parse_text(
+            "t.txt",
+            &format!("一、过去一年工作回顾\n{sentence}\n"),
+            yoydiff::OutlineOptions::default(),
+        )
+        .unwrap();
+        yoydiff::extract_figures(&doc)
+    };
+    let label_of = |sentence: &str, text: &str| -> String {
+        let f = review(sentence);
+        f.iter()
+            .find(|f| f.text == text)
+            .unwrap_or_else(|| panic!("no {text} in {sentence}"))
+            .label
+            .clone()
+    };
+    assert_eq!(
+        label_of("建成30处市民益智健身苑点。", "30处"),
+        "市民益智健身苑点"
+    );
+    assert_eq!(label_of("新建公共泊位242个。", "242个"), "公共泊位");
+    assert_eq!(
+        label_of("全年共实施重点工业项目28个。", "28个"),
+        "重点工业项目"
+    );
+    assert_eq!(label_of("实现再就业2529人。", "2529人"), "再就业");
+    assert_eq!(label_of("3条主干道路完工。", "3条"), "主干道路");
+    assert_eq!(label_of("优良天数比例首次突破80%。", "80%"), "优良天数比例");
+    assert_eq!(
+        label_of(
+            "新筹建各类保障性住房28.6万套（间），发放租赁补贴惠及6.2万户。",
+            "6.2万户"
+        ),
+        "发放租赁补贴"
+    );
+    assert_eq!(
+        label_of("排水管道从63万公里增加到89万公里。", "89万公里"),
+        "排水管道"
+    );
+    // New borrowing is a quantity of its own; new chargers are only new.
+    assert_eq!(
+        label_of(
+            "争取并用好新增专项债券5085亿元，规模为历年之最。",
+            "5085亿元"
+        ),
+        "新增专项债券"
+    );
+    assert_eq!(label_of("新增416个公共充电桩。", "416个"), "公共充电桩");
+
+    // An increment in a plan is a change of the level, not a second target under its name.
+    let doc = yoydiff::parse_text(
+        "t.txt",
+        "二、今年工作任务\n今年拟安排财政赤字13500亿元，比上年增加1500亿元。\n",
+        yoydiff::OutlineOptions::default(),
+    )
+    .unwrap();
+    let f = yoydiff::extract_figures(&doc);
+    assert_eq!(f.len(), 2);
+    assert_eq!((f[0].label.as_str(), f[0].role), ("财政赤字", Role::Target));
+    assert_eq!((f[1].label.as_str(), f[1].role), ("财政赤字", Role::Change));
+    assert_eq!(f[1].value, 150_000_000_000.0);
+    assert_eq!(f[1].role.as_str(), "change");
+
+    // The size of a fall is a fall.
+    let f = review("能耗降幅超过3%。");
+    assert_eq!(
+        (f[0].label.as_str(), f[0].role, f[0].value),
+        ("能耗", Role::Growth, -3.0)
+    );
+}
+
+/// A reduction target meets a reduction outcome named by its last word: the energy-intensity
+/// target `单位国内生产总值能耗降低3%左右` and the next review's `能耗降幅超过3%`.
+#[test]
+fn a_fall_in_energy_use_meets_the_reduction_target() {
+    let old = yoydiff::parse_text(
+        "old.txt",
+        "政府工作报告\n\n一、2023年工作回顾\n\n全年国内生产总值增长5.2%。\n\n二、2024年主要任务\n\n今年发展主要预期目标是：国内生产总值增长5%左右；单位国内生产总值能耗降低3%左右。\n",
+        yoydiff::OutlineOptions::default(),
+    )
+    .unwrap();
+    let new = yoydiff::parse_text(
+        "new.txt",
+        "政府工作报告\n\n一、2024年工作回顾\n\n全年国内生产总值增长5%，能耗降幅超过3%。\n\n二、2025年主要任务\n\n做好今年工作，意义重大。\n",
+        yoydiff::OutlineOptions::default(),
+    )
+    .unwrap();
+    let (fo, fnew) = (extract(&old), extract(&new));
+    let p = yoydiff::internals::promises(&old, &fo, &new, &fnew);
+    let energy = p
+        .iter()
+        .find(|x| x.label.ends_with("能耗"))
+        .unwrap_or_else(|| panic!("no energy promise in {p:?}"));
+    assert_eq!(energy.verdict, Verdict::Met, "{energy:?}");
+    assert_eq!(energy.outcome.as_ref().unwrap().text, "超过3%");
 }

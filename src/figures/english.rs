@@ -103,6 +103,91 @@ fn noun_after(rest: &str) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
+/// Words that open the phrase after an amount without naming it: comparatives, the adverbs
+/// of a rate and prepositions (`61% higher than`, `19% compounded annually`, `25% within
+/// one-to-two years`).
+const NOT_ATTRIBUTIVE: &[&str] = &[
+    "compounded",
+    "annually",
+    "higher",
+    "lower",
+    "more",
+    "less",
+    "above",
+    "below",
+    "after",
+    "before",
+    "times",
+    "within",
+    "under",
+    "through",
+    "between",
+    "among",
+    "against",
+    "beyond",
+];
+
+/// Determiners that make an amount an attribute of the noun after it (`a $250 billion loss`,
+/// `our 27% ownership of Kraft Heinz`).
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "our", "its", "their", "this", "that", "his", "her",
+];
+
+/// The noun phrase an amount is an attribute of: `a $3.0 billion non-cash loss`, `a 26.6%
+/// interest in Kraft Heinz`, `24 million restricted stock units`, `a $10 million top-up to the
+/// Self-Help Groups`. `in`, `of` and `to` join a second phrase; the phrase ends at a stop
+/// word, a verb skipped before amounts, a framing word, a year or a number.
+fn noun_attributed(rest: &str, count: bool) -> Option<String> {
+    let mut words: Vec<String> = Vec::new();
+    let mut after_connector = false;
+    for raw in rest.split_whitespace() {
+        let w = trim_word(raw).to_lowercase();
+        let w = w.as_str();
+        let connector = matches!(w, "in" | "of" | "to");
+        if after_connector && matches!(w, "the" | "a" | "an") {
+            continue;
+        }
+        if connector && !words.is_empty() && !after_connector {
+            words.push(w.to_string());
+            after_connector = true;
+            continue;
+        }
+        if w.is_empty()
+            || w.starts_with(|c: char| c.is_ascii_digit() || c == '$')
+            || is_year(w)
+            || EN_STOP.contains(&w)
+            || EN_SKIP.contains(&w)
+            || is_framing(w)
+            || words.is_empty() && NOT_ATTRIBUTIVE.contains(&w)
+            || words.len() >= MAX_LABEL_WORDS
+        {
+            break;
+        }
+        after_connector = false;
+        words.push(w.to_string());
+        if raw.ends_with([',', '.', ';', ':', ')', '”', '"']) {
+            break;
+        }
+    }
+    while words
+        .last()
+        .is_some_and(|w| matches!(w.as_str(), "in" | "of" | "to"))
+    {
+        words.pop();
+    }
+    // `the $122 million earned in 2000`: a participle alone is the verb, not a name.
+    if words.len() == 1 && words[0].ends_with("ed") {
+        return None;
+    }
+    // `a 10.8% rate`, `a $53.7 billion gain`: one word names too little to follow an amount
+    // across editions (every rate meets every other); a count names its things (`143 million
+    // miles`).
+    if words.len() == 1 && !count {
+        return None;
+    }
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
 /// The noun phrase before an amount, read backwards over the clause.
 fn noun_before(prefix: &str) -> String {
     let words: Vec<&str> = prefix.split_whitespace().collect();
@@ -130,6 +215,18 @@ fn noun_before(prefix: &str) -> String {
         let raw = words[i - 1];
         let w = trim_word(raw).to_lowercase();
         let connector = matches!(w.as_str(), "in" | "of" | "for") && !picked.is_empty();
+        // `interest rate of the company’s commercial paper`: the article after a connector.
+        if w == "the"
+            && !picked.is_empty()
+            && i >= 2
+            && matches!(
+                trim_word(words[i - 2]).to_lowercase().as_str(),
+                "in" | "of" | "for"
+            )
+        {
+            i -= 1;
+            continue;
+        }
         if w.is_empty()
             || is_year(&w)
             || possessive(&w)
@@ -187,10 +284,17 @@ pub(super) fn labels(s: &str, found: &[Hit]) -> Vec<(String, Role, f64)> {
             .take(3)
             .find(|w| EN_ACTION.contains(w))
             .copied();
+        // `a $250 billion loss`, `24 million restricted stock units`: the amount qualifies
+        // the noun after it, after a determiner, at the start of a clause, or as a count.
+        let attributive =
+            last_words.first().is_none_or(|w| DETERMINERS.contains(w)) || h.q.unit.is_empty();
         let mut label = match (noun_after(rest), action) {
             (Some(n), Some(a)) => format!("{a} {n}"),
             (Some(n), None) => n,
-            (None, _) => noun_before(prefix),
+            (None, _) => attributive
+                .then(|| noun_attributed(rest, h.q.unit.is_empty()))
+                .flatten()
+                .unwrap_or_else(|| noun_before(prefix)),
         };
         let last = last_words.first().copied().unwrap_or("");
         // `grown from $19 million … to $147 billion`: the second amount is the same thing.

@@ -128,10 +128,13 @@ fn paragraph(
         if !(sentence.bytes().any(|b| b.is_ascii_digit()) || chinese && has_cn_figure(sentence)) {
             continue;
         }
+        // Prior-year values of a table row's amounts, by figure; none in prose.
+        let mut priors: Vec<Option<f64>> = Vec::new();
         let (found, labels): (Vec<Hit>, Vec<(String, Role, f64)>) = match row.take() {
             Some(cells) => cells
                 .into_iter()
-                .map(|(q, label, role)| {
+                .map(|(q, label, role, prior)| {
+                    priors.push(prior);
                     let sign = if q.value < 0.0 { -1.0 } else { 1.0 };
                     (Hit { q, rank: false }, (label, role, sign))
                 })
@@ -158,13 +161,13 @@ fn paragraph(
         // One copy of a sentence of ordinary length, shared by all its figures.
         let shared: Option<Arc<str>> =
             (sentence.len() <= MAX_SENTENCE_BYTES).then(|| sentence.into());
-        for (h, (label, role, sign)) in found.iter().zip(labels) {
+        for (k, (h, (label, role, sign))) in found.iter().zip(labels).enumerate() {
             let mut role = role;
             let mut value = h.q.value;
-            if role == Role::Growth {
+            if matches!(role, Role::Growth | Role::Change) {
                 value = value.abs() * sign;
             }
-            if target_sentence && role != Role::Rank {
+            if target_sentence && !matches!(role, Role::Rank | Role::Change) {
                 role = Role::Target;
             }
             out.push(Figure {
@@ -181,6 +184,7 @@ fn paragraph(
                 section: path.to_vec(),
                 line: p.line_at(r.start + h.q.start),
                 part,
+                prior: priors.get(k).copied().flatten(),
             });
         }
     }
@@ -227,6 +231,12 @@ fn trim_fillers_end(s: &str) -> &str {
 /// Leading words that set time or scope but are not part of what is measured.
 static ZH_LEAD: LazyLock<Vec<&str>> =
     LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-label-leading-words.txt")));
+/// Verbs opening a clause whose object is the thing measured (`建成`, `新建`, `办理`).
+static ZH_LEAD_VERBS: LazyLock<Vec<&str>> =
+    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-label-leading-verbs.txt")));
+/// Nouns that make `新增` part of the quantity (`新增专项债券`, `新增政府债务`).
+static ZH_NEW_FLOWS: LazyLock<Vec<&str>> =
+    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-new-flow-nouns.txt")));
 /// Trailing words: verbs, prepositions and qualifiers between the thing measured and the number.
 static ZH_TRAIL: LazyLock<Vec<&str>> =
     LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-label-trailing-words.txt")));
@@ -271,13 +281,15 @@ fn zh_labels(s: &str, found: &[Hit]) -> Vec<(String, Role, f64)> {
         // A list after `分别`: give each value its own item when the counts agree.
         if let Some(at) = raw.find("分别") {
             let subject = clean_zh_label(&raw[..at]);
-            let items: Vec<String> = share_head_noun(
-                subject
-                    .split(['、', '和', '及'])
-                    .map(|x| x.trim().to_string())
-                    .filter(|x| !x.is_empty())
-                    .collect(),
-            );
+            let items_split_at = |seps: &[char]| -> Vec<String> {
+                share_head_noun(
+                    subject
+                        .split(seps)
+                        .map(|x| x.trim().to_string())
+                        .filter(|x| !x.is_empty())
+                        .collect(),
+                )
+            };
             let run = 1 + found[i + 1..]
                 .iter()
                 .scan(h.q.end, |end, n| {
@@ -287,6 +299,14 @@ fn zh_labels(s: &str, found: &[Hit]) -> Vec<(String, Role, f64)> {
                     })
                 })
                 .count();
+            let mut items = items_split_at(&['、', '和', '及']);
+            // `金融业、软件和信息服务业增加值`: a `和` inside an item's name, told by the count.
+            if items.len() > run {
+                let by_comma = items_split_at(&['、']);
+                if by_comma.len() == run {
+                    items = by_comma;
+                }
+            }
             if items.len() == run && run > 1 {
                 label = items[0].clone();
                 respectively = Some((items, 1));
@@ -306,19 +326,41 @@ fn zh_labels(s: &str, found: &[Hit]) -> Vec<(String, Role, f64)> {
 
         if !h.rank && !matches!(h.q.unit.as_str(), "%" | "pp" | "‰") {
             let after = noun_after(&s[h.q.end..window_end]);
+            // A list, a preposition or a relative clause (`…发展的93个重点项目`) ends the
+            // clause: the thing counted is named after the number.
             let list_end = raw
                 .trim_end()
-                .ends_with(['等', '和', '与', '及', '、', '为', '向', '对']);
+                .ends_with(['等', '和', '与', '及', '、', '为', '向', '对', '的']);
             if after.chars().count() >= 2 {
-                if label.is_empty() || list_end || label.contains('、') {
+                // A single character before a count is a verb (`已设21个自由贸易试验区`).
+                if label.is_empty()
+                    || list_end
+                    || label.contains('、')
+                    || label.chars().count() == 1
+                {
                     label = after;
                 } else if label.chars().count() <= 4 && !label.ends_with(&after) {
                     label.push_str(&after);
                 }
             }
         }
+        // `能耗降幅超过3%`: the size of a fall, so a fall (negative) of the thing before it.
+        if h.q.unit == "%"
+            && !rising
+            && !falling
+            && let Some(thing) = label.strip_suffix("降幅")
+        {
+            falling = true;
+            label = thing.to_string();
+        }
         let mut role = if h.rank {
             Role::Rank
+        } else if (rising || falling)
+            && !matches!(h.q.unit.as_str(), "%" | "‰")
+            && INCREMENT_BASES.iter().any(|b| raw.contains(b))
+        {
+            // `比上年增加1500亿元`, `比上年提高1个百分点`: how much more than last year.
+            Role::Change
         } else if rising || falling {
             Role::Growth
         } else if h.q.unit == "%" && is_share(raw, &label) {
@@ -337,7 +379,8 @@ fn zh_labels(s: &str, found: &[Hit]) -> Vec<(String, Role, f64)> {
         // Relational figures (growth, share, rank) and generic words refer back to the thing
         // the sentence is about; a count or level with no name takes the words after it.
         let generic = GENERIC.contains(&label.as_str());
-        let relational = matches!(role, Role::Growth | Role::Share | Role::Rank) || listed;
+        let relational =
+            matches!(role, Role::Growth | Role::Change | Role::Share | Role::Rank) || listed;
         let same_clause = i > 0 && clause_start == prev_end;
         if !prev_label.is_empty()
             && (generic || label.is_empty() && (relational || same_clause || to_level))
@@ -370,6 +413,9 @@ fn zh_labels(s: &str, found: &[Hit]) -> Vec<(String, Role, f64)> {
     }
     out
 }
+
+/// The bases an increment is counted from (`比上年增加1500亿元`): last year's value.
+const INCREMENT_BASES: [&str; 4] = ["比上年", "较上年", "比去年", "较去年"];
 
 /// Head nouns a `分别` list states once on its last item (`data/vocab/zh-list-head-nouns.txt`).
 static LIST_HEAD_NOUNS: LazyLock<Vec<&'static str>> =
@@ -419,6 +465,16 @@ fn share_head_noun(mut items: Vec<String>) -> Vec<String> {
                     && others.iter().all(|o| !o.ends_with(*h))
             })
             .map(|h| h.to_string())
+    });
+    // Else short items as long as the start of the last (`进口、出口通关时间`,
+    // `城镇、农村居民人均可支配收入`): the rest of the last item is the head noun.
+    let head = head.or_else(|| {
+        let k = others[0].chars().count();
+        if k > 3 || others.iter().any(|o| o.chars().count() != k) {
+            return None;
+        }
+        let rest: String = last.chars().skip(k).collect();
+        (rest.chars().count() >= 2 && rest.chars().all(is_han)).then_some(rest)
     });
     let Some(head) = head else {
         return items;
@@ -490,17 +546,27 @@ fn clean_zh_label(raw: &str) -> String {
         }
     }
     t = ZH_LABEL_JUNK.replace_all(&t, "").into_owned();
-    let mut s = t.as_str();
+    // `争取并用好新增专项债券`: new borrowing is a quantity of its own, named from `新增` on.
+    let flow = new_flow_start(&t);
+    let mut s = &t[flow.unwrap_or(0)..];
     // One word at a time, always retrying the whole list, so `平均为` loses `为` then `平均`
     // and never a lone `均`.
     loop {
         let before = s;
-        // `再生能源` is a name, not `再` + `生能源`.
-        if let Some(w) = ZH_LEAD
-            .iter()
-            .find(|w| s.starts_with(*w) && !(**w == "再" && s.starts_with("再生")))
-        {
+        // `再生能源` and `再就业` are names, not `再` + `生能源`; a flow keeps its `新增`.
+        if let Some(w) = ZH_LEAD.iter().find(|w| {
+            s.starts_with(*w)
+                && !(**w == "再" && (s.starts_with("再生") || s.starts_with("再就业")))
+                && !(**w == "新增" && flow.is_some())
+        }) {
             s = &s[w.len()..];
+        } else if let Some(w) = ZH_LEAD_VERBS.iter().find(|w| {
+            s.strip_prefix(*w)
+                .is_some_and(|rest| rest.chars().count() != 1)
+        }) {
+            s = &s[w.len()..];
+            // `新建和改造提升高标准农田`: the second verb of a pair stays, the `和` goes.
+            s = s.strip_prefix(['和', '及']).unwrap_or(s);
         } else if let Some(w) = ZH_TRAIL.iter().find(|w| s.ends_with(*w)) {
             s = &s[..s.len() - w.len()];
         }
@@ -535,6 +601,14 @@ fn clean_zh_label(raw: &str) -> String {
     label
 }
 
+/// Where a flow named with `新增` starts in a clause (`用好新增专项债券` → at `新增`): `新增`
+/// followed within eight characters by a noun of `zh-new-flow-nouns.txt`.
+fn new_flow_start(clause: &str) -> Option<usize> {
+    let at = clause.rfind("新增")?;
+    let rest: String = clause[at + "新增".len()..].chars().take(8).collect();
+    ZH_NEW_FLOWS.iter().any(|n| rest.contains(n)).then_some(at)
+}
+
 /// Longest label kept, in characters; the official names of shares run to about twenty.
 const MAX_LABEL: usize = 24;
 
@@ -564,7 +638,18 @@ fn clause_after(rest: &str) -> String {
         .find(['，', '；', '。', '：', ',', ';'])
         .unwrap_or(rest.len());
     let t = rest[..end].trim();
-    t.chars().take(16).collect()
+    // `“4+1”专项基金组建`: a verb ending the clause is not part of the name.
+    let t = ZH_STOP_AFTER
+        .iter()
+        .find_map(|w| {
+            t.strip_suffix(w)
+                .filter(|rest| rest.chars().filter(|c| is_han(*c)).count() >= 2)
+        })
+        .unwrap_or(t);
+    t.chars()
+        .filter(|c| !matches!(c, '“' | '”' | '《' | '》'))
+        .take(16)
+        .collect()
 }
 
 /// The noun phrase right after a count (`家金融机构相继落地` → `金融机构`).
@@ -585,7 +670,13 @@ fn noun_after(rest: &str) -> String {
         if !crate::script::is_han(c) || out.chars().count() >= 12 {
             break;
         }
-        if ZH_STOP_AFTER.iter().any(|w| t.starts_with(w))
+        // A verb of change ends the name too: `63万公里|增加到89万公里`.
+        let change_verb = RISE
+            .iter()
+            .chain(DECLINE.iter())
+            .any(|w| w.chars().count() >= 2 && t.starts_with(w));
+        if change_verb
+            || ZH_STOP_AFTER.iter().any(|w| t.starts_with(w))
             || t.starts_with("建设") && !t.starts_with("建设项目")
         {
             break;

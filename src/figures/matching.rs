@@ -10,10 +10,14 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::extract::multi_year;
 use crate::model::SectionPair;
-use crate::model::{Change, Figure, FigurePair, FigureStatus, Role};
+use crate::model::{Change, Figure, FigurePair, FigureStatus, Restatement, Role};
 
 /// The least label similarity for two figures to be the same quantity.
 const MIN_LABEL: f64 = 0.5;
+/// Bonus when the new edition's prior-year column gives the old figure's value.
+const PRIOR_BONUS: f64 = 0.1;
+/// Widest gap, as a share of the stated value, read as a restatement.
+const MAX_RESTATEMENT: f64 = 0.1;
 /// Bonus for figures in sections the alignment paired.
 const SECTION_BONUS: f64 = 0.25;
 /// Bonus for figures in top-level parts the alignment paired.
@@ -101,6 +105,10 @@ pub fn match_figures(old: &[Figure], new: &[Figure], sections: &[SectionPair]) -
             }
             if o.value == n.value {
                 score += 0.05;
+            }
+            // The new table's prior-year column names its counterpart: last year's value.
+            if n.prior == Some(o.value) {
+                score += PRIOR_BONUS;
             }
             // English labels tie more often (`total float` from $19 million to $147 billion):
             // of two like candidates the one nearer in size is the reader's pair.
@@ -226,6 +234,23 @@ fn pair(old: Option<&Figure>, new: Option<&Figure>) -> FigurePair {
         (None, _) => (FigureStatus::New, None),
         (_, None) => (FigureStatus::Dropped, None),
     };
+    // The new edition's prior-year column checked against the old edition's figure. A gap
+    // wider than a tenth says the two rows are not the same figure, not that one was restated.
+    let restated = match (old, new) {
+        (Some(o), Some(n)) => n
+            .prior
+            .filter(|p| {
+                let gap = (p - o.value).abs();
+                gap > 1e-9 * o.value.abs().max(1.0)
+                    && gap <= MAX_RESTATEMENT * o.value.abs()
+                    && p.signum() == o.value.signum()
+            })
+            .map(|p| Restatement {
+                stated: o.value,
+                restated: p,
+            }),
+        _ => None,
+    };
     FigurePair {
         label: any.label.clone(),
         role: any.role,
@@ -234,6 +259,7 @@ fn pair(old: Option<&Figure>, new: Option<&Figure>) -> FigurePair {
         old: old.cloned(),
         new: new.cloned(),
         change,
+        restated,
     }
 }
 
@@ -244,8 +270,8 @@ fn pair(old: Option<&Figure>, new: Option<&Figure>) -> FigurePair {
 pub(crate) fn change(o: &Figure, n: &Figure) -> Change {
     let absolute = round(n.value - o.value);
     let ratio_unit = !matches!(o.unit.as_str(), "%" | "pp" | "‰" | "rank")
-        && o.role != Role::Growth
-        && n.role != Role::Growth;
+        && !matches!(o.role, Role::Growth | Role::Change)
+        && !matches!(n.role, Role::Growth | Role::Change);
     let relative = (ratio_unit && o.value != 0.0).then(|| round(absolute / o.value.abs()));
     Change { absolute, relative }
 }

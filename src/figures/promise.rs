@@ -88,7 +88,19 @@ pub fn promises(
                     || t.unit != "%"
                     || o.role == Role::Share
             })
-            .map(|(o, (ok, og))| (grams_similarity(&key, &key_grams, ok, og), *o))
+            .map(|(o, (ok, og))| {
+                let mut score = grams_similarity(&key, &key_grams, ok, og);
+                // `能耗降幅超过3%` (a fall of 能耗) reports on `单位国内生产总值能耗降低3%`: a
+                // reduction outcome named by the last word of a reduction target.
+                if is_reduction(t)
+                    && o.value < 0.0
+                    && ok.chars().count() >= 2
+                    && key.ends_with(ok.as_str())
+                {
+                    score = score.max(MIN_LABEL);
+                }
+                (score, *o)
+            })
             .filter(|(s, _)| *s >= MIN_LABEL)
             .fold(None::<(f64, &Figure)>, |acc, (s, o)| match acc {
                 Some((bs, _)) if bs >= s => acc,
@@ -145,6 +157,10 @@ fn is_reduction(t: &Figure) -> bool {
 }
 
 fn is_ceiling(t: &Figure) -> bool {
+    // `城镇失业人员再就业`: jobs found for the unemployed, where more is better.
+    if t.label.ends_with("就业") {
+        return false;
+    }
     let lower = t.label.to_lowercase();
     CEILING_WORDS.iter().any(|w| lower.contains(w))
 }

@@ -77,10 +77,15 @@ pub(super) struct Tables {
     /// Currency signs seen so far, for a header that names none: (`$`, `S$`).
     dollars: usize,
     singapore: usize,
+    /// The current table's columns are years, newest first (a row `2023 Change 2022 Change
+    /// 2021` was seen): its second amount is the prior year's. Other tables' second columns
+    /// are other things (cost and fair value, shares and price).
+    year_columns: bool,
 }
 
-/// One figure a row gives: the quantity, its label and its role.
-pub(super) type RowFigure = (Quantity, String, Role);
+/// One figure a row gives: the quantity, its label, its role and, for an amount, the
+/// prior-year column's value in the same unit and scale (`$ 383,285 (3) % $ 394,328` → 394,328).
+pub(super) type RowFigure = (Quantity, String, Role, Option<f64>);
 
 fn currency_of(sign: &str) -> Option<&'static str> {
     match sign.to_ascii_lowercase().as_str() {
@@ -186,6 +191,32 @@ fn cells_from(text: &str, at: usize) -> Option<Vec<Cell>> {
     (out.len() >= 2 || signed && amounts == 1).then_some(out)
 }
 
+/// The years of a line of column headings made of years and `Change` only (`2023 Change
+/// 2022 Change 2021`, `2023 2022`).
+fn year_heading(text: &str) -> Option<Vec<u32>> {
+    let mut years = Vec::new();
+    for w in text.split_whitespace() {
+        match w.parse::<u32>() {
+            Ok(y) if (1900..2100).contains(&y) && w.len() == 4 => years.push(y),
+            _ if w.eq_ignore_ascii_case("change") => {}
+            _ => return None,
+        }
+    }
+    (years.len() >= 2).then_some(years)
+}
+
+/// Whether a row of column years runs newest first (`2023 Change 2022`).
+fn newest_first(cells: &[Cell]) -> bool {
+    let years: Vec<f64> = cells
+        .iter()
+        .filter_map(|c| match c {
+            Cell::Amount { value, .. } => *value,
+            _ => None,
+        })
+        .collect();
+    years.len() >= 2 && years.windows(2).all(|w| w[0] > w[1])
+}
+
 /// A row of column years (`2023 Change 2022 Change 2021`): no figures.
 fn years_row(cells: &[Cell]) -> bool {
     cells.iter().all(|c| {
@@ -223,10 +254,16 @@ impl Tables {
             });
             self.pending = None;
             self.group = None;
+            self.year_columns = false;
             // A header line (`(In millions)`) or a sentence introducing the table.
             return None;
         }
         let trimmed = text.trim();
+        // `2023 Change 2022 Change 2021`: the columns are years, perhaps with their changes.
+        if let Some(years) = year_heading(trimmed) {
+            self.year_columns = years.len() >= 2 && years.windows(2).all(|w| w[0] > w[1]);
+            return Some(Vec::new());
+        }
         let lead = text.len() - text.trim_start().len();
         // Long paragraphs are prose; the length cap also bounds the search for cells.
         let row = (trimmed.len() <= MAX_ROW_CHARS)
@@ -238,6 +275,7 @@ impl Tables {
             return None;
         };
         if years_row(&cells) {
+            self.year_columns = newest_first(&cells);
             return Some(Vec::new());
         }
         let own = clean_label(label);
@@ -266,7 +304,7 @@ impl Tables {
             self.group = None;
         }
         let mut figures = self.figures(&label, &cells);
-        for (q, _, _) in &mut figures {
+        for (q, _, _, _) in &mut figures {
             q.start += lead;
             q.number_start += lead;
             q.end += lead;
@@ -295,6 +333,7 @@ impl Tables {
         if words > 8 || text.ends_with('.') {
             self.header = None;
             self.group = None;
+            self.year_columns = false;
         }
     }
 
@@ -331,12 +370,20 @@ impl Tables {
                 };
                 (unit.unwrap_or(""), scale, Role::Level)
             };
+            // The next amount is the prior year's when the columns are years, newest first.
+            let prior = amount_first.filter(|_| self.year_columns).and_then(|i| {
+                cells[i + 1..].iter().find_map(|c| match c {
+                    Cell::Amount { value, .. } => Some(value.map(|v| v * scale)),
+                    _ => None,
+                })
+            });
             // Bare numbers outside a scaled table are not amounts.
             if !unit.is_empty() || shares.is_some() {
                 out.push((
                     quantity(*start, *end, *value * scale, unit, role == Role::Count),
                     label.to_string(),
                     role,
+                    prior.flatten(),
                 ));
             }
         }
@@ -354,6 +401,7 @@ impl Tables {
                 quantity(*start, *end, *value, "%", false),
                 label.to_string(),
                 role,
+                None,
             ));
         }
         out

@@ -21,6 +21,10 @@ pub enum Role {
     Rank,
     /// A number of things counted with a measure word (`859个`, `5629次`, `3600套`).
     Count,
+    /// An increment over last year's value, signed: `比上年增加1500亿元` is +1500亿元 more
+    /// than the year before, `比上年提高1个百分点` +1 pp. Not a level, and not a target even in
+    /// a plan: the target is the level it changes.
+    Change,
 }
 
 impl Role {
@@ -33,6 +37,7 @@ impl Role {
             Role::Share => "share",
             Role::Rank => "rank",
             Role::Count => "count",
+            Role::Change => "change",
         }
     }
 }
@@ -96,6 +101,11 @@ pub struct Figure {
     /// top-level section's title or, when the title names no part, from its text.
     #[serde(default)]
     pub part: Part,
+    /// For an amount in a table row of several years, the prior year's column in the same
+    /// unit and scale (`Total net sales $ 383,285 (3) % $ 394,328` → 394,328 × 10⁶): what this
+    /// edition says last year's figure was. `None` outside such rows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prior: Option<f64>,
 }
 
 /// What happened to a figure between two editions.
@@ -152,6 +162,20 @@ pub struct FigurePair {
     pub new: Option<Figure>,
     /// How far it moved, when in both editions.
     pub change: Option<Change>,
+    /// A restatement: the new edition's prior-year column gives last year's figure another
+    /// value than the old edition stated (`total net sales` $394,328 million in the old
+    /// edition, restated as $394,000 million). `None` when they agree or there is no column.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restated: Option<Restatement>,
+}
+
+/// Last year's figure as the old edition stated it and as the new edition's table restates it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Restatement {
+    /// The value the old edition gave.
+    pub stated: f64,
+    /// The value the new edition's prior-year column gives.
+    pub restated: f64,
 }
 
 /// Whether a target was reached.

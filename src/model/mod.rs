@@ -24,7 +24,7 @@ pub use comparison::{
 };
 pub use document::{Document, InputFormat, Lang, Paragraph, Section, SectionKind};
 pub use figures::{
-    Change, Figure, FigurePair, FigureStatus, Part, Promise, Qualifier, Role, Verdict,
+    Change, Figure, FigurePair, FigureStatus, Part, Promise, Qualifier, Restatement, Role, Verdict,
 };
 pub use initiatives::{Delivery, Initiative, Kind, MAX_MENTIONS, Mention, StageChange, Status};
 pub use text::{ChangeKind, InlineOp, InlineTag, SentenceChange};
