@@ -566,6 +566,22 @@ fn apple_10k_prior_year_columns_are_checked_against_the_last_filing() {
         .expect("total deferred tax assets paired");
     let r = deferred.restated.as_ref().expect("a restatement");
     assert_eq!((r.stated, r.restated), (27_624e6, 29_206e6));
+    // The changelog says so beside the change, so the +18.5% is not read at face value.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_yoydiff"))
+        .args(["diff", "--format", "markdown"])
+        .arg(dir.join("en/10k-apple-2022.txt"))
+        .arg(dir.join("en/10k-apple-2023.txt"))
+        .output()
+        .unwrap();
+    let md = String::from_utf8(out.stdout).unwrap();
+    let row = md
+        .lines()
+        .find(|l| l.starts_with("| total deferred tax assets |"))
+        .expect("a row for total deferred tax assets");
+    assert!(
+        row.contains("+\\$5.12 billion (+18.5%); last year restated as \\$29.21 billion (was \\$27.62 billion)"),
+        "{row}"
+    );
     // Every restatement is small: a wide gap means two different rows, never reported.
     for x in p.pairs.iter().filter_map(|x| x.restated.as_ref()) {
         assert!(

@@ -127,16 +127,27 @@ pub fn change_text(p: &FigurePair) -> String {
     let Some(c) = p.change else {
         return String::new();
     };
-    if c.absolute == 0.0 {
-        return "=".to_string();
-    }
     let unit = if p.unit == "%" { "pp" } else { p.unit.as_str() };
-    let mut s = format_amount(c.absolute, unit);
-    if c.absolute > 0.0 {
-        s.insert(0, '+');
-    }
-    if let Some(r) = c.relative {
-        s.push_str(&format!(" ({:+.1}%)", r * 100.0));
+    let mut s = if c.absolute == 0.0 {
+        "=".to_string()
+    } else {
+        let mut s = format_amount(c.absolute, unit);
+        if c.absolute > 0.0 {
+            s.insert(0, '+');
+        }
+        if let Some(r) = c.relative {
+            s.push_str(&format!(" ({:+.1}%)", r * 100.0));
+        }
+        s
+    };
+    // A restatement changes what last year was, so it belongs beside the change a reader
+    // would otherwise take at face value.
+    if let Some(r) = &p.restated {
+        s.push_str(&format!(
+            "; last year restated as {} (was {})",
+            format_amount(r.restated, &p.unit),
+            format_amount(r.stated, &p.unit)
+        ));
     }
     s
 }

@@ -87,7 +87,7 @@ pub fn write_figure_pairs<W: Write>(
     } else {
         let sorted: Vec<&FigurePair> = sorted_figures(pairs)
             .into_iter()
-            .filter(|p| all || p.status == FigureStatus::Changed)
+            .filter(|p| all || p.status == FigureStatus::Changed || p.restated.is_some())
             .collect();
         let folded = pairs.len() - sorted.len();
         let mut t = table(
