@@ -339,6 +339,63 @@ fn the_same_head_with_new_modifiers_is_upgraded() {
     );
 }
 
+/// The hand-made pairs of each upgrade rule, read the other way: the same entry, downgraded,
+/// with the stages or names exchanged.
+#[test]
+fn swapped_upgrades_are_downgrades() {
+    let pairs = [
+        (
+            "实施营商环境建设 7.0 版行动方案，落实重点企业服务。",
+            "制定并落实区营商环境建设 8.0版行动方案，推广“一址两用”。",
+            "营商环境建设7.0版",
+            Some(("8.0版", "7.0版")),
+            "营商环境建设8.0版",
+        ),
+        (
+            "建设区大数据资源平台三期工程。",
+            "建设区大数据资源平台四期工程。",
+            "大数据资源平台三期",
+            Some(("四期", "三期")),
+            "大数据资源平台四期",
+        ),
+        (
+            "开展长期护理保险制度试点，减轻失能老人家庭负担。",
+            "全面推广长期护理保险制度，减轻失能老人家庭负担。",
+            "长期护理保险制度",
+            Some(("推广", "试点")),
+            "长期护理保险制度推广",
+        ),
+        (
+            "实施降低物流成本行动，推动物流提质增效。",
+            "实施降低全社会物流成本专项行动，推动物流提质增效。",
+            "降低物流成本行动",
+            None,
+            "降低全社会物流成本专项行动",
+        ),
+    ];
+    for (older, newer, name, stage, old_name) in pairs {
+        let a = doc(&report(2024, "工作有序。", older));
+        let b = doc(&report(2025, "工作有序。", newer));
+        let (ab, _) = run(&a, &b);
+        let (ba, _) = run(&b, &a);
+        assert_eq!(
+            entries(&ba),
+            swapped(&ab),
+            "{:?} / {:?}",
+            names(&ab),
+            names(&ba)
+        );
+        let down = find(&ba, name);
+        assert_eq!(down.status, Status::Downgraded, "{:?}", names(&ba));
+        assert_eq!(down.old_name.as_deref(), Some(old_name));
+        let st = down
+            .stage
+            .as_ref()
+            .map(|s| (s.old.as_str(), s.new.as_str()));
+        assert_eq!(st, stage);
+    }
+}
+
 #[test]
 fn unrelated_names_with_one_head_stay_apart() {
     // Same suffix, and `重大工程` is inside the new name, but it is a quarter of it and no
@@ -703,7 +760,7 @@ fn entries(list: &[Initiative]) -> Vec<Entry> {
 }
 
 /// The entries of a comparison as the swapped comparison must show them: new and dropped
-/// exchanged, old and new mentions swapped.
+/// exchanged, upgraded and downgraded exchanged, old and new mentions swapped.
 fn swapped(list: &[Initiative]) -> Vec<Entry> {
     let mut out: Vec<Entry> = entries(list)
         .into_iter()
@@ -711,6 +768,8 @@ fn swapped(list: &[Initiative]) -> Vec<Entry> {
             let status = match status {
                 Status::New => Status::Dropped,
                 Status::Dropped => Status::New,
+                Status::Upgraded => Status::Downgraded,
+                Status::Downgraded => Status::Upgraded,
                 s => s,
             };
             (status, new, old)
@@ -775,25 +834,33 @@ fn swapping_the_samples_mirrors_every_initiative() {
     let (ab, _) = run(&old, &new);
     let (ba, _) = run(&new, &old);
     assert!(ab.len() > 50, "{}", ab.len());
-    // Known asymmetries of the counterpart rules, checked by hand on this pair: an upgrade
-    // (modifiers added, `生态保护修复重大工程` → `重要生态系统保护和修复重大工程`) has no
-    // reverse status, so read backwards its longer form is also dropped; and the abbreviation
-    // `自贸试验区` / `自由贸易试验区` gives one entry one way and two the other. Entries that
-    // touch those sentences are set apart; everything else must mirror exactly.
-    let known = |v: &[String]| {
-        v.iter().any(|s| {
-            s.contains("生态保护修复重大工程")
-                || s.contains("生态系统保护和修复重大工程")
-                || s.contains("自由贸易试验区")
-        })
-    };
-    let apart = |v: Vec<Entry>| -> Vec<Entry> {
-        v.into_iter()
-            .filter(|(_, o, n)| !known(o) && !known(n))
-            .collect()
-    };
-    let (left, right) = (apart(entries(&ba)), apart(swapped(&ab)));
-    assert!(left.len() > 50, "{}", left.len());
+    // Every entry mirrors: new ↔ dropped, upgraded ↔ downgraded, mentions swapped, among
+    // them the abbreviation `自贸试验区` / `自由贸易试验区` and the upgrade by modifiers
+    // `生态保护修复重大工程` → `重要生态系统保护和修复重大工程`.
+    let (left, right) = (entries(&ba), swapped(&ab));
+    for e in &left {
+        assert!(right.contains(e), "only swapped: {e:?}");
+    }
+    for e in &right {
+        assert!(left.contains(e), "only forwards: {e:?}");
+    }
+    let up = find(&ab, "重要生态系统保护和修复重大工程");
+    assert_eq!(up.status, Status::Upgraded);
+    assert_eq!(up.old_name.as_deref(), Some("生态保护修复重大工程"));
+    let down = find(&ba, "生态保护修复重大工程");
+    assert_eq!(down.status, Status::Downgraded);
+    assert_eq!(
+        down.old_name.as_deref(),
+        Some("重要生态系统保护和修复重大工程")
+    );
+    for list in [&ab, &ba] {
+        let zones: Vec<&Initiative> = list
+            .iter()
+            .filter(|i| i.name == "自贸试验区" || i.name == "自由贸易试验区")
+            .collect();
+        assert_eq!(zones.len(), 1, "{:?}", names(list));
+        assert_eq!(zones[0].status, Status::Continued);
+    }
     assert_eq!(left, right);
 }
 

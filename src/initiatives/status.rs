@@ -414,10 +414,16 @@ pub(crate) fn compare_editions(
                     (old, old_s),
                     (new, new_s),
                 );
+                // A later stage is an upgrade, an earlier one (the editions swapped) the
+                // reverse.
                 if let Some(os) = old_stage
-                    && os.rank < st.rank
+                    && os.rank != st.rank
                 {
-                    d.init.status = Status::Upgraded;
+                    d.init.status = if os.rank < st.rank {
+                        Status::Upgraded
+                    } else {
+                        Status::Downgraded
+                    };
                     d.init.old_name = Some(staged_name(&g.name, &st.label, &os.label));
                     d.init.stage = Some(StageChange {
                         old: os.label,
@@ -469,9 +475,13 @@ pub(crate) fn compare_editions(
                 if let Some(st) = &g.stage
                     && st.family != StageFamily::Pilot
                     && let Some(ns) = stage_after(new, v, &d.new_s, st.family)
-                    && ns.rank > st.rank
+                    && ns.rank != st.rank
                 {
-                    d.init.status = Status::Upgraded;
+                    d.init.status = if ns.rank > st.rank {
+                        Status::Upgraded
+                    } else {
+                        Status::Downgraded
+                    };
                     d.init.old_name = Some(g.name.clone());
                     d.init.name = staged_name(&g.name, &st.label, &ns.label);
                     d.init.stage = Some(StageChange {
@@ -627,7 +637,7 @@ fn pilot_upgrade(d: &mut Draft, g: &Group, old: &Edition, new: &Edition) {
     ) else {
         return;
     };
-    if ns.rank > os.rank {
+    if ns.rank != os.rank {
         mark_pilot(d, stem, os, ns);
     }
 }
@@ -641,14 +651,20 @@ fn pilot_upgrade_old(d: &mut Draft, g: &Group, new: &Edition) {
     let stem = g.name.strip_suffix("试点").unwrap_or(&g.name);
     let new_s = new.find(stem);
     if let Some(ns) = stage_after(new, stem, &new_s, StageFamily::Pilot)
-        && ns.rank > st.rank
+        && ns.rank != st.rank
     {
         mark_pilot(d, stem, st.clone(), ns);
     }
 }
 
+/// Marks a pilot that moved on (`试点` → `推广`) upgraded, or one that moved back (the
+/// editions swapped) downgraded.
 fn mark_pilot(d: &mut Draft, stem: &str, os: Stage, ns: Stage) {
-    d.init.status = Status::Upgraded;
+    d.init.status = if ns.rank > os.rank {
+        Status::Upgraded
+    } else {
+        Status::Downgraded
+    };
     d.init.old_name = Some(format!("{stem}{}", os.label));
     d.init.name = stem.to_string();
     d.init.stage = Some(StageChange {
@@ -662,8 +678,9 @@ fn status_order(s: Status) -> u8 {
         Status::New => 0,
         Status::Dropped => 1,
         Status::Upgraded => 2,
-        Status::Renamed => 3,
-        Status::Continued => 4,
+        Status::Downgraded => 3,
+        Status::Renamed => 4,
+        Status::Continued => 5,
     }
 }
 
@@ -984,84 +1001,107 @@ fn relation(short: &str, long: &str) -> Relation {
 }
 
 /// Before a pair is called new + dropped, looks for the same thing under another form in the
-/// other edition ([`counterpart`]). An abbreviation or its expansion, or a name with words
-/// taken away, is `continued`; a name the new edition writes with words added is `upgraded`.
-/// A new and a dropped entry that are the two forms become one.
+/// other edition ([`counterpart`]). An abbreviation or its expansion is `continued`; a name
+/// the new edition writes with words added is `upgraded`, with words taken away `downgraded`
+/// (the same pair read the other way). A new and a dropped entry that are the two forms, or an
+/// entry and a continued one under the other form, become one.
+///
+/// Dropped names are looked for in the new edition and new names in the old one by the same
+/// rule with the sides exchanged, so swapping the editions gives the mirrored entries.
 fn find_counterparts(drafts: &mut Vec<Draft>, old: &Edition, new: &Edition) {
     let mut defs = initialisms(old);
     defs.extend(initialisms(new));
     defs.sort_unstable();
     defs.dedup();
     let mut remove: Vec<usize> = Vec::new();
-    for o in 0..drafts.len() {
-        if drafts[o].init.status != Status::Dropped || drafts[o].init.kind == Kind::Term {
-            continue;
-        }
-        let name = plain_key(&drafts[o].init.name);
-        let Some(c) = counterpart(&name, new).or_else(|| english_counterpart(&name, &defs, new))
-        else {
-            continue;
-        };
-        let status = match (c.longer, c.relation) {
-            (true, Relation::Modifiers) => Status::Upgraded,
-            _ => Status::Continued,
-        };
-        let old_name = drafts[o].init.name.clone();
-        // A new entry for the same form (ending with it: `重要生态系统保护和修复重大工程`), or
-        // one already continued under it (by a weaker variant, which this form replaces).
-        let twin = (0..drafts.len()).find(|&n| {
-            let d = &drafts[n].init;
-            !remove.contains(&n)
-                && ((d.status == Status::New && d.name.ends_with(&c.text))
-                    || (d.status == Status::Continued && d.name == c.text))
-        });
-        match twin {
-            Some(n) => {
-                let (old_mentions, old_s, count) = (
-                    drafts[o].init.old.clone(),
-                    drafts[o].old_s.clone(),
-                    drafts[o].init.count[0],
-                );
-                let d = &mut drafts[n];
-                if d.init.status == Status::New {
+    for side in [Status::Dropped, Status::New] {
+        let other = if side == Status::Dropped { new } else { old };
+        for x in 0..drafts.len() {
+            if drafts[x].init.status != side
+                || drafts[x].init.kind == Kind::Term
+                || remove.contains(&x)
+            {
+                continue;
+            }
+            let name = plain_key(&drafts[x].init.name);
+            let Some(c) =
+                counterpart(&name, other).or_else(|| english_counterpart(&name, &defs, other))
+            else {
+                continue;
+            };
+            // Whether the new edition's form is the longer one.
+            let new_longer = (side == Status::Dropped) == c.longer;
+            let status = match (c.relation, new_longer) {
+                (Relation::Modifiers, true) => Status::Upgraded,
+                (Relation::Modifiers, false) => Status::Downgraded,
+                _ => Status::Continued,
+            };
+            let opposite = if side == Status::Dropped {
+                Status::New
+            } else {
+                Status::Dropped
+            };
+            // An entry of the other side for the same form (ending with it:
+            // `重要生态系统保护和修复重大工程`), or one already continued under it (by a weaker
+            // variant, which this form replaces).
+            let twin = (0..drafts.len()).find(|&t| {
+                let d = &drafts[t].init;
+                t != x
+                    && !remove.contains(&t)
+                    && ((d.status == opposite && d.name.ends_with(&c.text))
+                        || (d.status == Status::Continued && d.name == c.text))
+            });
+            match twin {
+                Some(t) => {
+                    // One entry: the old side's mentions, the new side's name and mentions.
+                    let (o, n) = if side == Status::Dropped {
+                        (x, t)
+                    } else {
+                        (t, x)
+                    };
+                    let merged_status = if drafts[t].init.status == Status::Continued {
+                        Status::Continued
+                    } else {
+                        status
+                    };
+                    let old_name = drafts[o].init.name.clone();
+                    let (old_mentions, old_s, count) = (
+                        drafts[o].init.old.clone(),
+                        drafts[o].old_s.clone(),
+                        drafts[o].init.count[0],
+                    );
+                    let d = &mut drafts[n];
+                    d.init.status = merged_status;
+                    d.init.old = old_mentions;
+                    d.init.count[0] = count;
+                    d.old_s = old_s;
+                    if matches!(merged_status, Status::Upgraded | Status::Downgraded) {
+                        d.init.old_name = Some(old_name);
+                    }
+                    // The entry kept sits where the new side's entry was; the other goes.
+                    if n == t {
+                        remove.push(x);
+                    } else {
+                        remove.push(t);
+                    }
+                }
+                None => {
+                    let d = &mut drafts[x];
                     d.init.status = status;
-                }
-                d.init.old = old_mentions;
-                d.init.count[0] = count;
-                d.old_s = old_s;
-                if d.init.status == Status::Upgraded {
-                    d.init.old_name = Some(old_name);
-                }
-                remove.push(o);
-            }
-            None => {
-                let d = &mut drafts[o];
-                d.init.status = status;
-                d.named_in_new(new, c.sentences, &c.text);
-                if status == Status::Upgraded {
-                    d.init.old_name = Some(old_name);
-                    d.init.name = c.text;
+                    if side == Status::Dropped {
+                        d.named_in_new(new, c.sentences, &c.text);
+                        if status != Status::Continued {
+                            d.init.old_name = Some(std::mem::replace(&mut d.init.name, c.text));
+                        }
+                    } else {
+                        d.named_in_old(old, c.sentences, &c.text);
+                        if status != Status::Continued {
+                            d.init.old_name = Some(c.text);
+                        }
+                    }
                 }
             }
         }
-    }
-    for (n, d) in drafts.iter_mut().enumerate() {
-        if d.init.status != Status::New || d.init.kind == Kind::Term || remove.contains(&n) {
-            continue;
-        }
-        let name = plain_key(&d.init.name);
-        let Some(c) = counterpart(&name, old).or_else(|| english_counterpart(&name, &defs, old))
-        else {
-            continue;
-        };
-        // The old edition wrote it shorter with whole words: the new one added modifiers.
-        if !c.longer && c.relation == Relation::Modifiers {
-            d.init.status = Status::Upgraded;
-            d.init.old_name = Some(c.text.clone());
-        } else {
-            d.init.status = Status::Continued;
-        }
-        d.named_in_old(old, c.sentences, &c.text);
     }
     remove.sort_unstable();
     for o in remove.into_iter().rev() {

@@ -32,6 +32,11 @@ pub enum Status {
     Upgraded,
     /// The new edition names the same thing differently, as aligned sentences show.
     Renamed,
+    /// The reverse of [`Status::Upgraded`]: both name it, the new one at an earlier stage
+    /// (`8.0版` → `7.0版`, `推广` → `试点`) or with words taken away
+    /// (`降低全社会物流成本专项行动` → `降低物流成本行动`). Swapping the editions turns every
+    /// upgrade into this and back.
+    Downgraded,
 }
 
 impl Status {
@@ -43,6 +48,7 @@ impl Status {
             Status::Continued => "continued",
             Status::Upgraded => "upgraded",
             Status::Renamed => "renamed",
+            Status::Downgraded => "downgraded",
         }
     }
 }
@@ -98,11 +104,12 @@ pub struct Initiative {
     pub old: Vec<Mention>,
     /// Sentences of the new edition that name it (at most [`MAX_MENTIONS`]).
     pub new: Vec<Mention>,
-    /// The old name, for renamed and upgraded initiatives.
+    /// The old name, for renamed, upgraded and downgraded initiatives.
     pub old_name: Option<String>,
     /// How it was recognised.
     pub kind: Kind,
-    /// The stage change, for upgraded initiatives.
+    /// The stage change, for initiatives upgraded or downgraded by a version, phase or pilot
+    /// stage.
     pub stage: Option<StageChange>,
     /// How many sentences name it in the old and the new edition (before the mention cap).
     pub count: [usize; 2],

@@ -375,6 +375,7 @@ pub fn initiatives(list: &[Initiative], delivery: &Delivery) -> String {
         (Status::Dropped, "Dropped"),
         (Status::Upgraded, "Upgraded"),
         (Status::Renamed, "Renamed"),
+        (Status::Downgraded, "Downgraded"),
     ] {
         let items: Vec<&Initiative> = named(status).collect();
         if items.is_empty() {

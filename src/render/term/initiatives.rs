@@ -42,6 +42,7 @@ pub fn write_initiatives<W: Write>(
         (Status::Dropped, "Dropped", "-", &p.dropped),
         (Status::Upgraded, "Upgraded", "↑", &p.changed),
         (Status::Renamed, "Renamed", "~", &p.changed),
+        (Status::Downgraded, "Downgraded", "↓", &p.changed),
     ];
     for (status, title, sign, style) in sections {
         let items: Vec<&Initiative> = named(status).collect();
