@@ -191,6 +191,57 @@ fn same_sentence_with_a_new_name_is_a_rename() {
     assert!(with_status(&list, Status::Dropped).is_empty());
 }
 
+/// A name replaced in the same place of a reworded sentence, sharing most of its characters,
+/// is renamed, even when the rest of the sentence changed too much for the context rule; read
+/// the other way it is the same rename backwards.
+#[test]
+fn a_name_replaced_inside_an_aligned_sentence_is_renamed() {
+    let a = doc(&report(
+        2023,
+        "房地产市场平稳运行。",
+        "坚决做好“保交楼”工作，防范化解房地产市场风险，满足刚性住房需求。",
+    ));
+    let b = doc(&report(
+        2024,
+        "房地产市场平稳运行。",
+        "扎实做好“保交房”工作，防范化解优质头部房企风险，更好满足居民刚性住房需求。",
+    ));
+    let (ab, _) = run(&a, &b);
+    let r = find(&ab, "保交房");
+    assert_eq!(r.status, Status::Renamed, "{:?}", names(&ab));
+    assert_eq!(r.old_name.as_deref(), Some("保交楼"));
+    assert!(r.old[0].sentence.contains("“保交楼”"));
+    assert!(r.new[0].sentence.contains("“保交房”"));
+    assert!(!ab.iter().any(|i| i.name == "保交楼"), "{:?}", names(&ab));
+    let (ba, _) = run(&b, &a);
+    assert_eq!(entries(&ba), swapped(&ab));
+    let back = find(&ba, "保交楼");
+    assert_eq!(back.status, Status::Renamed);
+    assert_eq!(back.old_name.as_deref(), Some("保交房"));
+}
+
+/// Replacing one programme by another in the same place is no rename when the two share
+/// nothing but their suffix.
+#[test]
+fn a_different_programme_in_the_same_place_is_not_a_rename() {
+    let a = doc(&report(
+        2022,
+        "工作有序。",
+        "深入开展粮食节约行动，推动粮食生产稳定发展。",
+    ));
+    let b = doc(&report(
+        2023,
+        "工作有序。",
+        "深入开展重点产业强链补链行动，推动产业链供应链稳定发展。",
+    ));
+    let (ab, _) = run(&a, &b);
+    assert!(
+        !ab.iter().any(|i| i.status == Status::Renamed),
+        "{:?}",
+        names(&ab)
+    );
+}
+
 #[test]
 fn unrelated_names_are_not_renames() {
     let old = doc(&report(

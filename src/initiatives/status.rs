@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::detect::{Found, PILOT_WORDS, Stage, StageFamily, detect_in};
+use super::rename::Rewordings;
 use super::terms::key_terms;
 use super::text::Edition;
 use crate::model::SectionPair;
@@ -504,6 +505,7 @@ pub(crate) fn compare_editions(
         }
     }
     find_counterparts(&mut drafts, old, new);
+    find_aligned_renames(&mut drafts, old, new, &Rewordings::of(sections));
     find_renames(&mut drafts, old, new, &Aligned::of(sections));
     verbatim_guard(&mut drafts, old, new);
     add_terms(&mut drafts, old, new);
@@ -686,7 +688,8 @@ fn status_order(s: Status) -> u8 {
 
 /// Pairs new and dropped names whose sentences say the same thing around them: the same
 /// programme under a new name. Sentences in aligned sections need a context similarity of
-/// 0.5, others 0.7.
+/// 0.5, others 0.7, and the two names must share content beyond their suffix
+/// ([`shares_content`](super::rename::shares_content)).
 fn find_renames(drafts: &mut Vec<Draft>, old: &Edition, new: &Edition, aligned: &Aligned) {
     let news: Vec<usize> = (0..drafts.len())
         .filter(|&i| drafts[i].init.status == Status::New)
@@ -698,7 +701,9 @@ fn find_renames(drafts: &mut Vec<Draft>, old: &Edition, new: &Edition, aligned: 
     for &n in &news {
         for &o in &drops {
             let (dn, dold) = (&drafts[n], &drafts[o]);
-            if !compatible(&dn.init, &dold.init) {
+            if !compatible(&dn.init, &dold.init)
+                || !super::rename::shares_content(&dn.init.name, &dold.init.name)
+            {
                 continue;
             }
             let name_sim = title_similarity(&dn.init.name, &dold.init.name);
@@ -745,6 +750,101 @@ fn find_renames(drafts: &mut Vec<Draft>, old: &Edition, new: &Edition, aligned: 
         d.init.count[0] = count;
         d.old_s = old_s;
         remove.push(o);
+    }
+    remove.sort_unstable();
+    for o in remove.into_iter().rev() {
+        drafts.remove(o);
+    }
+}
+
+/// Renames inside aligned sentences: a dropped name whose sentence the sentence diff pairs, as
+/// reworded, with a sentence of the new edition that writes a form sharing most of its
+/// characters in the same place (`做好“保交楼”工作` → `做好“保交房”工作`), where the old
+/// edition never writes the new form, is `renamed`; and the same for a new name read back into
+/// the old edition. A new entry for the new form becomes the renamed entry.
+fn find_aligned_renames(
+    drafts: &mut Vec<Draft>,
+    old: &Edition,
+    new: &Edition,
+    rewordings: &Rewordings,
+) {
+    let mut remove: Vec<usize> = Vec::new();
+    for side in [Status::Dropped, Status::New] {
+        let (mine, other) = if side == Status::Dropped {
+            (old, new)
+        } else {
+            (new, old)
+        };
+        for x in 0..drafts.len() {
+            let d = &drafts[x];
+            if d.init.status != side || d.init.kind == Kind::Term || remove.contains(&x) {
+                continue;
+            }
+            let name = plain_key(&d.init.name);
+            let sentences = if side == Status::Dropped {
+                &d.old_s
+            } else {
+                &d.new_s
+            };
+            let form = sentences
+                .iter()
+                .flat_map(|&i| {
+                    rewordings.renamed_forms(
+                        &mine.sentences[i].text,
+                        &name,
+                        side == Status::Dropped,
+                    )
+                })
+                .find(|f| !mine.contains(f) && !other.contains(&name) && other.contains(f));
+            let Some(form) = form else { continue };
+            let opposite = if side == Status::Dropped {
+                Status::New
+            } else {
+                Status::Dropped
+            };
+            let twin = (0..drafts.len()).find(|&t| {
+                t != x
+                    && !remove.contains(&t)
+                    && drafts[t].init.status == opposite
+                    && plain_key(&drafts[t].init.name) == form
+            });
+            // The entry kept is the new side's: named as the new edition writes it.
+            let (o, n) = match (side, twin) {
+                (Status::Dropped, Some(t)) => (Some(x), Some(t)),
+                (_, Some(t)) => (Some(t), Some(x)),
+                (Status::Dropped, None) => (Some(x), None),
+                (_, None) => (None, Some(x)),
+            };
+            let keep = n.unwrap_or(x);
+            let old_name = match o {
+                Some(o) => drafts[o].init.name.clone(),
+                None => form.clone(),
+            };
+            if let Some(o) = o
+                && o != keep
+            {
+                let (m, s, c) = (
+                    drafts[o].init.old.clone(),
+                    drafts[o].old_s.clone(),
+                    drafts[o].init.count[0],
+                );
+                let k = &mut drafts[keep];
+                k.init.old = m;
+                k.old_s = s;
+                k.init.count[0] = c;
+                remove.push(o);
+            }
+            let k = &mut drafts[keep];
+            if n.is_none() {
+                k.named_in_new(new, new.find(&form), &form);
+                k.init.name = form.clone();
+            }
+            if o.is_none() {
+                k.named_in_old(old, old.find(&form), &form);
+            }
+            k.init.status = Status::Renamed;
+            k.init.old_name = Some(old_name);
+        }
     }
     remove.sort_unstable();
     for o in remove.into_iter().rev() {
