@@ -262,6 +262,15 @@ fn folded(path: &Path) -> String {
         .join(" ")
 }
 
+/// True when `text` holds `words` as whole words (not `pass` inside `passed`).
+fn has_word(text: &str, words: &str) -> bool {
+    text.match_indices(words).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + words.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 /// Consecutive Singapore budget speeches: no name is reported dropped that the next speech
 /// still names in another number or case (`Post-Secondary Education Accounts` /
 /// `Account`, `SkillsFuture Enterprise Credit` / `credit`), and none new that the previous
@@ -293,7 +302,7 @@ fn singapore_names_in_another_number_or_case_are_not_dropped() {
                 _ => continue,
             };
             dropped += usize::from(i.status == Status::Dropped);
-            if let Some(f) = forms(&i.name).iter().find(|f| other.contains(f.as_str())) {
+            if let Some(f) = forms(&i.name).iter().find(|f| has_word(other, f)) {
                 wrong.push(format!(
                     "{oy}→{ny}: {} called {:?}, the other speech has {f}",
                     i.name, i.status

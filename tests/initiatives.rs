@@ -242,6 +242,101 @@ fn a_different_programme_in_the_same_place_is_not_a_rename() {
     );
 }
 
+fn terms(list: &[Initiative], status: Status) -> Vec<&Initiative> {
+    list.iter()
+        .filter(|i| i.kind == Kind::Term && i.status == status)
+        .collect()
+}
+
+/// New wording by keyness: a phrase the new edition uses four times and the old one never is
+/// a new key term, with its G² and the sentences that use it; a phrase cut inside a word is
+/// not; a coinage between quotation marks counts from its first use; swapping the editions
+/// makes each new term a dropped one.
+#[test]
+fn new_wording_is_ranked_by_keyness_at_word_edges() {
+    let common = "全年经济运行总体平稳，就业形势保持稳定，居民收入稳步增长。";
+    // The reference edition is the larger one here, as a whole report is against a few
+    // sentences: G² weighs absence from a larger text more.
+    let a = doc(&report(
+        2024,
+        &format!(
+            "{common}{}",
+            "农业生产保持稳定，粮食产量再创新高，乡村面貌持续改善。".repeat(6)
+        ),
+        "稳步推进城乡建设，持续改善人居环境，加强基层治理。",
+    ));
+    let b = doc(&report(
+        2025,
+        common,
+        "着力稳定宏观经济大盘，加力推进设备更新。稳住宏观经济大盘，做好设备更新工作。\
+         宏观经济大盘总体稳定，设备更新带动投资。设备更新成效明显。提出“青绿共富”，持续改善人居环境。",
+    ));
+    let (ab, _) = run(&a, &b);
+    let new_terms = terms(&ab, Status::New);
+    let names: Vec<&str> = new_terms.iter().map(|i| i.name.as_str()).collect();
+    for want in ["宏观经济大盘", "设备更新", "青绿共富"] {
+        let t = new_terms
+            .iter()
+            .find(|i| i.name == want)
+            .unwrap_or_else(|| panic!("{want} not in {names:?}"));
+        assert!(!t.new.is_empty() && t.new[0].sentence.contains(want));
+        assert!(t.keyness.is_some_and(|g| g > 0.0), "{t:?}");
+    }
+    // Pieces of those, and pieces cut inside a word, are not terms of their own.
+    for noise in ["经济大", "宏观经济", "备更新", "设备更"] {
+        assert!(!names.contains(&noise), "{noise} in {names:?}");
+    }
+    // Four uses weigh more than three.
+    let g = |n: &str| {
+        new_terms
+            .iter()
+            .find(|i| i.name == n)
+            .unwrap()
+            .keyness
+            .unwrap()
+    };
+    assert!(g("设备更新") > g("宏观经济大盘"), "{names:?}");
+    // The coinage comes first: quoting is the report's own mark of a new phrase.
+    assert_eq!(names[0], "青绿共富");
+    let (ba, _) = run(&b, &a);
+    assert_eq!(entries(&ba), swapped(&ab));
+    assert!(
+        terms(&ba, Status::Dropped)
+            .iter()
+            .any(|i| i.name == "设备更新")
+    );
+}
+
+/// English key terms are runs of one to four words; a single common word that one speech
+/// happens to use and the other not is no new wording, a name written with capitals is.
+#[test]
+fn english_new_wording() {
+    let text = |body: &str| {
+        yoydiff::parse_text(
+            "t",
+            &format!("Budget Statement\n\nThe economy grew steadily this year and jobs were created.\n\n{body}\n"),
+            OutlineOptions::default(),
+        )
+        .unwrap()
+    };
+    let a = text(&"We will support workers and households through the year. ".repeat(8));
+    let b = text(
+        "We will speed up the energy transition this decade. The energy transition needs \
+         investment. Workers gain from the energy transition. Prices rose again and prices may \
+         rise; prices matter.",
+    );
+    let (ab, _) = run(&a, &b);
+    let names: Vec<&str> = terms(&ab, Status::New)
+        .iter()
+        .map(|i| i.name.as_str())
+        .collect();
+    assert!(names.contains(&"energy transition"), "{names:?}");
+    assert!(
+        !names.iter().any(|n| n.eq_ignore_ascii_case("prices")),
+        "{names:?}"
+    );
+}
+
 #[test]
 fn unrelated_names_are_not_renames() {
     let old = doc(&report(

@@ -345,6 +345,8 @@ struct Draft {
     /// Sentence indices behind the mentions, for rename matching and ordering.
     old_s: Vec<usize>,
     new_s: Vec<usize>,
+    /// For key terms, the place in the ranked list of [`key_terms`]; the list keeps that order.
+    rank: usize,
 }
 
 impl Draft {
@@ -380,9 +382,11 @@ fn draft(
             kind,
             stage: None,
             count: [old_s.len(), new_s.len()],
+            keyness: None,
         },
         old_s,
         new_s,
+        rank: 0,
     }
 }
 
@@ -510,10 +514,15 @@ pub(crate) fn compare_editions(
     verbatim_guard(&mut drafts, old, new);
     add_terms(&mut drafts, old, new);
     drafts.sort_by_key(|d| {
+        let term = d.init.kind == Kind::Term;
         (
             status_order(d.init.status),
-            d.init.kind == Kind::Term,
-            d.new_s.first().or(d.old_s.first()).copied().unwrap_or(0),
+            term,
+            if term {
+                d.rank
+            } else {
+                d.new_s.first().or(d.old_s.first()).copied().unwrap_or(0)
+            },
         )
     });
     drafts.into_iter().map(|d| d.init).collect()
@@ -866,23 +875,40 @@ fn compatible(a: &Initiative, b: &Initiative) -> bool {
     }
 }
 
-/// Adds the key terms of each side that no named initiative already covers.
+/// Adds the key terms of each side that no named initiative already covers, each with the
+/// sentences that use it and its keyness.
 fn add_terms(drafts: &mut Vec<Draft>, old: &Edition, new: &Edition) {
-    let named: Vec<String> = drafts.iter().map(|d| d.init.name.clone()).collect();
+    let named: Vec<String> = drafts.iter().map(|d| d.init.name.to_lowercase()).collect();
     let overlaps = |t: &str| {
+        let t = t.to_lowercase();
         named
             .iter()
-            .any(|n| n.contains(t) || t.contains(n.as_str()))
+            .any(|n| n.contains(t.as_str()) || t.contains(n.as_str()))
     };
-    for (term, status) in key_terms(old, new) {
-        if overlaps(&term) {
+    for (rank, term) in key_terms(old, new).into_iter().enumerate() {
+        if overlaps(&term.text) {
             continue;
         }
-        let (old_s, new_s) = match status {
-            Status::New => (vec![], new.find(&term)),
-            _ => (old.find(&term), vec![]),
+        let e = if term.status == Status::New { new } else { old };
+        let found = if term.english {
+            e.find_folded(&term.text.to_lowercase())
+        } else {
+            e.find(&term.text)
         };
-        drafts.push(draft(&term, status, Kind::Term, (old, old_s), (new, new_s)));
+        let (old_s, new_s) = match term.status {
+            Status::New => (vec![], found),
+            _ => (found, vec![]),
+        };
+        let mut d = draft(
+            &term.text,
+            term.status,
+            Kind::Term,
+            (old, old_s),
+            (new, new_s),
+        );
+        d.init.keyness = Some(term.keyness);
+        d.rank = rank;
+        drafts.push(d);
     }
 }
 

@@ -113,6 +113,11 @@ pub struct Initiative {
     pub stage: Option<StageChange>,
     /// How many sentences name it in the old and the new edition (before the mention cap).
     pub count: [usize; 2],
+    /// For key terms (kind [`Kind::Term`]): the log-likelihood G² of the term's uses in its
+    /// edition against none in the other, the rank key of the new-wording list. `None` for
+    /// named initiatives.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keyness: Option<f64>,
 }
 
 /// Mentions kept per side: enough to show where a name sits, small enough that an
