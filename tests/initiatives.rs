@@ -592,6 +592,65 @@ fn english_names_in_another_number_or_case_are_continued() {
     );
 }
 
+/// The same English head with a modifier in one edition only is one programme, continued,
+/// not a dropped and a new one, whichever way the editions are read (the shorter name stands
+/// for the longer one); a shorter form that only occurs inside another name (`Proximity
+/// Housing Grant`) does not stand for it.
+#[test]
+fn an_english_name_with_a_modifier_taken_away_is_one_name() {
+    // As the 2023 Singapore budget speech writes it.
+    let a = doc(
+        "Members save in the Central Provident Fund (CPF) for their homes.\n\n\
+         Buyers of resale flats will qualify for this increased CPF Housing Grant.\n\n\
+         First-timers get an increased CPF Housing Grant of up to $80,000.\n",
+    );
+    let b = doc(
+        "First-time buyers receive a higher Housing Grant from this year.\n\n\
+         Families living near their parents receive the Proximity Housing Grant.\n",
+    );
+    for (old, new) in [(&a, &b), (&b, &a)] {
+        let (list, _) = run(old, new);
+        let grants: Vec<&Initiative> = list
+            .iter()
+            .filter(|i| i.name.ends_with("Housing Grant") && !i.name.starts_with("Proximity"))
+            .collect();
+        assert_eq!(grants.len(), 1, "{:?}", names(&list));
+        assert!(
+            !matches!(grants[0].status, Status::New | Status::Dropped),
+            "{:?}",
+            names(&list)
+        );
+        assert!(!grants[0].old.is_empty() && !grants[0].new.is_empty());
+    }
+    let (ab, _) = run(&a, &b);
+    let (ba, _) = run(&b, &a);
+    assert_eq!(entries(&ba), swapped(&ab));
+    // Only inside another name: no counterpart.
+    let c = doc("Families living near their parents receive the Proximity Housing Grant.\n");
+    let (ac, _) = run(&a, &c);
+    assert_eq!(find(&ac, "CPF Housing Grant").status, Status::Dropped);
+}
+
+/// A result verb opens its object: `疫情防控取得重大战略成果` names no strategy, and an idiom
+/// in quotation marks names no programme.
+#[test]
+fn a_clause_and_a_quoted_idiom_are_not_names() {
+    let a = doc(&report(
+        2021,
+        "疫情防控取得重大战略成果，经济发展稳定恢复。以“十年磨一剑”精神在关键核心领域实现重大突破。",
+        "实施乡村建设行动。",
+    ));
+    let b = doc(&report(2022, "经济发展稳定恢复。", "实施乡村建设行动。"));
+    let (ab, _) = run(&a, &b);
+    assert!(
+        !ab.iter()
+            .any(|i| i.kind != Kind::Term && (i.name.contains("取得") || i.name.contains("磨一剑"))),
+        "{:?}",
+        names(&ab)
+    );
+    assert_eq!(find(&ab, "乡村建设行动").status, Status::Continued);
+}
+
 #[test]
 fn an_english_name_and_its_defined_initialism_are_one_name() {
     let old = doc("Members can use their CPF savings for housing.\n\n\
