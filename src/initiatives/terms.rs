@@ -551,7 +551,7 @@ fn free_standing(e: &Edition, term: &str) -> bool {
     diverse(&left) && diverse(&right)
 }
 
-/// True when the segmenter puts a word edge at both ends of `term` in most of its first
+/// True when the segmenter puts a word edge at both ends of `term` in each of its first
 /// [`EDGE_SAMPLES`] uses: `构建新` ends inside `新型`, `经济大` inside `大盘`. Each use is cut
 /// with the Han run around it, so the segmenter sees the words on both sides.
 pub(crate) fn at_word_edges(e: &Edition, term: &str) -> bool {
@@ -581,7 +581,7 @@ pub(crate) fn at_word_edges(e: &Edition, term: &str) -> bool {
             whole += 1;
         }
     }
-    checked > 0 && 2 * whole > checked
+    checked > 0 && whole == checked
 }
 
 /// A Chinese term has no conjunction inside, does not start or end with a function
