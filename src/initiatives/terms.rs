@@ -42,6 +42,11 @@ pub const MIN_KEYNESS_WORD: f64 = 10.83;
 /// Candidates per side whose edges and neighbours are checked, best first; the checks read the
 /// text around each use, and the list shown is short.
 pub const MAX_EXAMINED: usize = 300;
+/// Editions up to this many bytes get their 2-, 7- and 8-character runs and their English
+/// runs counted here: a report is a few hundred kilobytes. A larger edition (a shaped input)
+/// gives terms of 3–6 characters only, from the counts [`Edition::grams`] keeps anyway, so
+/// memory stays within a small multiple of the input.
+pub const MAX_COUNTED_BYTES: usize = 4 << 20;
 /// Uses of a candidate whose word edges are checked.
 const EDGE_SAMPLES: usize = 3;
 /// Quoted phrases read per edition (a report quotes a few hundred at most; the cap bounds a
@@ -100,6 +105,8 @@ struct Count {
 /// and 8 characters (the edition counts 3 to 6) and English runs of 1–4 words (lower case),
 /// with the size of the edition in Han characters and words.
 struct Runs<'e> {
+    /// False when the edition is above [`MAX_COUNTED_BYTES`] and its runs were not counted.
+    counted: bool,
     han: FxHashMap<&'e str, Count>,
     words: FxHashMap<String, Count>,
     han_size: u64,
@@ -109,6 +116,7 @@ struct Runs<'e> {
 impl<'e> Runs<'e> {
     fn of(e: &'e Edition) -> Runs<'e> {
         let mut r = Runs {
+            counted: e.all.len() <= MAX_COUNTED_BYTES,
             han: FxHashMap::default(),
             words: FxHashMap::default(),
             han_size: 0,
@@ -117,8 +125,14 @@ impl<'e> Runs<'e> {
         let mut start = 0usize;
         for s in &e.sentences {
             let text = &e.all[start..start + s.text.len()];
-            r.add_han(text, start, s.title);
-            r.add_words(text, start, s.title);
+            if r.counted {
+                r.add_han(text, start, s.title);
+                r.add_words(text, start, s.title);
+            } else {
+                // The sizes still weigh the keyness of the runs the edition counts itself.
+                r.han_size += text.chars().filter(|&c| is_han(c)).count() as u64;
+                r.word_size += english_words(text).len() as u64;
+            }
             start += s.text.len() + 1;
         }
         r
@@ -270,7 +284,7 @@ fn one_side(
     for (&t, c) in &runs.han {
         if c.all as usize >= MIN_COUNT
             && c.body > 0
-            && !theirs.han.contains_key(t)
+            && !(theirs.counted && theirs.han.contains_key(t))
             && han_termlike(t)
         {
             cands.push(Candidate {
@@ -285,7 +299,7 @@ fn one_side(
     for (k, c) in &runs.words {
         if c.all as usize >= MIN_COUNT
             && c.body > 0
-            && !theirs.words.contains_key(k)
+            && !(theirs.counted && theirs.words.contains_key(k))
             && english_termlike(k)
         {
             let at = c.at as usize;
@@ -648,6 +662,15 @@ mod tests {
         assert!(!at_word_edges(&e, "经济大"));
         assert!(at_word_edges(&e, "宏观经济"));
         assert!(at_word_edges(&e, "宏观经济大盘"));
+        let doc = parse_text(
+            "t",
+            "积极构建新型政商关系。推动构建新型国际关系。加快构建新型电力系统。",
+            OutlineOptions::default(),
+        )
+        .unwrap();
+        let e = Edition::of(&doc);
+        // `构建新` ends inside `新型`.
+        assert!(!at_word_edges(&e, "构建新"));
     }
 
     #[test]
