@@ -405,3 +405,71 @@ fn new_and_dropped_names_start_and_end_at_word_edges() {
         programmes.1
     );
 }
+
+/// Swapping the editions of every consecutive pair of the corpus mirrors the initiatives:
+/// each entry, read by its status and the sentences naming it on each side, is the swapped
+/// entry of the other direction (new ↔ dropped, upgraded ↔ downgraded).
+#[test]
+#[ignore = "needs YOYDIFF_CORPUS"]
+fn swapping_every_corpus_pair_mirrors_the_initiatives() {
+    type Entry = (&'static str, Vec<String>, Vec<String>);
+    fn entries(list: &[yoydiff::model::Initiative], flip: bool) -> Vec<Entry> {
+        let sentences = |m: &[yoydiff::model::Mention]| {
+            let mut v: Vec<String> = m.iter().map(|m| m.sentence.clone()).collect();
+            v.sort();
+            v
+        };
+        let mut v: Vec<Entry> = list
+            .iter()
+            .map(|i| {
+                let (o, n) = (sentences(&i.old), sentences(&i.new));
+                if !flip {
+                    return (i.status.as_str(), o, n);
+                }
+                let status = match i.status {
+                    Status::New => "dropped",
+                    Status::Dropped => "new",
+                    Status::Upgraded => "downgraded",
+                    Status::Downgraded => "upgraded",
+                    s => s.as_str(),
+                };
+                (status, n, o)
+            })
+            .collect();
+        v.sort();
+        v
+    }
+    let dir = corpus();
+    let mut wrong = Vec::new();
+    let mut pairs = 0;
+    for (op, np) in consecutive_pairs(&dir) {
+        let (a, b) = (load(&op), load(&np));
+        let ab = compare(&a, &b, &CompareOptions::default());
+        let ba = compare(&b, &a, &CompareOptions::default());
+        pairs += 1;
+        let (forwards, backwards) = (
+            entries(&ab.initiatives, true),
+            entries(&ba.initiatives, false),
+        );
+        for e in &forwards {
+            if !backwards.contains(e) {
+                wrong.push(format!(
+                    "{} → {}: only forwards {e:?}",
+                    name(&op),
+                    name(&np)
+                ));
+            }
+        }
+        for e in &backwards {
+            if !forwards.contains(e) {
+                wrong.push(format!(
+                    "{} → {}: only backwards {e:?}",
+                    name(&op),
+                    name(&np)
+                ));
+            }
+        }
+    }
+    assert!(pairs > 10, "{pairs} pairs");
+    assert!(wrong.is_empty(), "{} asymmetries: {wrong:#?}", wrong.len());
+}

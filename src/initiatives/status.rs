@@ -494,7 +494,9 @@ pub(crate) fn compare_editions(
                         new: ns.label,
                     });
                 }
-                pilot_upgrade_old(&mut d, g, new);
+                if d.init.status == Status::Continued {
+                    pilot_upgrade(&mut d, g, old, new);
+                }
                 drafts.push(d);
             }
             None => {
@@ -633,7 +635,9 @@ fn staged_name(name: &str, label: &str, other: &str) -> String {
     }
 }
 
-/// A pilot (`…试点`) of the old edition that the new one rolls out (`推广…`).
+/// A pilot (`…试点`) that the new edition rolls out (`推广…`), or the reverse: the furthest
+/// pilot word in the sentences of each edition that name it, read the same way whichever
+/// edition detection found the pilot in, so that swapping the editions mirrors the status.
 fn pilot_upgrade(d: &mut Draft, g: &Group, old: &Edition, new: &Edition) {
     let Some(st) = &g.stage else { return };
     if st.family != StageFamily::Pilot {
@@ -650,21 +654,6 @@ fn pilot_upgrade(d: &mut Draft, g: &Group, old: &Edition, new: &Edition) {
     };
     if ns.rank != os.rank {
         mark_pilot(d, stem, os, ns);
-    }
-}
-
-/// Same as [`pilot_upgrade`], seen from an old pilot the new edition no longer calls one.
-fn pilot_upgrade_old(d: &mut Draft, g: &Group, new: &Edition) {
-    let Some(st) = &g.stage else { return };
-    if st.family != StageFamily::Pilot || d.init.status != Status::Continued {
-        return;
-    }
-    let stem = g.name.strip_suffix("试点").unwrap_or(&g.name);
-    let new_s = new.find(stem);
-    if let Some(ns) = stage_after(new, stem, &new_s, StageFamily::Pilot)
-        && ns.rank != st.rank
-    {
-        mark_pilot(d, stem, st.clone(), ns);
     }
 }
 
@@ -875,10 +864,16 @@ fn compatible(a: &Initiative, b: &Initiative) -> bool {
     }
 }
 
-/// Adds the key terms of each side that no named initiative already covers, each with the
-/// sentences that use it and its keyness.
+/// Adds the key terms of each side that no named initiative already covers (under its name
+/// in either edition), each with the sentences that use it and its keyness.
 fn add_terms(drafts: &mut Vec<Draft>, old: &Edition, new: &Edition) {
-    let named: Vec<String> = drafts.iter().map(|d| d.init.name.to_lowercase()).collect();
+    // Both names of a renamed or upgraded entry, so that the list is the same whichever
+    // edition's name the entry carries.
+    let named: Vec<String> = drafts
+        .iter()
+        .flat_map(|d| std::iter::once(&d.init.name).chain(d.init.old_name.as_ref()))
+        .map(|n| n.to_lowercase())
+        .collect();
     let overlaps = |t: &str| {
         let t = t.to_lowercase();
         named
