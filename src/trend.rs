@@ -323,7 +323,7 @@ fn initiatives(comparisons: &[Comparison]) -> Vec<InitiativeTrack> {
         for init in &c.initiatives {
             let old_name = match init.status {
                 Status::New => None,
-                Status::Renamed | Status::Upgraded => {
+                Status::Renamed | Status::Upgraded | Status::Downgraded => {
                     Some(init.old_name.clone().unwrap_or_else(|| init.name.clone()))
                 }
                 _ => Some(init.name.clone()),
@@ -352,7 +352,8 @@ fn initiatives(comparisons: &[Comparison]) -> Vec<InitiativeTrack> {
             if let Some(name) = &new_name {
                 t.present[i + 1] = true;
                 t.name = name.clone();
-                if let (Status::Renamed | Status::Upgraded, Some(o)) = (init.status, &old_name)
+                if let (Status::Renamed | Status::Upgraded | Status::Downgraded, Some(o)) =
+                    (init.status, &old_name)
                     && o != name
                 {
                     t.events.push(InitiativeEvent {

@@ -7,12 +7,13 @@
 //! - nothing panics, and bytes either decode or give an error;
 //! - an input compared with itself has no changes;
 //! - comparing B with A mirrors comparing A with B: section pairs (added ↔ removed,
-//!   split ↔ merged), sentence changes (added ↔ removed) and figure pairs (new ↔ dropped).
+//!   split ↔ merged), sentence changes (added ↔ removed), figure pairs (new ↔ dropped) and
+//!   initiatives (new ↔ dropped, upgraded ↔ downgraded, each with its sentences swapped).
 //!
 //! `YOYDIFF_FUZZ_CASES` raises the number of cases for a longer local run; `YOYDIFF_FUZZ_SEED`
 //! picks another seed. A failure prints the seed and case so it can be replayed.
 
-use yoydiff::model::{Comparison, FigureStatus, PairKind};
+use yoydiff::model::{Comparison, FigureStatus, PairKind, Status as InitiativeStatus};
 use yoydiff::{CompareOptions, OutlineOptions, YearShift, compare, decode, parse_text};
 
 mod common;
@@ -187,6 +188,47 @@ fn check_mirrored(ab: &Comparison, ba: &Comparison) -> Result<(), String> {
         return Err(format!(
             "figures: {:?} against {:?}",
             ab.summary.figures, ba.summary.figures
+        ));
+    }
+    // Initiatives: each entry, read by its status and the sentences naming it on each side,
+    // is the swapped entry of the other direction.
+    let entries = |c: &Comparison, flip: bool| {
+        let sentences = |m: &[yoydiff::model::Mention]| {
+            let mut v: Vec<String> = m.iter().map(|m| m.sentence.clone()).collect();
+            v.sort();
+            v
+        };
+        let mut v: Vec<(&'static str, Vec<String>, Vec<String>)> = c
+            .initiatives
+            .iter()
+            .map(|i| {
+                let (o, n) = (sentences(&i.old), sentences(&i.new));
+                if !flip {
+                    return (i.status.as_str(), o, n);
+                }
+                let status = match i.status {
+                    InitiativeStatus::New => "dropped",
+                    InitiativeStatus::Dropped => "new",
+                    InitiativeStatus::Upgraded => "downgraded",
+                    InitiativeStatus::Downgraded => "upgraded",
+                    s => s.as_str(),
+                };
+                (status, n, o)
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let (forwards, backwards) = (entries(ab, true), entries(ba, false));
+    if forwards != backwards {
+        type Entry = (&'static str, Vec<String>, Vec<String>);
+        fn only(a: &[Entry], b: &[Entry]) -> Vec<Entry> {
+            a.iter().filter(|e| !b.contains(e)).cloned().collect()
+        }
+        return Err(format!(
+            "initiatives: only forwards (swapped) {:?}; only backwards {:?}",
+            only(&forwards, &backwards),
+            only(&backwards, &forwards)
         ));
     }
     Ok(())

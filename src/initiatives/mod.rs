@@ -16,6 +16,7 @@
 
 pub mod delivery;
 pub mod detect;
+mod rename;
 pub mod status;
 pub mod terms;
 mod text;

@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::detect::{Found, PILOT_WORDS, Stage, StageFamily, detect_in};
+use super::rename::Rewordings;
 use super::terms::key_terms;
 use super::text::Edition;
 use crate::model::SectionPair;
@@ -344,6 +345,8 @@ struct Draft {
     /// Sentence indices behind the mentions, for rename matching and ordering.
     old_s: Vec<usize>,
     new_s: Vec<usize>,
+    /// For key terms, the place in the ranked list of [`key_terms`]; the list keeps that order.
+    rank: usize,
 }
 
 impl Draft {
@@ -379,9 +382,11 @@ fn draft(
             kind,
             stage: None,
             count: [old_s.len(), new_s.len()],
+            keyness: None,
         },
         old_s,
         new_s,
+        rank: 0,
     }
 }
 
@@ -414,10 +419,16 @@ pub(crate) fn compare_editions(
                     (old, old_s),
                     (new, new_s),
                 );
+                // A later stage is an upgrade, an earlier one (the editions swapped) the
+                // reverse.
                 if let Some(os) = old_stage
-                    && os.rank < st.rank
+                    && os.rank != st.rank
                 {
-                    d.init.status = Status::Upgraded;
+                    d.init.status = if os.rank < st.rank {
+                        Status::Upgraded
+                    } else {
+                        Status::Downgraded
+                    };
                     d.init.old_name = Some(staged_name(&g.name, &st.label, &os.label));
                     d.init.stage = Some(StageChange {
                         old: os.label,
@@ -469,9 +480,13 @@ pub(crate) fn compare_editions(
                 if let Some(st) = &g.stage
                     && st.family != StageFamily::Pilot
                     && let Some(ns) = stage_after(new, v, &d.new_s, st.family)
-                    && ns.rank > st.rank
+                    && ns.rank != st.rank
                 {
-                    d.init.status = Status::Upgraded;
+                    d.init.status = if ns.rank > st.rank {
+                        Status::Upgraded
+                    } else {
+                        Status::Downgraded
+                    };
                     d.init.old_name = Some(g.name.clone());
                     d.init.name = staged_name(&g.name, &st.label, &ns.label);
                     d.init.stage = Some(StageChange {
@@ -479,7 +494,9 @@ pub(crate) fn compare_editions(
                         new: ns.label,
                     });
                 }
-                pilot_upgrade_old(&mut d, g, new);
+                if d.init.status == Status::Continued {
+                    pilot_upgrade(&mut d, g, old, new);
+                }
                 drafts.push(d);
             }
             None => {
@@ -494,14 +511,20 @@ pub(crate) fn compare_editions(
         }
     }
     find_counterparts(&mut drafts, old, new);
+    find_aligned_renames(&mut drafts, old, new, &Rewordings::of(sections));
     find_renames(&mut drafts, old, new, &Aligned::of(sections));
     verbatim_guard(&mut drafts, old, new);
     add_terms(&mut drafts, old, new);
     drafts.sort_by_key(|d| {
+        let term = d.init.kind == Kind::Term;
         (
             status_order(d.init.status),
-            d.init.kind == Kind::Term,
-            d.new_s.first().or(d.old_s.first()).copied().unwrap_or(0),
+            term,
+            if term {
+                d.rank
+            } else {
+                d.new_s.first().or(d.old_s.first()).copied().unwrap_or(0)
+            },
         )
     });
     drafts.into_iter().map(|d| d.init).collect()
@@ -612,7 +635,9 @@ fn staged_name(name: &str, label: &str, other: &str) -> String {
     }
 }
 
-/// A pilot (`…试点`) of the old edition that the new one rolls out (`推广…`).
+/// A pilot (`…试点`) that the new edition rolls out (`推广…`), or the reverse: the furthest
+/// pilot word in the sentences of each edition that name it, read the same way whichever
+/// edition detection found the pilot in, so that swapping the editions mirrors the status.
 fn pilot_upgrade(d: &mut Draft, g: &Group, old: &Edition, new: &Edition) {
     let Some(st) = &g.stage else { return };
     if st.family != StageFamily::Pilot {
@@ -627,28 +652,19 @@ fn pilot_upgrade(d: &mut Draft, g: &Group, old: &Edition, new: &Edition) {
     ) else {
         return;
     };
-    if ns.rank > os.rank {
+    if ns.rank != os.rank {
         mark_pilot(d, stem, os, ns);
     }
 }
 
-/// Same as [`pilot_upgrade`], seen from an old pilot the new edition no longer calls one.
-fn pilot_upgrade_old(d: &mut Draft, g: &Group, new: &Edition) {
-    let Some(st) = &g.stage else { return };
-    if st.family != StageFamily::Pilot || d.init.status != Status::Continued {
-        return;
-    }
-    let stem = g.name.strip_suffix("试点").unwrap_or(&g.name);
-    let new_s = new.find(stem);
-    if let Some(ns) = stage_after(new, stem, &new_s, StageFamily::Pilot)
-        && ns.rank > st.rank
-    {
-        mark_pilot(d, stem, st.clone(), ns);
-    }
-}
-
+/// Marks a pilot that moved on (`试点` → `推广`) upgraded, or one that moved back (the
+/// editions swapped) downgraded.
 fn mark_pilot(d: &mut Draft, stem: &str, os: Stage, ns: Stage) {
-    d.init.status = Status::Upgraded;
+    d.init.status = if ns.rank > os.rank {
+        Status::Upgraded
+    } else {
+        Status::Downgraded
+    };
     d.init.old_name = Some(format!("{stem}{}", os.label));
     d.init.name = stem.to_string();
     d.init.stage = Some(StageChange {
@@ -662,14 +678,16 @@ fn status_order(s: Status) -> u8 {
         Status::New => 0,
         Status::Dropped => 1,
         Status::Upgraded => 2,
-        Status::Renamed => 3,
-        Status::Continued => 4,
+        Status::Downgraded => 3,
+        Status::Renamed => 4,
+        Status::Continued => 5,
     }
 }
 
 /// Pairs new and dropped names whose sentences say the same thing around them: the same
 /// programme under a new name. Sentences in aligned sections need a context similarity of
-/// 0.5, others 0.7.
+/// 0.5, others 0.7, and the two names must share content beyond their suffix
+/// ([`shares_content`](super::rename::shares_content)).
 fn find_renames(drafts: &mut Vec<Draft>, old: &Edition, new: &Edition, aligned: &Aligned) {
     let news: Vec<usize> = (0..drafts.len())
         .filter(|&i| drafts[i].init.status == Status::New)
@@ -704,7 +722,9 @@ fn find_renames(drafts: &mut Vec<Draft>, old: &Edition, new: &Edition, aligned: 
     for &n in &news {
         for &o in &drops {
             let (dn, dold) = (&drafts[n], &drafts[o]);
-            if !compatible(&dn.init, &dold.init) {
+            if !compatible(&dn.init, &dold.init)
+                || !super::rename::shares_content(&dn.init.name, &dold.init.name)
+            {
                 continue;
             }
             let name_sim = names[&n].dice(&names[&o]);
@@ -755,6 +775,101 @@ fn find_renames(drafts: &mut Vec<Draft>, old: &Edition, new: &Edition, aligned: 
     }
 }
 
+/// Renames inside aligned sentences: a dropped name whose sentence the sentence diff pairs, as
+/// reworded, with a sentence of the new edition that writes a form sharing most of its
+/// characters in the same place (`做好“保交楼”工作` → `做好“保交房”工作`), where the old
+/// edition never writes the new form, is `renamed`; and the same for a new name read back into
+/// the old edition. A new entry for the new form becomes the renamed entry.
+fn find_aligned_renames(
+    drafts: &mut Vec<Draft>,
+    old: &Edition,
+    new: &Edition,
+    rewordings: &Rewordings,
+) {
+    let mut remove: Vec<usize> = Vec::new();
+    for side in [Status::Dropped, Status::New] {
+        let (mine, other) = if side == Status::Dropped {
+            (old, new)
+        } else {
+            (new, old)
+        };
+        for x in 0..drafts.len() {
+            let d = &drafts[x];
+            if d.init.status != side || d.init.kind == Kind::Term || remove.contains(&x) {
+                continue;
+            }
+            let name = plain_key(&d.init.name);
+            let sentences = if side == Status::Dropped {
+                &d.old_s
+            } else {
+                &d.new_s
+            };
+            let form = sentences
+                .iter()
+                .flat_map(|&i| {
+                    rewordings.renamed_forms(
+                        &mine.sentences[i].text,
+                        &name,
+                        side == Status::Dropped,
+                    )
+                })
+                .find(|f| !mine.contains(f) && !other.contains(&name) && other.contains(f));
+            let Some(form) = form else { continue };
+            let opposite = if side == Status::Dropped {
+                Status::New
+            } else {
+                Status::Dropped
+            };
+            let twin = (0..drafts.len()).find(|&t| {
+                t != x
+                    && !remove.contains(&t)
+                    && drafts[t].init.status == opposite
+                    && plain_key(&drafts[t].init.name) == form
+            });
+            // The entry kept is the new side's: named as the new edition writes it.
+            let (o, n) = match (side, twin) {
+                (Status::Dropped, Some(t)) => (Some(x), Some(t)),
+                (_, Some(t)) => (Some(t), Some(x)),
+                (Status::Dropped, None) => (Some(x), None),
+                (_, None) => (None, Some(x)),
+            };
+            let keep = n.unwrap_or(x);
+            let old_name = match o {
+                Some(o) => drafts[o].init.name.clone(),
+                None => form.clone(),
+            };
+            if let Some(o) = o
+                && o != keep
+            {
+                let (m, s, c) = (
+                    drafts[o].init.old.clone(),
+                    drafts[o].old_s.clone(),
+                    drafts[o].init.count[0],
+                );
+                let k = &mut drafts[keep];
+                k.init.old = m;
+                k.old_s = s;
+                k.init.count[0] = c;
+                remove.push(o);
+            }
+            let k = &mut drafts[keep];
+            if n.is_none() {
+                k.named_in_new(new, new.find(&form), &form);
+                k.init.name = form.clone();
+            }
+            if o.is_none() {
+                k.named_in_old(old, old.find(&form), &form);
+            }
+            k.init.status = Status::Renamed;
+            k.init.old_name = Some(old_name);
+        }
+    }
+    remove.sort_unstable();
+    for o in remove.into_iter().rev() {
+        drafts.remove(o);
+    }
+}
+
 /// A rename keeps the kind of thing: both quoted, or both programmes of the same suffix.
 fn compatible(a: &Initiative, b: &Initiative) -> bool {
     if a.kind == Kind::Term || b.kind == Kind::Term {
@@ -769,23 +884,46 @@ fn compatible(a: &Initiative, b: &Initiative) -> bool {
     }
 }
 
-/// Adds the key terms of each side that no named initiative already covers.
+/// Adds the key terms of each side that no named initiative already covers (under its name
+/// in either edition), each with the sentences that use it and its keyness.
 fn add_terms(drafts: &mut Vec<Draft>, old: &Edition, new: &Edition) {
-    let named: Vec<String> = drafts.iter().map(|d| d.init.name.clone()).collect();
+    // Both names of a renamed or upgraded entry, so that the list is the same whichever
+    // edition's name the entry carries.
+    let named: Vec<String> = drafts
+        .iter()
+        .flat_map(|d| std::iter::once(&d.init.name).chain(d.init.old_name.as_ref()))
+        .map(|n| n.to_lowercase())
+        .collect();
     let overlaps = |t: &str| {
+        let t = t.to_lowercase();
         named
             .iter()
-            .any(|n| n.contains(t) || t.contains(n.as_str()))
+            .any(|n| n.contains(t.as_str()) || t.contains(n.as_str()))
     };
-    for (term, status) in key_terms(old, new) {
-        if overlaps(&term) {
+    for (rank, term) in key_terms(old, new).into_iter().enumerate() {
+        if overlaps(&term.text) {
             continue;
         }
-        let (old_s, new_s) = match status {
-            Status::New => (vec![], new.find(&term)),
-            _ => (old.find(&term), vec![]),
+        let e = if term.status == Status::New { new } else { old };
+        let found = if term.english {
+            e.find_folded(&term.text.to_lowercase())
+        } else {
+            e.find(&term.text)
         };
-        drafts.push(draft(&term, status, Kind::Term, (old, old_s), (new, new_s)));
+        let (old_s, new_s) = match term.status {
+            Status::New => (vec![], found),
+            _ => (found, vec![]),
+        };
+        let mut d = draft(
+            &term.text,
+            term.status,
+            Kind::Term,
+            (old, old_s),
+            (new, new_s),
+        );
+        d.init.keyness = Some(term.keyness);
+        d.rank = rank;
+        drafts.push(d);
     }
 }
 
@@ -1004,84 +1142,107 @@ fn relation(short: &str, long: &str) -> Relation {
 }
 
 /// Before a pair is called new + dropped, looks for the same thing under another form in the
-/// other edition ([`counterpart`]). An abbreviation or its expansion, or a name with words
-/// taken away, is `continued`; a name the new edition writes with words added is `upgraded`.
-/// A new and a dropped entry that are the two forms become one.
+/// other edition ([`counterpart`]). An abbreviation or its expansion is `continued`; a name
+/// the new edition writes with words added is `upgraded`, with words taken away `downgraded`
+/// (the same pair read the other way). A new and a dropped entry that are the two forms, or an
+/// entry and a continued one under the other form, become one.
+///
+/// Dropped names are looked for in the new edition and new names in the old one by the same
+/// rule with the sides exchanged, so swapping the editions gives the mirrored entries.
 fn find_counterparts(drafts: &mut Vec<Draft>, old: &Edition, new: &Edition) {
     let mut defs = initialisms(old);
     defs.extend(initialisms(new));
     defs.sort_unstable();
     defs.dedup();
     let mut remove: Vec<usize> = Vec::new();
-    for o in 0..drafts.len() {
-        if drafts[o].init.status != Status::Dropped || drafts[o].init.kind == Kind::Term {
-            continue;
-        }
-        let name = plain_key(&drafts[o].init.name);
-        let Some(c) = counterpart(&name, new).or_else(|| english_counterpart(&name, &defs, new))
-        else {
-            continue;
-        };
-        let status = match (c.longer, c.relation) {
-            (true, Relation::Modifiers) => Status::Upgraded,
-            _ => Status::Continued,
-        };
-        let old_name = drafts[o].init.name.clone();
-        // A new entry for the same form (ending with it: `重要生态系统保护和修复重大工程`), or
-        // one already continued under it (by a weaker variant, which this form replaces).
-        let twin = (0..drafts.len()).find(|&n| {
-            let d = &drafts[n].init;
-            !remove.contains(&n)
-                && ((d.status == Status::New && d.name.ends_with(&c.text))
-                    || (d.status == Status::Continued && d.name == c.text))
-        });
-        match twin {
-            Some(n) => {
-                let (old_mentions, old_s, count) = (
-                    drafts[o].init.old.clone(),
-                    drafts[o].old_s.clone(),
-                    drafts[o].init.count[0],
-                );
-                let d = &mut drafts[n];
-                if d.init.status == Status::New {
+    for side in [Status::Dropped, Status::New] {
+        let other = if side == Status::Dropped { new } else { old };
+        for x in 0..drafts.len() {
+            if drafts[x].init.status != side
+                || drafts[x].init.kind == Kind::Term
+                || remove.contains(&x)
+            {
+                continue;
+            }
+            let name = plain_key(&drafts[x].init.name);
+            let Some(c) =
+                counterpart(&name, other).or_else(|| english_counterpart(&name, &defs, other))
+            else {
+                continue;
+            };
+            // Whether the new edition's form is the longer one.
+            let new_longer = (side == Status::Dropped) == c.longer;
+            let status = match (c.relation, new_longer) {
+                (Relation::Modifiers, true) => Status::Upgraded,
+                (Relation::Modifiers, false) => Status::Downgraded,
+                _ => Status::Continued,
+            };
+            let opposite = if side == Status::Dropped {
+                Status::New
+            } else {
+                Status::Dropped
+            };
+            // An entry of the other side for the same form (ending with it:
+            // `重要生态系统保护和修复重大工程`), or one already continued under it (by a weaker
+            // variant, which this form replaces).
+            let twin = (0..drafts.len()).find(|&t| {
+                let d = &drafts[t].init;
+                t != x
+                    && !remove.contains(&t)
+                    && ((d.status == opposite && d.name.ends_with(&c.text))
+                        || (d.status == Status::Continued && d.name == c.text))
+            });
+            match twin {
+                Some(t) => {
+                    // One entry: the old side's mentions, the new side's name and mentions.
+                    let (o, n) = if side == Status::Dropped {
+                        (x, t)
+                    } else {
+                        (t, x)
+                    };
+                    let merged_status = if drafts[t].init.status == Status::Continued {
+                        Status::Continued
+                    } else {
+                        status
+                    };
+                    let old_name = drafts[o].init.name.clone();
+                    let (old_mentions, old_s, count) = (
+                        drafts[o].init.old.clone(),
+                        drafts[o].old_s.clone(),
+                        drafts[o].init.count[0],
+                    );
+                    let d = &mut drafts[n];
+                    d.init.status = merged_status;
+                    d.init.old = old_mentions;
+                    d.init.count[0] = count;
+                    d.old_s = old_s;
+                    if matches!(merged_status, Status::Upgraded | Status::Downgraded) {
+                        d.init.old_name = Some(old_name);
+                    }
+                    // The entry kept sits where the new side's entry was; the other goes.
+                    if n == t {
+                        remove.push(x);
+                    } else {
+                        remove.push(t);
+                    }
+                }
+                None => {
+                    let d = &mut drafts[x];
                     d.init.status = status;
-                }
-                d.init.old = old_mentions;
-                d.init.count[0] = count;
-                d.old_s = old_s;
-                if d.init.status == Status::Upgraded {
-                    d.init.old_name = Some(old_name);
-                }
-                remove.push(o);
-            }
-            None => {
-                let d = &mut drafts[o];
-                d.init.status = status;
-                d.named_in_new(new, c.sentences, &c.text);
-                if status == Status::Upgraded {
-                    d.init.old_name = Some(old_name);
-                    d.init.name = c.text;
+                    if side == Status::Dropped {
+                        d.named_in_new(new, c.sentences, &c.text);
+                        if status != Status::Continued {
+                            d.init.old_name = Some(std::mem::replace(&mut d.init.name, c.text));
+                        }
+                    } else {
+                        d.named_in_old(old, c.sentences, &c.text);
+                        if status != Status::Continued {
+                            d.init.old_name = Some(c.text);
+                        }
+                    }
                 }
             }
         }
-    }
-    for (n, d) in drafts.iter_mut().enumerate() {
-        if d.init.status != Status::New || d.init.kind == Kind::Term || remove.contains(&n) {
-            continue;
-        }
-        let name = plain_key(&d.init.name);
-        let Some(c) = counterpart(&name, old).or_else(|| english_counterpart(&name, &defs, old))
-        else {
-            continue;
-        };
-        // The old edition wrote it shorter with whole words: the new one added modifiers.
-        if !c.longer && c.relation == Relation::Modifiers {
-            d.init.status = Status::Upgraded;
-            d.init.old_name = Some(c.text.clone());
-        } else {
-            d.init.status = Status::Continued;
-        }
-        d.named_in_old(old, c.sentences, &c.text);
     }
     remove.sort_unstable();
     for o in remove.into_iter().rev() {

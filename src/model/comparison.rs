@@ -200,6 +200,7 @@ counts! {
         dropped => Status::Dropped,
         upgraded => Status::Upgraded,
         renamed => Status::Renamed,
+        downgraded => Status::Downgraded,
         continued => Status::Continued,
     }
 }

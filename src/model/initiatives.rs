@@ -32,6 +32,11 @@ pub enum Status {
     Upgraded,
     /// The new edition names the same thing differently, as aligned sentences show.
     Renamed,
+    /// The reverse of [`Status::Upgraded`]: both name it, the new one at an earlier stage
+    /// (`8.0版` → `7.0版`, `推广` → `试点`) or with words taken away
+    /// (`降低全社会物流成本专项行动` → `降低物流成本行动`). Swapping the editions turns every
+    /// upgrade into this and back.
+    Downgraded,
 }
 
 impl Status {
@@ -43,6 +48,7 @@ impl Status {
             Status::Continued => "continued",
             Status::Upgraded => "upgraded",
             Status::Renamed => "renamed",
+            Status::Downgraded => "downgraded",
         }
     }
 }
@@ -98,14 +104,20 @@ pub struct Initiative {
     pub old: Vec<Mention>,
     /// Sentences of the new edition that name it (at most [`MAX_MENTIONS`]).
     pub new: Vec<Mention>,
-    /// The old name, for renamed and upgraded initiatives.
+    /// The old name, for renamed, upgraded and downgraded initiatives.
     pub old_name: Option<String>,
     /// How it was recognised.
     pub kind: Kind,
-    /// The stage change, for upgraded initiatives.
+    /// The stage change, for initiatives upgraded or downgraded by a version, phase or pilot
+    /// stage.
     pub stage: Option<StageChange>,
     /// How many sentences name it in the old and the new edition (before the mention cap).
     pub count: [usize; 2],
+    /// For key terms (kind [`Kind::Term`]): the log-likelihood G² of the term's uses in its
+    /// edition against none in the other, the rank key of the new-wording list. `None` for
+    /// named initiatives.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keyness: Option<f64>,
 }
 
 /// Mentions kept per side: enough to show where a name sits, small enough that an

@@ -333,6 +333,7 @@ fn briefing(c: &Comparison, parts: Parts, old_name: &str, new_name: &str) -> Str
             (Status::Dropped, "initiatives no longer named"),
             (Status::Upgraded, "initiatives upgraded"),
             (Status::Renamed, "initiatives renamed"),
+            (Status::Downgraded, "initiatives downgraded"),
         ] {
             let names: Vec<&Initiative> = c
                 .initiatives
@@ -621,6 +622,7 @@ fn initiatives(c: &Comparison) -> String {
         (Status::Dropped, "Dropped"),
         (Status::Upgraded, "Upgraded"),
         (Status::Renamed, "Renamed"),
+        (Status::Downgraded, "Downgraded"),
         (Status::Continued, "Continued"),
     ] {
         let list: Vec<&Initiative> = c

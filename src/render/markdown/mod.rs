@@ -375,6 +375,7 @@ pub fn initiatives(list: &[Initiative], delivery: &Delivery) -> String {
         (Status::Dropped, "Dropped"),
         (Status::Upgraded, "Upgraded"),
         (Status::Renamed, "Renamed"),
+        (Status::Downgraded, "Downgraded"),
     ] {
         let items: Vec<&Initiative> = named(status).collect();
         if items.is_empty() {
@@ -407,18 +408,32 @@ pub fn initiatives(list: &[Initiative], delivery: &Delivery) -> String {
         }
         s.push('\n');
     }
+    // New wording: each key term with the sentence that uses it first.
     for (status, title) in [
         (Status::New, "New key terms"),
         (Status::Dropped, "Dropped key terms"),
     ] {
-        let terms: Vec<String> = list
+        let terms: Vec<&Initiative> = list
             .iter()
             .filter(|i| i.status == status && i.kind == Kind::Term)
-            .map(|i| escape(&i.name))
             .collect();
-        if !terms.is_empty() {
-            s.push_str(&format!("**{title}**: {}\n\n", terms.join(" · ")));
+        if terms.is_empty() {
+            continue;
         }
+        s.push_str(&format!("**{title}**:\n\n"));
+        for i in terms {
+            let head = mark(&escape(&i.name), Mark::Strong, Some(' '), Some(' '));
+            let mention = i.new.first().or(i.old.first());
+            match mention {
+                Some(m) => s.push_str(&format!(
+                    "- {head} — {} (l. {})\n",
+                    escape(&cut(&m.sentence, EVIDENCE_CHARS)),
+                    m.line
+                )),
+                None => s.push_str(&format!("- {head}\n")),
+            }
+        }
+        s.push('\n');
     }
     if !delivery.is_empty() {
         let total = delivery.delivered.len() + delivery.silent.len();

@@ -42,6 +42,7 @@ pub fn write_initiatives<W: Write>(
         (Status::Dropped, "Dropped", "-", &p.dropped),
         (Status::Upgraded, "Upgraded", "↑", &p.changed),
         (Status::Renamed, "Renamed", "~", &p.changed),
+        (Status::Downgraded, "Downgraded", "↓", &p.changed),
     ];
     for (status, title, sign, style) in sections {
         let items: Vec<&Initiative> = named(status).collect();
@@ -57,18 +58,25 @@ pub fn write_initiatives<W: Write>(
             write_line(out, i, sign, style, &p, opts.width)?;
         }
     }
-    for (status, title) in [
-        (Status::New, "New key terms"),
-        (Status::Dropped, "Dropped key terms"),
+    // New wording: each key term with the sentence that uses it first.
+    for (status, title, sign, style) in [
+        (Status::New, "New key terms", "+", &p.new),
+        (Status::Dropped, "Dropped key terms", "-", &p.dropped),
     ] {
-        let terms: Vec<&str> = list
+        let terms: Vec<&Initiative> = list
             .iter()
             .filter(|i| i.status == status && i.kind == Kind::Term)
-            .map(|i| i.name.as_str())
             .collect();
-        if !terms.is_empty() {
-            let title = format!("{title} ({})", terms.len());
-            write_names(out, &title, &terms, &p, opts.width)?;
+        if terms.is_empty() {
+            continue;
+        }
+        writeln!(
+            out,
+            "{}",
+            p.bold.apply_to(format!("{title} ({})", terms.len()))
+        )?;
+        for i in terms {
+            write_line(out, i, sign, style, &p, opts.width)?;
         }
     }
     let continued = counts.continued;
