@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use assert_cmd::cargo::cargo_bin_cmd;
-use yoydiff::model::{FigureStatus, PairKind};
+use yoydiff::model::{FigureStatus, PairKind, Status};
 use yoydiff::{CompareOptions, OutlineOptions, compare, extract_figures, parse_text};
 
 mod common;
@@ -189,6 +189,28 @@ fn one_sentence_of_eight_thousand_quoted_names() {
             .flat_map(|i| i.old.iter().chain(&i.new))
             .all(|m| m.sentence.len() < 1_400)
     );
+}
+
+/// One sentence naming eight thousand programmes against a real report: every one is dropped
+/// (the report names none of them), none is taken for a rename of the report's new names, and
+/// the rename search reads the long sentence around each candidate only, not once per name
+/// (it once took minutes and a gigabyte here).
+#[test]
+fn eight_thousand_programmes_against_a_real_report() {
+    let names: Vec<String> = (0..8_000).map(|i| format!("“项目{i}工程”")).collect();
+    let old = doc(
+        "names.txt",
+        &format!("一、工作回顾\n推进{}。\n", names.join("、")),
+    );
+    let new = doc(
+        "national-gwr-2023.txt",
+        &common::sample_text("national-gwr-2023.txt"),
+    );
+    let c = compare(&old, &new, &CompareOptions::default());
+    let dropped = c.initiatives.iter().filter(|i| i.status == Status::Dropped);
+    assert_eq!(dropped.clone().count(), 8_000);
+    assert!(dropped.clone().all(|i| i.name.starts_with("项目")));
+    assert_eq!(c.summary.initiatives.renamed, 0);
 }
 
 /// Eighty thousand page-number lines between two sentences leave the two sentences.

@@ -686,8 +686,13 @@ fn status_order(s: Status) -> u8 {
 
 /// Pairs new and dropped names whose sentences say the same thing around them: the same
 /// programme under a new name. Sentences in aligned sections need a context similarity of
-/// 0.5, others 0.7, and the two names must share content beyond their suffix
-/// ([`shares_content`](super::rename::shares_content)).
+/// 0.5, others 0.7.
+///
+/// Cost: the names of every new and dropped pair are compared (short strings), at most
+/// [`MAX_RENAME_PAIRS`] pairs; above that no rename by context is looked for and the names stay
+/// new and dropped. The context terms of a name are made only once it has a partner whose name
+/// shares content, and from at most [`MAX_CONTEXT_CHARS`] characters around it, so one
+/// sentence naming thousands of programmes is not read once per name.
 fn find_renames(drafts: &mut Vec<Draft>, old: &Edition, new: &Edition, aligned: &Aligned) {
     let news: Vec<usize> = (0..drafts.len())
         .filter(|&i| drafts[i].init.status == Status::New)
@@ -695,29 +700,27 @@ fn find_renames(drafts: &mut Vec<Draft>, old: &Edition, new: &Edition, aligned: 
     let drops: Vec<usize> = (0..drafts.len())
         .filter(|&i| drafts[i].init.status == Status::Dropped)
         .collect();
-    // The terms of each name and of its first four sentences without it, made once per
-    // draft rather than once per pair of drafts.
+    if news.len().saturating_mul(drops.len()) > MAX_RENAME_PAIRS {
+        return;
+    }
+    // The terms of a name's first four sentences without it, made once per draft, when first
+    // needed, rather than once per pair of drafts.
     let contexts = |i: usize, sentences: &[usize], e: &Edition| -> Vec<(usize, TitleTerms)> {
         let name = &drafts[i].init.name;
         sentences
             .iter()
             .take(4)
-            .map(|&s| (s, TitleTerms::new(&e.sentences[s].text.replace(name, ""))))
+            .map(|&s| {
+                (
+                    s,
+                    TitleTerms::new(&around(&e.sentences[s].text, name).replace(name, "")),
+                )
+            })
             .collect()
     };
-    let new_ctx: FxHashMap<usize, Vec<(usize, TitleTerms)>> = news
-        .iter()
-        .map(|&n| (n, contexts(n, &drafts[n].new_s, new)))
-        .collect();
-    let old_ctx: FxHashMap<usize, Vec<(usize, TitleTerms)>> = drops
-        .iter()
-        .map(|&o| (o, contexts(o, &drafts[o].old_s, old)))
-        .collect();
-    let names: FxHashMap<usize, TitleTerms> = news
-        .iter()
-        .chain(&drops)
-        .map(|&i| (i, TitleTerms::new(&drafts[i].init.name)))
-        .collect();
+    let mut new_ctx: FxHashMap<usize, Vec<(usize, TitleTerms)>> = FxHashMap::default();
+    let mut old_ctx: FxHashMap<usize, Vec<(usize, TitleTerms)>> = FxHashMap::default();
+    let mut names: FxHashMap<usize, TitleTerms> = FxHashMap::default();
     let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
     for &n in &news {
         for &o in &drops {
@@ -727,10 +730,24 @@ fn find_renames(drafts: &mut Vec<Draft>, old: &Edition, new: &Edition, aligned: 
             {
                 continue;
             }
-            let name_sim = names[&n].dice(&names[&o]);
+            let name_n = names
+                .entry(n)
+                .or_insert_with(|| TitleTerms::new(&dn.init.name))
+                .clone();
+            let name_sim = name_n.dice(
+                names
+                    .entry(o)
+                    .or_insert_with(|| TitleTerms::new(&dold.init.name)),
+            );
+            let a_ctx = new_ctx
+                .entry(n)
+                .or_insert_with(|| contexts(n, &dn.new_s, new));
+            let b_ctx = old_ctx
+                .entry(o)
+                .or_insert_with(|| contexts(o, &dold.old_s, old));
             let mut best = 0.0f64;
-            for (ns, a_terms) in &new_ctx[&n] {
-                for (os, b_terms) in &old_ctx[&o] {
+            for (ns, a_terms) in a_ctx.iter() {
+                for (os, b_terms) in b_ctx.iter() {
                     let (a, b) = (&new.sentences[*ns], &old.sentences[*os]);
                     let ctx = a_terms.dice(b_terms);
                     let bar = if aligned.pairs(&old.paths[b.path], &new.paths[a.path]) {
@@ -976,6 +993,35 @@ struct Counterpart {
 /// Occurrences of a head word looked at per name: a head as common as `工程` occurs a few
 /// dozen times in a report; the cap bounds the work on a shaped input.
 const MAX_HEAD_HITS: usize = 400;
+
+/// New × dropped name pairs compared for renames by context (see [`find_renames`]): a
+/// thousand of each side.
+const MAX_RENAME_PAIRS: usize = 1_000_000;
+
+/// The context of a name in a longer sentence: this many characters, centred on the name's
+/// first use. Sentences of reports rarely run past it (one in two thousand in the corpus),
+/// so only a list-like sentence of hundreds of names is cut.
+const MAX_CONTEXT_CHARS: usize = 1_000;
+
+/// `text` when it is at most [`MAX_CONTEXT_CHARS`] long, else that many characters around the
+/// first use of `name` (or the start, when it is not written there).
+fn around<'t>(text: &'t str, name: &str) -> &'t str {
+    if text.len() <= MAX_CONTEXT_CHARS || text.chars().count() <= MAX_CONTEXT_CHARS {
+        return text;
+    }
+    let at = text.find(name).unwrap_or(0);
+    let half = MAX_CONTEXT_CHARS / 2;
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .nth(half.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
+    let end = text[start..]
+        .char_indices()
+        .nth(MAX_CONTEXT_CHARS)
+        .map_or(text.len(), |(i, _)| start + i);
+    &text[start..end]
+}
 
 /// The head of a Chinese name: its programme suffix, or its last two characters.
 fn head_at(key: &str) -> usize {
