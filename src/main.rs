@@ -133,7 +133,12 @@ fn run(cli: Cli) -> Result<i32> {
                 anyhow::bail!("only one side of diff can be read from standard input (-)");
             }
             let old_doc = load(&old, &common)?;
-            let new_doc = load(&new, &common)?;
+            // The same input named twice (a path, or the same `REV:PATH`) is read once.
+            let new_doc = if new == old {
+                old_doc.clone()
+            } else {
+                load(&new, &common)?
+            };
             let comparison = yoydiff::compare(&old_doc, &new_doc, &options);
             let comparison = focused(comparison, &view, common.format)?;
             let full_command = format!("yoydiff diff {old} {new} --format markdown");

@@ -252,6 +252,11 @@ struct Candidate<'e> {
 
 /// Key terms of each side, best first: at most [`MAX_TERMS`] per side.
 pub(crate) fn key_terms(old: &Edition, new: &Edition) -> Vec<KeyTerm> {
+    // One edition as both sides (a file compared with itself) uses nothing the other never
+    // does: no run is counted.
+    if std::ptr::eq(old, new) {
+        return Vec::new();
+    }
     let (old_runs, new_runs) = (Runs::of(old), Runs::of(new));
     let mut out = one_side(new, &new_runs, old, &old_runs, Status::New);
     out.extend(one_side(old, &old_runs, new, &new_runs, Status::Dropped));
