@@ -139,6 +139,16 @@ pub fn parse(source: &str, clean: &CleanText, options: OutlineOptions) -> Docume
             continue;
         }
         let p = &paragraphs[i];
+        // A table row is a row however it opens: statistics tables number their row labels
+        // (`（一）予以公开`, `1.属于国家秘密`) in the very styles headings use.
+        if clean.is_table_row(p) {
+            if builder.is_open() {
+                builder.push_paragraph(p.clone());
+            } else {
+                preamble.paragraphs.push(p.clone());
+            }
+            continue;
+        }
         let prev = i.checked_sub(1).map(|j| &paragraphs[j]);
         let next = paragraphs.get(i + 1);
         if let Some((numbering, title, rest)) = recognise_heading(lang, p, prev, next, &builder) {
@@ -890,6 +900,30 @@ mod tests {
         assert!(annex.children.is_empty());
         assert_eq!(annex.paragraphs.len(), 5);
         assert_eq!(doc.sections[3].paragraphs.len(), 1);
+    }
+
+    /// A statistics table numbers its row labels like headings (`四、结转下年度继续办理`,
+    /// `（一）予以公开`, `1.属于国家秘密`); as rows (a tab after the label) they stay text of the
+    /// section that holds the table, and the real `四、` after the table is the heading.
+    #[test]
+    fn table_rows_are_never_headings() {
+        let doc = outline(
+            "一、总体情况\n正文。\n二、主动公开情况\n正文。\n三、收到和处理申请情况\n             一、本年新收申请数量\t21 0 21\n（一）予以公开\t0 0 0\n（二）部分公开\t\n             1.属于国家秘密\t1 0 1\n四、结转下年度继续办理\t0 0 0\n             四、行政复议、行政诉讼情况\n正文。\n",
+        );
+        let titles: Vec<String> = doc.sections.iter().map(Section::heading_text).collect();
+        assert_eq!(
+            titles,
+            [
+                "一、总体情况",
+                "二、主动公开情况",
+                "三、收到和处理申请情况",
+                "四、行政复议、行政诉讼情况"
+            ],
+            "{:?}",
+            tree(&doc)
+        );
+        assert!(doc.sections[2].children.is_empty());
+        assert_eq!(doc.sections[2].paragraphs.len(), 5);
     }
 
     #[test]

@@ -544,7 +544,8 @@ fn layout(pages: &[Page]) -> String {
                 .collect()
         })
         .collect();
-    let kept: Vec<Vec<Row>> = kept.into_iter().map(split_lone_cell_rows).collect();
+    let mut kept: Vec<Vec<Row>> = kept.into_iter().map(split_lone_cell_rows).collect();
+    mark_rows_inside_tables(&mut kept, body_size(pages));
     join_lines(&kept)
 }
 
@@ -578,6 +579,51 @@ fn split_lone_cell_rows(mut rows: Vec<Row>) -> Vec<Row> {
         }
     }
     rows
+}
+
+/// The size most of the document's glyphs are set in: the body text's.
+fn body_size(pages: &[Page]) -> f64 {
+    let mut counts: HashMap<i64, usize> = HashMap::new();
+    for g in pages.iter().flat_map(|p| &p.glyphs) {
+        // Half points: sizes that differ by rounding are one size.
+        *counts.entry((g.size * 2.0).round() as i64).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(size, n)| (n, size))
+        .map_or(0.0, |(size, _)| size as f64 / 2.0)
+}
+
+/// A row set smaller than the body text, with a row of cells within [`TABLE_REACH`] rows
+/// before and after it (across a page break too: a table runs on), is a piece of the table:
+/// the first line of a cell that wraps, a label spanning several rows (`（四）无法提供` beside
+/// its rows), a row whose cells sit too close for a cell gap. It is marked as a row (a tab
+/// after its text) so that it joins nothing and is never read as a heading, however it is
+/// numbered. Text set at the body size between two tables is a heading or a caption and stays.
+fn mark_rows_inside_tables(pages: &mut [Vec<Row>], body_size: f64) {
+    let cells: Vec<bool> = pages.iter().flatten().map(|r| r.cells).collect();
+    let mut before = vec![false; cells.len()];
+    let mut last_cells: Option<usize> = None;
+    for (i, &c) in cells.iter().enumerate() {
+        before[i] = last_cells.is_some_and(|j| i - j <= TABLE_REACH);
+        if c {
+            last_cells = Some(i);
+        }
+    }
+    let mut after = vec![false; cells.len()];
+    let mut next_cells: Option<usize> = None;
+    for (i, &c) in cells.iter().enumerate().rev() {
+        after[i] = next_cells.is_some_and(|j| j - i <= TABLE_REACH);
+        if c {
+            next_cells = Some(i);
+        }
+    }
+    for (i, row) in pages.iter_mut().flatten().enumerate() {
+        if !row.cells && !row.bullet && before[i] && after[i] && row.size < 0.95 * body_size {
+            row.cells = true;
+            row.text.push('\t');
+        }
+    }
 }
 
 /// The text block of a page: where body lines start and end, and the distance from one line
@@ -1014,6 +1060,56 @@ mod tests {
         ]);
         assert_eq!(table[0].text, "Revenue\t120");
         assert_eq!(table[2].text, "Earnings\t30");
+    }
+
+    #[test]
+    fn small_rows_between_rows_of_cells_are_table_rows() {
+        let row = |y: f64, size: f64, pieces: &[(f64, &str)]| {
+            let mut p = Page {
+                height: 800.0,
+                ..Page::default()
+            };
+            for &(x, t) in pieces {
+                glyphs(&mut p, x, y, size, t);
+            }
+            rows(&p).remove(0)
+        };
+        let mut pages = vec![vec![
+            row(100.0, 16.0, &[(72.0, "三、收到和处理政府信息公开申请情况")]),
+            row(130.0, 10.0, &[(72.0, "（一）予以公开"), (300.0, "0 0 0")]),
+            // The first line of a label that wraps, and a label beside several rows.
+            row(
+                142.0,
+                9.0,
+                &[(72.0, "（二）部分公开（区分处理的，只计这一情形，不")],
+            ),
+            row(154.0, 10.0, &[(72.0, "计其他情形）"), (300.0, "4 0 4")]),
+            row(166.0, 9.0, &[(72.0, "（三）不予公开")]),
+            row(178.0, 10.0, &[(110.0, "1.属于国家秘密"), (300.0, "1 0 1")]),
+            // A heading at the body size between two tables stays a heading.
+            row(
+                220.0,
+                16.0,
+                &[(72.0, "四、政府信息公开行政复议、行政诉讼情况")],
+            ),
+            row(250.0, 10.0, &[(72.0, "行政复议"), (300.0, "行政诉讼")]),
+        ]];
+        mark_rows_inside_tables(&mut pages, 16.0);
+        let texts: Vec<&str> = pages[0].iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "三、收到和处理政府信息公开申请情况",
+                "（一）予以公开\t0 0 0",
+                "（二）部分公开（区分处理的，只计这一情形，不\t",
+                "计其他情形）\t4 0 4",
+                "（三）不予公开\t",
+                "1.属于国家秘密\t1 0 1",
+                "四、政府信息公开行政复议、行政诉讼情况",
+                "行政复议\t行政诉讼",
+            ]
+        );
+        assert!(pages[0][4].cells && !pages[0][6].cells);
     }
 
     /// A PDF made here: `pages` content streams drawing with Helvetica (and an image XObject
