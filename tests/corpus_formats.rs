@@ -97,7 +97,13 @@ fn berkshire_pdf_reads_like_its_text_version() {
     // footnotes of two lines, the date beside the signature and paragraphs whose indent the
     // text lost all read alike.
     let dir = corpus();
-    for (year, dropped_hyphens) in [(2020, 0), (2021, 2)] {
+    //
+    // Measured, and each change looked at: 2020 has 118 sentence changes, 65 in the title
+    // block and 53 pieces of the holdings table; 2021 has 119, 66, 51 and the two hyphens.
+    // Nothing else differs; the holdings table is the text version's layout (its columns one
+    // after the other), which no reading of the PDF's rows can give.
+    for (year, title_rows, table_pieces, dropped_hyphens) in [(2020, 65, 53, 0), (2021, 66, 51, 2)]
+    {
         let name = format!("berkshire-letter-{year}");
         let txt = load(&file(&dir, "en", &format!("{name}.txt")));
         let pdf = load(&file(&dir, "pdf", &format!("{name}.pdf")));
@@ -138,8 +144,13 @@ fn berkshire_pdf_reads_like_its_text_version() {
         );
         assert_eq!(hyphens, dropped_hyphens, "{name}");
         // The performance table (58 or 59 rows, its heading and note) and the letterhead.
-        assert!((60..=70).contains(&title_block), "{name}: {title_block}");
-        assert!(table <= 60, "{name}: {table} pieces of the holdings table");
+        assert_eq!(title_block, title_rows, "{name}");
+        assert_eq!(table, table_pieces, "{name}: pieces of the holdings table");
+        assert_eq!(
+            changes(&c).len(),
+            title_rows + table_pieces + dropped_hyphens,
+            "{name}"
+        );
         // The letter's own paragraphs are all there: no moved, and every text section pairs.
         assert_eq!(c.summary.sentences.moved, 0, "{name}");
         assert_eq!(c.summary.sections.removed, 0, "{name}");
