@@ -4,9 +4,11 @@
 //! encodings included, and hands over every glyph with its position. From the positions this
 //! module builds rows (glyphs on one baseline, left to right, a tab where a wide gap separates
 //! table cells), drops page numbers and running headers and footers by where they sit on the
-//! page, and puts a form feed between pages. Indents are left out: a Western first-line indent
-//! makes the first line look too short to be full, and the normaliser's other paragraph signals
-//! (short lines, sentence ends, headings) read PDF text well without them.
+//! page, and puts a form feed between pages. Tables stay rows: a piece of a table without a
+//! cell gap is marked as a row, a wrapped cell's first line joins its row, and a label set one
+//! character a line down the side of a table is read down. Indents are left out: a Western
+//! first-line indent makes the first line look too short to be full, and the normaliser's other
+//! paragraph signals (short lines, sentence ends, headings) read PDF text well without them.
 //!
 //! A PDF can break any reader, so `pdf-extract` runs on its own thread under `catch_unwind`,
 //! each page on its own, with a time limit. When it fails, or what it reads is not text (mostly
