@@ -1027,9 +1027,40 @@ fn clean_pdftotext(text: &str) -> String {
                 continue;
             }
             // Layout mode indents by position; the positional reader leaves indents out too.
-            out.push_str(line.trim_start());
+            out.push_str(&layout_cells(line.trim_start()));
             out.push('\n');
         }
+    }
+    out
+}
+
+/// Spaces that part two cells in `pdftotext -layout` text: prose has one between words (two
+/// at most, in a justified line), table columns are set further apart.
+const LAYOUT_CELL_SPACES: usize = 3;
+
+/// A line of layout text with a tab for each run of [`LAYOUT_CELL_SPACES`] spaces or more
+/// between two pieces of text, as the positional reader marks cells; the gap after a leading
+/// footnote mark or bullet is no cell's.
+fn layout_cells(line: &str) -> String {
+    let line = line.trim_end();
+    let mark = marker_len(line).filter(|&n| line[n..].starts_with(' '));
+    let mut out = String::with_capacity(line.len());
+    let mut spaces = 0;
+    for (at, c) in line.char_indices() {
+        if c == ' ' {
+            spaces += 1;
+            continue;
+        }
+        if spaces > 0 {
+            let cell = spaces >= LAYOUT_CELL_SPACES && mark.is_none_or(|n| at - spaces != n);
+            if cell {
+                out.push('\t');
+            } else {
+                out.extend(std::iter::repeat_n(' ', spaces));
+            }
+            spaces = 0;
+        }
+        out.push(c);
     }
     out
 }
@@ -1131,10 +1162,12 @@ mod tests {
     fn pdftotext_pages_lose_numbers_and_running_lines() {
         let text = "   Annual Report 2024\nBody one.\n        - 1 -\n\x0c   Annual Report 2024\nBody two.\n        - 2 -\n\x0c";
         assert_eq!(clean_pdftotext(text), "Body one.\n\x0cBody two.\n");
-        let tables = "Item      2023     2024\n   Revenue   10   12\n";
+        // Columns set apart are cells, as the positional reader marks them; prose and the
+        // gap after a footnote mark are not.
+        let tables = "Item      2023     2024\n   Revenue   10   12\n                  （一）予以公开                     0    0\n*         Excludes shares held by pension funds.\nPlain prose with  two spaces.\n";
         assert_eq!(
             clean_pdftotext(tables),
-            "Item      2023     2024\nRevenue   10   12\n"
+            "Item\t2023\t2024\nRevenue\t10\t12\n（一）予以公开\t0\t0\n*         Excludes shares held by pension funds.\nPlain prose with  two spaces.\n"
         );
     }
 
