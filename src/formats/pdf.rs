@@ -376,6 +376,9 @@ fn rows(page: &Page) -> Vec<Row> {
 const STACK_PITCH: std::ops::RangeInclusive<f64> = 0.85..=1.3;
 /// The fewest characters a stacked column has.
 const MIN_STACK: usize = 3;
+/// The most glyphs looked at around a character's baseline to see it stands alone there; a
+/// character on a fuller baseline is taken for a line of text, so the check stays linear.
+const MAX_BASELINE_GLYPHS: usize = 512;
 
 /// Columns of CJK characters set one above another: vertical text, or the label of a narrow
 /// table cell that wraps after every character (`三、本年度办理结果` beside a table's rows).
@@ -393,15 +396,19 @@ fn stacked_columns(page: &Page) -> (Vec<bool>, Vec<Row>) {
         // Text on its baseline (a glyph raised or lowered a little, as superscripts are).
         let (gi, reach, line) = (g[i], 0.5 * g[i].size, 0.3 * g[i].size);
         let from = by_y.partition_point(|&j| g[j].y < gi.y - line);
+        let mut band = 0;
         by_y[from..]
             .iter()
             .take_while(|&&j| g[j].y <= gi.y + line)
+            .take(MAX_BASELINE_GLYPHS + 1)
             .all(|&j| {
+                band += 1;
                 j == i
                     || (g[j].size - gi.size).abs() >= 0.1 * gi.size
                     || g[j].x >= gi.end + reach
                     || g[j].end <= gi.x - reach
             })
+            && band <= MAX_BASELINE_GLYPHS
     };
     let mut candidates: Vec<usize> = (0..g.len())
         .filter(|&i| {
@@ -1327,6 +1334,25 @@ mod tests {
                 "3.危及三安全一稳定\t0 0 0",
             ]
         );
+    }
+
+    #[test]
+    fn a_full_baseline_holds_no_stacked_column() {
+        // Three characters stacked at the left, the top one on a baseline with other
+        // characters set far apart: below the cap they are a column; above it the baseline is
+        // taken for a line of text and the check stops early.
+        let stack = |others: usize| {
+            let mut p = page(&[]);
+            for (k, c) in ["三", "本", "年"].iter().enumerate() {
+                glyphs(&mut p, 90.0, 600.0 + 10.0 * k as f64, 10.0, c);
+            }
+            for k in 0..others {
+                glyphs(&mut p, 200.0 + 20.0 * k as f64, 600.0, 10.0, "字");
+            }
+            stacked_columns(&p).1.len()
+        };
+        assert_eq!(stack(MAX_BASELINE_GLYPHS - 10), 1);
+        assert_eq!(stack(MAX_BASELINE_GLYPHS + 10), 0);
     }
 
     /// A PDF made here: `pages` content streams drawing with Helvetica (and an image XObject
