@@ -275,7 +275,8 @@ fn hongze_pdfs_compare_section_by_section() {
     // label, then natural persons, five kinds of organisation and the total. A label that
     // wraps inside its cell (`（二）部分公开…`) is read whole, the label written down the side
     // of the rows (`三、本年度办理结果`) is read down and leaves the rows alone, so each row
-    // keeps its figures (`3.危及“三安全一稳定”` 0 → 1).
+    // keeps its figures (`3.危及“三安全一稳定”` 0 → 1), and a row is one sentence, its list
+    // number included.
     let requests = c
         .sections
         .iter()
@@ -305,13 +306,19 @@ fn hongze_pdfs_compare_section_by_section() {
             "（二）部分公开（区分处理的，只计这一情形，不计其他情形）4 0 0 0 0 0 4",
             "（二）部分公开（区分处理的，只计这一情形，不计其他情形）9 0 0 0 0 0 9",
         ),
+        ("1.属于国家秘密1 0 0 0 0 0 1", "1.属于国家秘密0 0 0 0 0 0 0"),
         (
-            "危及“三安全一稳定” 0 0 0 0 0 0 0",
-            "危及“三安全一稳定” 1 0 0 0 0 0 1",
+            "3.危及“三安全一稳定” 0 0 0 0 0 0 0",
+            "3.危及“三安全一稳定” 1 0 0 0 0 0 1",
+        ),
+        // 2024 sets the group label `（四）无法提供` on the baseline of its first row.
+        (
+            "1.本机关不掌握相关政府信息10 0 0 0 0 0 10",
+            "（四）无法提供1.本机关不掌握相关政府信息31 0 0 0 0 0 31",
         ),
         (
-            "本机关不掌握相关政府信息10 0 0 0 0 0 10",
-            "本机关不掌握相关政府信息31 0 0 0 0 0 31",
+            "2.没有现成信息需要另行制作3 0 0 0 0 0 3",
+            "2.没有现成信息需要另行制作1 0 0 0 0 0 1",
         ),
         ("（七）总计21 0 0 0 0 0 21", "（七）总计95 0 0 0 0 0 95"),
     ] {
