@@ -35,6 +35,17 @@ pub struct CleanText {
     pub wrap_width: usize,
     /// How many lines were dropped as page numbers, running headers, separators or trailer.
     pub dropped_lines: usize,
+    /// The input lines (1-based, ascending) that are table rows: a tab after the line's text
+    /// starts (see [`is_table_row`]). Each stands as a paragraph of its own, which is never a
+    /// heading.
+    pub table_rows: Vec<u32>,
+}
+
+impl CleanText {
+    /// Whether `p` is a table row of the input (a row stands alone, so its first line says).
+    pub fn is_table_row(&self, p: &Paragraph) -> bool {
+        self.table_rows.binary_search(&p.lines.0).is_ok()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,12 +126,35 @@ pub fn normalize(text: &str) -> CleanText {
     if !wrapped {
         dropped += drop_repeated_opening(&mut paragraphs);
     }
+    let table_rows = lines
+        .iter()
+        .filter(|l| l.table_row && l.kind == LineKind::Text)
+        .map(|l| l.number)
+        .collect();
     CleanText {
         paragraphs,
         wrapped,
         wrap_width,
         dropped_lines: dropped,
+        table_rows,
     }
+}
+
+/// A line is a table row when a tab follows the start of its text: between two cells, or
+/// after the last filled cell of a row whose other cells are empty (PDF and Word readers
+/// write a row so). A tab that indents the line, or that separates a heading's number from its
+/// title (`1.\tScope`, as Word's lists do), is no cell boundary.
+fn is_table_row(raw: &str) -> bool {
+    let text = raw
+        .trim_start()
+        .trim_end_matches([' ', '\r', '\u{3000}', '\u{00A0}']);
+    // (`1\t0.5`, a number and a figure, are two cells.)
+    let after_number = heading::chinese_numbering(text)
+        .or_else(|| heading::english_numbering(text))
+        .map(|n| n.rest_start)
+        .filter(|&at| !text[at..].starts_with(|c: char| c.is_ascii_digit()))
+        .unwrap_or(0);
+    text[after_number..].trim_start().contains('\t')
 }
 
 fn clean_lines(text: &str) -> Vec<Line> {
@@ -147,7 +181,7 @@ fn clean_lines(text: &str) -> Vec<Line> {
             cleaned = close_fraction(&cleaned);
         }
         let indent = cleaned.len() - cleaned.trim_start().len();
-        let table_row = raw.trim().contains('\t');
+        let table_row = is_table_row(raw);
         let trimmed = collapse_leaders(cleaned.trim());
         let kind = if trimmed.is_empty() {
             LineKind::Blank
@@ -1135,6 +1169,25 @@ mod tests {
                 "第二十条第（五）项"
             ]
         );
+    }
+
+    #[test]
+    fn table_rows_are_told_by_a_tab_after_the_text_starts() {
+        // Between cells, or after a label whose other cells are empty: a row.
+        assert!(is_table_row("（一）予以公开\t0 0 0 0 0 0 0"));
+        assert!(is_table_row("（四）无法提供\t"));
+        assert!(is_table_row("1\t0.5"));
+        // An indent, or the tab Word puts between a list number and its text: no cell.
+        assert!(!is_table_row("\t2024年，全区经济平稳增长。"));
+        assert!(!is_table_row("1.\tScope of the report"));
+        assert!(!is_table_row("一、\t总体情况"));
+        let clean = normalize("一、总体情况\n正文。\n（一）予以公开\t0\t0\n（四）无法提供\t\n");
+        let rows: Vec<bool> = clean
+            .paragraphs
+            .iter()
+            .map(|p| clean.is_table_row(p))
+            .collect();
+        assert_eq!(rows, [false, false, true, true]);
     }
 
     #[test]

@@ -68,6 +68,9 @@ pub struct OutlineOptions {
 const ITEM_RANK: u8 = 100;
 /// Reports with fewer headings than this are outlined paragraph by paragraph.
 const MIN_HEADINGS: usize = 3;
+/// A paragraph with a table row among this many paragraphs before it and after it stands
+/// inside the table.
+const TABLE_REACH: usize = 2;
 
 /// Parses normalised text into a [`Document`].
 pub fn parse(source: &str, clean: &CleanText, options: OutlineOptions) -> Document {
@@ -139,9 +142,35 @@ pub fn parse(source: &str, clean: &CleanText, options: OutlineOptions) -> Docume
             continue;
         }
         let p = &paragraphs[i];
+        // A table row is a row however it opens: statistics tables number their row labels
+        // (`（一）予以公开`, `1.属于国家秘密`) in the very styles headings use.
+        if clean.is_table_row(p) {
+            if builder.is_open() {
+                builder.push_paragraph(p.clone());
+            } else {
+                preamble.paragraphs.push(p.clone());
+            }
+            continue;
+        }
         let prev = i.checked_sub(1).map(|j| &paragraphs[j]);
         let next = paragraphs.get(i + 1);
-        if let Some((numbering, title, rest)) = recognise_heading(lang, p, prev, next, &builder) {
+        // Between rows of a table, a line is a piece of the table (a label beside several
+        // rows, a cell that wrapped) unless it goes on with the headings before the table.
+        let row_at = |j: usize| clean.is_table_row(&paragraphs[j]);
+        let inside_table = (i.saturating_sub(TABLE_REACH)..i).any(row_at)
+            && (i + 1..(i + 1 + TABLE_REACH).min(paragraphs.len())).any(row_at);
+        let heading = recognise_heading(lang, p, prev, next, &builder).filter(|(n, _, _)| {
+            !inside_table || builder.continues_sequence(n.style, numbering_value(&n.number))
+        });
+        if inside_table && heading.is_none() {
+            if builder.is_open() {
+                builder.push_paragraph(p.clone());
+            } else {
+                preamble.paragraphs.push(p.clone());
+            }
+            continue;
+        }
+        if let Some((numbering, title, rest)) = heading {
             heading_count += 1;
             let mut section = new_section(SectionKind::Heading, numbering.number, title, p.lines.0);
             if let Some(rest) = rest {
@@ -345,6 +374,13 @@ impl TreeBuilder {
                     )
             }
         }
+    }
+
+    /// Would a heading of `style` numbered `value` be the next of the headings of its style
+    /// open here, or the first (numbered 1)? Stricter than [`Self::fits_sequence`].
+    fn continues_sequence(&self, style: HeadingStyle, value: Option<u32>) -> bool {
+        let last = self.last_number.get(&style).copied();
+        value.is_some_and(|v| last.map_or(v == 1, |l| v == l + 1))
     }
 
     /// A heading numbered 1 may restart its sequence when a heading of a lower rank opened
@@ -890,6 +926,44 @@ mod tests {
         assert!(annex.children.is_empty());
         assert_eq!(annex.paragraphs.len(), 5);
         assert_eq!(doc.sections[3].paragraphs.len(), 1);
+    }
+
+    /// A statistics table numbers its row labels like headings (`四、结转下年度继续办理`,
+    /// `（一）予以公开`, `1.属于国家秘密`); as rows (a tab after the label) they stay text of the
+    /// section that holds the table, and the real `四、` after the table is the heading.
+    #[test]
+    fn table_rows_are_never_headings() {
+        let doc = outline(
+            "一、总体情况\n正文。\n二、主动公开情况\n正文。\n三、收到和处理申请情况\n             一、本年新收申请数量\t21 0 21\n（一）予以公开\t0 0 0\n（二）部分公开\t\n             1.属于国家秘密\t1 0 1\n四、结转下年度继续办理\t0 0 0\n             四、行政复议、行政诉讼情况\n正文。\n",
+        );
+        let titles: Vec<String> = doc.sections.iter().map(Section::heading_text).collect();
+        assert_eq!(
+            titles,
+            [
+                "一、总体情况",
+                "二、主动公开情况",
+                "三、收到和处理申请情况",
+                "四、行政复议、行政诉讼情况"
+            ],
+            "{:?}",
+            tree(&doc)
+        );
+        assert!(doc.sections[2].children.is_empty());
+        assert_eq!(doc.sections[2].paragraphs.len(), 5);
+        // Text a layout extraction gives: the table's group labels have no cells of their
+        // own, and stand between rows; the headings before the table do not lead to them.
+        let doc = outline(
+            "一、总体情况\n正文。\n二、收到和处理申请情况\n（一）予以公开\t0\t0\n             （二）部分公开（区分处理的，只计这一情形，不\n计其他情形）\n4\t0\t4\n             1.属于国家秘密\t1\t0\n（三）不予公开\n5.属于三类内部事务信息\t0\t0\n             三、行政复议情况\n行政复议\t行政诉讼\n（一）复议结果\n维持\t1\n",
+        );
+        assert_eq!(
+            tree(&doc),
+            [
+                "heading:一、总体情况",
+                "heading:二、收到和处理申请情况",
+                "heading:三、行政复议情况",
+                "  heading:（一）复议结果",
+            ]
+        );
     }
 
     #[test]

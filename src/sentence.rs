@@ -94,6 +94,17 @@ fn is_english_full_stop(text: &str, chars: &[(usize, char)], i: usize) -> bool {
     {
         return false;
     }
+    // A list number in Chinese text: `1.属于国家秘密`, one or two digits and the item's text
+    // right after the dot.
+    let digits = chars[..i]
+        .iter()
+        .rev()
+        .take(3)
+        .take_while(|&&(_, c)| c.is_ascii_digit())
+        .count();
+    if (1..=2).contains(&digits) && chars.get(i + 1).is_some_and(|&(_, n)| is_han(n)) {
+        return false;
+    }
     if !next_opens_sentence(chars, i + 1) {
         return false;
     }
@@ -139,6 +150,17 @@ mod tests {
                 "是否可行？"
             ]
         );
+    }
+
+    #[test]
+    fn chinese_list_numbers_are_no_full_stops() {
+        assert_eq!(split("1.属于国家秘密1 0 1"), ["1.属于国家秘密1 0 1"]);
+        assert_eq!(
+            split("包括：1.规章；2.规范性文件。"),
+            ["包括：1.规章；", "2.规范性文件。"]
+        );
+        // A year that ends an English sentence still ends it.
+        assert_eq!(split("It grew in 2020. 然后"), ["It grew in 2020.", "然后"]);
     }
 
     #[test]

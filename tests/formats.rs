@@ -115,10 +115,16 @@ fn pdf(lines: &[&str]) -> Vec<u8> {
 
 /// A DOCX with one paragraph per line of `lines`.
 fn docx(lines: &[&str]) -> Vec<u8> {
-    let body: String = lines
-        .iter()
-        .map(|l| format!("<w:p><w:r><w:t>{l}</w:t></w:r></w:p>"))
-        .collect();
+    let body: String = lines.iter().map(|l| docx_paragraph(l)).collect();
+    docx_of_body(&body)
+}
+
+fn docx_paragraph(text: &str) -> String {
+    format!("<w:p><w:r><w:t>{text}</w:t></w:r></w:p>")
+}
+
+/// A DOCX whose body is `body` (WordprocessingML).
+fn docx_of_body(body: &str) -> Vec<u8> {
     let document = format!(
         r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
     );
@@ -222,6 +228,64 @@ fn pdf_and_docx_editions_compare_through_git() {
     assert_eq!(
         first,
         "HEAD~1:report.txt (2023, pdf via pdf-extract) → HEAD:report.txt (2024, docx)"
+    );
+}
+
+/// A statistics table in a Word document, its row labels numbered like headings, one row a
+/// label whose cells are empty: rows of the section that holds the table, and the heading
+/// after the table is the next one.
+#[test]
+fn word_table_rows_are_never_headings() {
+    let row = |cells: &[&str]| {
+        let cells: String = cells
+            .iter()
+            .map(|c| format!("<w:tc>{}</w:tc>", docx_paragraph(c)))
+            .collect();
+        format!("<w:tr>{cells}</w:tr>")
+    };
+    let body = [
+        docx_paragraph("一、总体情况"),
+        docx_paragraph("全年受理申请21件。"),
+        docx_paragraph("二、收到和处理政府信息公开申请情况"),
+        format!(
+            "<w:tbl>{}{}{}{}{}</w:tbl>",
+            row(&["一、本年新收政府信息公开申请数量", "21", "21"]),
+            row(&["（一）予以公开", "0", "0"]),
+            row(&["（二）不予公开", "", ""]),
+            row(&["1.属于国家秘密", "1", "1"]),
+            row(&["三、结转下年度继续办理", "0", "0"]),
+        ),
+        docx_paragraph("三、政府信息公开行政复议、行政诉讼情况"),
+        docx_paragraph("全年无行政复议。"),
+    ]
+    .concat();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.docx");
+    std::fs::write(&path, docx_of_body(&body)).unwrap();
+    let doc = load(&path);
+    let headings: Vec<String> = doc.walk().iter().map(|s| s.heading_text()).collect();
+    assert_eq!(
+        headings,
+        [
+            "一、总体情况",
+            "二、收到和处理政府信息公开申请情况",
+            "三、政府信息公开行政复议、行政诉讼情况"
+        ]
+    );
+    let rows: Vec<&str> = doc.sections[1]
+        .paragraphs
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "一、本年新收政府信息公开申请数量21 21",
+            "（一）予以公开0 0",
+            "（二）不予公开",
+            "1.属于国家秘密1 1",
+            "三、结转下年度继续办理0 0"
+        ]
     );
 }
 

@@ -4,9 +4,11 @@
 //! encodings included, and hands over every glyph with its position. From the positions this
 //! module builds rows (glyphs on one baseline, left to right, a tab where a wide gap separates
 //! table cells), drops page numbers and running headers and footers by where they sit on the
-//! page, and puts a form feed between pages. Indents are left out: a Western first-line indent
-//! makes the first line look too short to be full, and the normaliser's other paragraph signals
-//! (short lines, sentence ends, headings) read PDF text well without them.
+//! page, and puts a form feed between pages. Tables stay rows: a piece of a table without a
+//! cell gap is marked as a row, a wrapped cell's first line joins its row, and a label set one
+//! character a line down the side of a table is read down. Indents are left out: a Western
+//! first-line indent makes the first line look too short to be full, and the normaliser's other
+//! paragraph signals (short lines, sentence ends, headings) read PDF text well without them.
 //!
 //! A PDF can break any reader, so `pdf-extract` runs on its own thread under `catch_unwind`,
 //! each page on its own, with a time limit. When it fails, or what it reads is not text (mostly
@@ -305,6 +307,8 @@ struct Row {
     size: f64,
     /// A wide gap split the row: a table row.
     cells: bool,
+    /// Where the row's second cell starts, when it has cells.
+    second_cell: Option<f64>,
     /// The row opens with a list bullet.
     bullet: bool,
     text: String,
@@ -337,7 +341,8 @@ fn marker_len(text: &str) -> Option<usize> {
 }
 
 fn rows(page: &Page) -> Vec<Row> {
-    let mut order: Vec<usize> = (0..page.glyphs.len()).collect();
+    let (stacked, columns) = stacked_columns(page);
+    let mut order: Vec<usize> = (0..page.glyphs.len()).filter(|&i| !stacked[i]).collect();
     let g = &page.glyphs;
     order.sort_by(|&a, &b| g[a].y.total_cmp(&g[b].y).then(g[a].x.total_cmp(&g[b].x)));
     // Glyphs whose baselines are within half a glyph of the row's first one share its row:
@@ -356,10 +361,119 @@ fn rows(page: &Page) -> Vec<Row> {
             }
         }
     }
-    groups
+    let mut out: Vec<Row> = groups
         .into_iter()
         .filter_map(|group| row_of(page, group))
-        .collect()
+        .collect();
+    out.extend(columns);
+    // Stable: a column goes after the row that starts on its baseline.
+    out.sort_by(|a, b| a.y.total_cmp(&b.y));
+    out
+}
+
+/// How far apart the characters of a stacked column sit, in units of their size: set solid,
+/// one glyph's height apart. Lines of text and table rows with their padding sit further.
+const STACK_PITCH: std::ops::RangeInclusive<f64> = 0.85..=1.3;
+/// The fewest characters a stacked column has.
+const MIN_STACK: usize = 3;
+/// The most glyphs looked at around a character's baseline to see it stands alone there; a
+/// character on a fuller baseline is taken for a line of text, so the check stays linear.
+const MAX_BASELINE_GLYPHS: usize = 512;
+
+/// Columns of CJK characters set one above another: vertical text, or the label of a narrow
+/// table cell that wraps after every character (`三、本年度办理结果` beside a table's rows).
+/// Read across, each character would land in whatever row shares its baseline and pull the
+/// rows apart; read down, it is one label. A character of a column stands alone on its
+/// baseline (no glyph of its size within a third of a glyph above or below and half a glyph
+/// either side) and the next one sits right under it, at [`STACK_PITCH`]. Returns which glyphs
+/// are in a column and one row per column, its characters top to bottom.
+fn stacked_columns(page: &Page) -> (Vec<bool>, Vec<Row>) {
+    let g = &page.glyphs;
+    let mut stacked = vec![false; g.len()];
+    let mut by_y: Vec<usize> = (0..g.len()).collect();
+    by_y.sort_by(|&a, &b| g[a].y.total_cmp(&g[b].y));
+    let alone = |i: usize| {
+        // Text on its baseline (a glyph raised or lowered a little, as superscripts are).
+        let (gi, reach, line) = (g[i], 0.5 * g[i].size, 0.3 * g[i].size);
+        let from = by_y.partition_point(|&j| g[j].y < gi.y - line);
+        let mut band = 0;
+        by_y[from..]
+            .iter()
+            .take_while(|&&j| g[j].y <= gi.y + line)
+            .take(MAX_BASELINE_GLYPHS + 1)
+            .all(|&j| {
+                band += 1;
+                j == i
+                    || (g[j].size - gi.size).abs() >= 0.1 * gi.size
+                    || g[j].x >= gi.end + reach
+                    || g[j].end <= gi.x - reach
+            })
+            && band <= MAX_BASELINE_GLYPHS
+    };
+    let mut candidates: Vec<usize> = (0..g.len())
+        .filter(|&i| {
+            let mut chars = page.text(&g[i]).chars();
+            matches!((chars.next(), chars.next()), (Some(c), None) if sets_solid(c))
+        })
+        .filter(|&i| alone(i))
+        .collect();
+    candidates.sort_by(|&a, &b| g[a].x.total_cmp(&g[b].x));
+    let mut columns = Vec::new();
+    let mut start = 0;
+    while start < candidates.len() {
+        let x = g[candidates[start]].x;
+        let tolerance = 0.2 * g[candidates[start]].size;
+        let mut end = start;
+        while end < candidates.len() && g[candidates[end]].x - x <= tolerance {
+            end += 1;
+        }
+        let mut cluster = candidates[start..end].to_vec();
+        cluster.sort_by(|&a, &b| g[a].y.total_cmp(&g[b].y));
+        let mut run: Vec<usize> = Vec::new();
+        for &i in cluster.iter().chain([&usize::MAX]) {
+            let continues = run.last().is_some_and(|&j| {
+                i != usize::MAX
+                    && (g[i].size - g[j].size).abs() < 0.1 * g[j].size
+                    && STACK_PITCH.contains(&((g[i].y - g[j].y) / g[j].size))
+            });
+            if continues {
+                run.push(i);
+                continue;
+            }
+            if run.len() >= MIN_STACK {
+                for &k in &run {
+                    stacked[k] = true;
+                }
+                columns.push(column_row(page, &run));
+            }
+            run = if i == usize::MAX { Vec::new() } else { vec![i] };
+        }
+        start = end;
+    }
+    (stacked, columns)
+}
+
+/// The row a stacked column reads as: its characters top to bottom, where its first one sits.
+fn column_row(page: &Page, column: &[usize]) -> Row {
+    let g = &page.glyphs;
+    let first = g[column[0]];
+    let x0 = column.iter().map(|&i| g[i].x).fold(f64::INFINITY, f64::min);
+    let x1 = column
+        .iter()
+        .map(|&i| g[i].end)
+        .fold(f64::NEG_INFINITY, f64::max);
+    Row {
+        y: first.y,
+        x0,
+        body_x: x0,
+        x1,
+        first_word_end: first.end,
+        size: first.size,
+        cells: false,
+        second_cell: None,
+        bullet: false,
+        text: column.iter().map(|&i| page.text(&g[i])).collect(),
+    }
 }
 
 /// One row's text: glyphs left to right, a space at a word gap, a tab at a cell gap.
@@ -372,6 +486,7 @@ fn row_of(page: &Page, mut group: Vec<usize>) -> Option<Row> {
     // Where each glyph's text starts in `text`, and where the glyph sits.
     let mut starts: Vec<(usize, f64)> = Vec::with_capacity(group.len());
     let mut cells = false;
+    let mut second_cell = None;
     let mut pending_space = false;
     let mut first_word_end: Option<f64> = None;
     for &i in &group {
@@ -413,6 +528,9 @@ fn row_of(page: &Page, mut group: Vec<usize>) -> Option<Row> {
                 let after_marker = marker_len(&text) == Some(text.len());
                 text.push('\t');
                 cells |= !after_marker;
+                if !after_marker && second_cell.is_none() {
+                    second_cell = Some(glyph.x);
+                }
             } else if raised || (!solid && (pending_space || gap > word_gap)) {
                 text.push(' ');
             }
@@ -452,6 +570,7 @@ fn row_of(page: &Page, mut group: Vec<usize>) -> Option<Row> {
         first_word_end: first_word_end.unwrap_or(end.end),
         size,
         cells,
+        second_cell,
         bullet,
         text,
     })
@@ -544,7 +663,8 @@ fn layout(pages: &[Page]) -> String {
                 .collect()
         })
         .collect();
-    let kept: Vec<Vec<Row>> = kept.into_iter().map(split_lone_cell_rows).collect();
+    let mut kept: Vec<Vec<Row>> = kept.into_iter().map(split_lone_cell_rows).collect();
+    mark_rows_inside_tables(&mut kept, body_size(pages));
     join_lines(&kept)
 }
 
@@ -578,6 +698,88 @@ fn split_lone_cell_rows(mut rows: Vec<Row>) -> Vec<Row> {
         }
     }
     rows
+}
+
+/// The size most of the document's glyphs are set in: the body text's.
+fn body_size(pages: &[Page]) -> f64 {
+    let mut counts: HashMap<i64, usize> = HashMap::new();
+    for g in pages.iter().flat_map(|p| &p.glyphs) {
+        // Half points: sizes that differ by rounding are one size.
+        *counts.entry((g.size * 2.0).round() as i64).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(size, n)| (n, size))
+        .map_or(0.0, |(size, _)| size as f64 / 2.0)
+}
+
+/// A row set smaller than the body text, with a row of cells within [`TABLE_REACH`] rows
+/// before and after it (across a page break too: a table runs on), is a piece of the table:
+/// the first line of a cell that wraps, a label spanning several rows (`（四）无法提供` beside
+/// its rows), a row whose cells sit too close for a cell gap. It is marked as a row (a tab
+/// after its text) so that it joins nothing and is never read as a heading, however it is
+/// numbered. Text set at the body size between two tables is a heading or a caption and stays.
+fn mark_rows_inside_tables(pages: &mut [Vec<Row>], body_size: f64) {
+    let cells: Vec<bool> = pages.iter().flatten().map(|r| r.cells).collect();
+    let mut before = vec![false; cells.len()];
+    let mut last_cells: Option<usize> = None;
+    for (i, &c) in cells.iter().enumerate() {
+        before[i] = last_cells.is_some_and(|j| i - j <= TABLE_REACH);
+        if c {
+            last_cells = Some(i);
+        }
+    }
+    let mut after = vec![false; cells.len()];
+    let mut next_cells: Option<usize> = None;
+    for (i, &c) in cells.iter().enumerate().rev() {
+        after[i] = next_cells.is_some_and(|j| j - i <= TABLE_REACH);
+        if c {
+            next_cells = Some(i);
+        }
+    }
+    let mut marked = vec![false; cells.len()];
+    for (i, row) in pages.iter_mut().flatten().enumerate() {
+        if !row.cells && !row.bullet && before[i] && after[i] && row.size < 0.95 * body_size {
+            row.cells = true;
+            row.text.push('\t');
+            marked[i] = true;
+        }
+    }
+    // The first line of a cell that wraps goes with the rest of its row: a piece of the table
+    // right above a row of cells (at a line's distance) whose first cell starts under it and
+    // ends before the row's second cell starts.
+    let mut at = 0;
+    for rows in pages.iter_mut() {
+        let (marked, cells) = (&marked[at..at + rows.len()], &cells[at..at + rows.len()]);
+        at += rows.len();
+        let mut out: Vec<Row> = Vec::with_capacity(rows.len());
+        let mut first_line: Option<Row> = None;
+        for (i, mut row) in std::mem::take(rows).into_iter().enumerate() {
+            if let Some(line) = first_line.take() {
+                let under = row.x0 >= line.x0 - 0.6 * line.size
+                    && row.x0 <= line.x1
+                    && row.second_cell.is_some_and(|x| line.x1 < x);
+                if cells[i] && under && row.y - line.y <= 1.6 * line.size {
+                    let mut text = line.text.trim_end_matches('\t').to_string();
+                    let solid = text.ends_with(sets_solid) || row.text.starts_with(sets_solid);
+                    if !solid {
+                        text.push(' ');
+                    }
+                    row.text = text + &row.text;
+                    row.y = line.y;
+                } else {
+                    out.push(line);
+                }
+            }
+            if marked[i] {
+                first_line = Some(row);
+            } else {
+                out.push(row);
+            }
+        }
+        out.extend(first_line);
+        *rows = out;
+    }
 }
 
 /// The text block of a page: where body lines start and end, and the distance from one line
@@ -832,9 +1034,40 @@ fn clean_pdftotext(text: &str) -> String {
                 continue;
             }
             // Layout mode indents by position; the positional reader leaves indents out too.
-            out.push_str(line.trim_start());
+            out.push_str(&layout_cells(line.trim_start()));
             out.push('\n');
         }
+    }
+    out
+}
+
+/// Spaces that part two cells in `pdftotext -layout` text: prose has one between words (two
+/// at most, in a justified line), table columns are set further apart.
+const LAYOUT_CELL_SPACES: usize = 3;
+
+/// A line of layout text with a tab for each run of [`LAYOUT_CELL_SPACES`] spaces or more
+/// between two pieces of text, as the positional reader marks cells; the gap after a leading
+/// footnote mark or bullet is no cell's.
+fn layout_cells(line: &str) -> String {
+    let line = line.trim_end();
+    let mark = marker_len(line).filter(|&n| line[n..].starts_with(' '));
+    let mut out = String::with_capacity(line.len());
+    let mut spaces = 0;
+    for (at, c) in line.char_indices() {
+        if c == ' ' {
+            spaces += 1;
+            continue;
+        }
+        if spaces > 0 {
+            let cell = spaces >= LAYOUT_CELL_SPACES && mark.is_none_or(|n| at - spaces != n);
+            if cell {
+                out.push('\t');
+            } else {
+                out.extend(std::iter::repeat_n(' ', spaces));
+            }
+            spaces = 0;
+        }
+        out.push(c);
     }
     out
 }
@@ -936,10 +1169,12 @@ mod tests {
     fn pdftotext_pages_lose_numbers_and_running_lines() {
         let text = "   Annual Report 2024\nBody one.\n        - 1 -\n\x0c   Annual Report 2024\nBody two.\n        - 2 -\n\x0c";
         assert_eq!(clean_pdftotext(text), "Body one.\n\x0cBody two.\n");
-        let tables = "Item      2023     2024\n   Revenue   10   12\n";
+        // Columns set apart are cells, as the positional reader marks them; prose and the
+        // gap after a footnote mark are not.
+        let tables = "Item      2023     2024\n   Revenue   10   12\n                  （一）予以公开                     0    0\n*         Excludes shares held by pension funds.\nPlain prose with  two spaces.\n";
         assert_eq!(
             clean_pdftotext(tables),
-            "Item      2023     2024\nRevenue   10   12\n"
+            "Item\t2023\t2024\nRevenue\t10\t12\n（一）予以公开\t0\t0\n*         Excludes shares held by pension funds.\nPlain prose with  two spaces.\n"
         );
     }
 
@@ -1014,6 +1249,110 @@ mod tests {
         ]);
         assert_eq!(table[0].text, "Revenue\t120");
         assert_eq!(table[2].text, "Earnings\t30");
+    }
+
+    #[test]
+    fn small_rows_between_rows_of_cells_are_table_rows() {
+        let row = |y: f64, size: f64, pieces: &[(f64, &str)]| {
+            let mut p = Page {
+                height: 800.0,
+                ..Page::default()
+            };
+            for &(x, t) in pieces {
+                glyphs(&mut p, x, y, size, t);
+            }
+            rows(&p).remove(0)
+        };
+        let mut pages = vec![vec![
+            row(100.0, 16.0, &[(72.0, "三、收到和处理政府信息公开申请情况")]),
+            row(130.0, 10.0, &[(72.0, "（一）予以公开"), (300.0, "0 0 0")]),
+            // The first line of a label that wraps (it joins its row), and a label beside
+            // several rows.
+            row(
+                142.0,
+                9.0,
+                &[(72.0, "（二）部分公开（区分处理的，只计这一情形，不")],
+            ),
+            row(154.0, 10.0, &[(72.0, "计其他情形）"), (300.0, "4 0 4")]),
+            row(166.0, 9.0, &[(72.0, "（三）不予公开")]),
+            row(178.0, 10.0, &[(150.0, "1.属于国家秘密"), (300.0, "1 0 1")]),
+            // A heading at the body size between two tables stays a heading.
+            row(
+                220.0,
+                16.0,
+                &[(72.0, "四、政府信息公开行政复议、行政诉讼情况")],
+            ),
+            row(250.0, 10.0, &[(72.0, "行政复议"), (300.0, "行政诉讼")]),
+        ]];
+        mark_rows_inside_tables(&mut pages, 16.0);
+        let texts: Vec<&str> = pages[0].iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "三、收到和处理政府信息公开申请情况",
+                "（一）予以公开\t0 0 0",
+                "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t4 0 4",
+                "（三）不予公开\t",
+                "1.属于国家秘密\t1 0 1",
+                "四、政府信息公开行政复议、行政诉讼情况",
+                "行政复议\t行政诉讼",
+            ]
+        );
+        assert!(pages[0][3].cells && !pages[0][5].cells);
+    }
+
+    #[test]
+    fn a_column_of_stacked_characters_is_read_down() {
+        // `三、本年度` set one character a line beside the rows of a table, their baselines
+        // between the rows'.
+        let mut p = page(&[]);
+        for (k, c) in ["三", "、", "本", "年", "度"].iter().enumerate() {
+            glyphs(&mut p, 90.0, 600.0 + 10.0 * k as f64, 10.0, c);
+        }
+        for (k, label) in ["2.其他法律行政止公开", "3.危及三安全一稳定"]
+            .iter()
+            .enumerate()
+        {
+            let y = 612.0 + 20.0 * k as f64;
+            glyphs(&mut p, 180.0, y, 10.0, label);
+            glyphs(&mut p, 400.0, y, 10.0, "0 0 0");
+        }
+        // The first characters of lines of text stack too, but each has a neighbour.
+        for k in 0..4 {
+            glyphs(&mut p, 72.0, 100.0 + 11.0 * k as f64, 10.0, "正文的一行");
+        }
+        let r: Vec<String> = rows(&p).into_iter().map(|r| r.text).collect();
+        assert_eq!(
+            r,
+            [
+                "正文的一行",
+                "正文的一行",
+                "正文的一行",
+                "正文的一行",
+                "三、本年度",
+                "2.其他法律行政止公开\t0 0 0",
+                "3.危及三安全一稳定\t0 0 0",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_full_baseline_holds_no_stacked_column() {
+        // Three characters stacked at the left, the top one on a baseline with other
+        // characters set far apart: below the cap they are a column; above it the baseline is
+        // taken for a line of text and the check stops early.
+        let stack = |others: usize| {
+            let mut p = page(&[]);
+            for (k, c) in ["三", "本", "年"].iter().enumerate() {
+                glyphs(&mut p, 90.0, 600.0 + 10.0 * k as f64, 10.0, c);
+            }
+            for k in 0..others {
+                glyphs(&mut p, 200.0 + 20.0 * k as f64, 600.0, 10.0, "字");
+            }
+            stacked_columns(&p).1.len()
+        };
+        assert_eq!(stack(MAX_BASELINE_GLYPHS - 10), 1);
+        assert_eq!(stack(MAX_BASELINE_GLYPHS + 10), 0);
     }
 
     /// A PDF made here: `pages` content streams drawing with Helvetica (and an image XObject
