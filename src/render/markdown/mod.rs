@@ -322,6 +322,18 @@ fn label(l: &str) -> String {
     }
 }
 
+/// A list item: a name in bold and the sentence that shows it, with its line.
+fn evidence_item(head: &str, mention: Option<&crate::model::Mention>) -> String {
+    match mention {
+        Some(m) => format!(
+            "- {head} — {} (l. {})\n",
+            escape(&cut(&m.sentence, EVIDENCE_CHARS)),
+            m.line
+        ),
+        None => format!("- {head}\n"),
+    }
+}
+
 /// A GFM table of figure pairs (in the order given).
 pub fn figure_table(pairs: &[&FigurePair]) -> String {
     let mut s = String::from(
@@ -397,14 +409,7 @@ pub fn initiatives(list: &[Initiative], delivery: &Delivery) -> String {
                 Status::Dropped => i.old.first(),
                 _ => i.new.first().or(i.old.first()),
             };
-            match mention {
-                Some(m) => s.push_str(&format!(
-                    "- {head} — {} (l. {})\n",
-                    escape(&cut(&m.sentence, EVIDENCE_CHARS)),
-                    m.line
-                )),
-                None => s.push_str(&format!("- {head}\n")),
-            }
+            s.push_str(&evidence_item(&head, mention));
         }
         s.push('\n');
     }
@@ -424,14 +429,7 @@ pub fn initiatives(list: &[Initiative], delivery: &Delivery) -> String {
         for i in terms {
             let head = mark(&escape(&i.name), Mark::Strong, Some(' '), Some(' '));
             let mention = i.new.first().or(i.old.first());
-            match mention {
-                Some(m) => s.push_str(&format!(
-                    "- {head} — {} (l. {})\n",
-                    escape(&cut(&m.sentence, EVIDENCE_CHARS)),
-                    m.line
-                )),
-                None => s.push_str(&format!("- {head}\n")),
-            }
+            s.push_str(&evidence_item(&head, mention));
         }
         s.push('\n');
     }
