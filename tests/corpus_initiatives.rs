@@ -426,13 +426,7 @@ fn swapping_every_corpus_pair_mirrors_the_initiatives() {
                 if !flip {
                     return (i.status.as_str(), o, n);
                 }
-                let status = match i.status {
-                    Status::New => "dropped",
-                    Status::Dropped => "new",
-                    Status::Upgraded => "downgraded",
-                    Status::Downgraded => "upgraded",
-                    s => s.as_str(),
-                };
+                let status = i.status.mirrored().as_str();
                 (status, n, o)
             })
             .collect();

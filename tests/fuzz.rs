@@ -20,7 +20,7 @@
 
 use std::io::Write;
 
-use yoydiff::model::{Comparison, FigureStatus, PairKind, Status as InitiativeStatus};
+use yoydiff::model::{Comparison, FigureStatus, PairKind};
 use yoydiff::{
     CompareOptions, OutlineOptions, Source, YearShift, compare, decode, load_document, parse_text,
 };
@@ -215,13 +215,7 @@ fn check_mirrored(ab: &Comparison, ba: &Comparison) -> Result<(), String> {
                 if !flip {
                     return (i.status.as_str(), o, n);
                 }
-                let status = match i.status {
-                    InitiativeStatus::New => "dropped",
-                    InitiativeStatus::Dropped => "new",
-                    InitiativeStatus::Upgraded => "downgraded",
-                    InitiativeStatus::Downgraded => "upgraded",
-                    s => s.as_str(),
-                };
+                let status = i.status.mirrored().as_str();
                 (status, n, o)
             })
             .collect();

@@ -969,16 +969,7 @@ fn entries(list: &[Initiative]) -> Vec<Entry> {
 fn swapped(list: &[Initiative]) -> Vec<Entry> {
     let mut out: Vec<Entry> = entries(list)
         .into_iter()
-        .map(|(status, old, new)| {
-            let status = match status {
-                Status::New => Status::Dropped,
-                Status::Dropped => Status::New,
-                Status::Upgraded => Status::Downgraded,
-                Status::Downgraded => Status::Upgraded,
-                s => s,
-            };
-            (status, new, old)
-        })
+        .map(|(status, old, new)| (status.mirrored(), new, old))
         .collect();
     out.sort();
     out

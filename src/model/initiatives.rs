@@ -51,6 +51,18 @@ impl Status {
             Status::Downgraded => "downgraded",
         }
     }
+
+    /// The status the same entry has when the two editions are swapped: new and dropped
+    /// exchange, so do upgraded and downgraded; continued and renamed stay.
+    pub fn mirrored(self) -> Status {
+        match self {
+            Status::New => Status::Dropped,
+            Status::Dropped => Status::New,
+            Status::Upgraded => Status::Downgraded,
+            Status::Downgraded => Status::Upgraded,
+            s => s,
+        }
+    }
 }
 
 /// How an initiative was recognised; tells a reader how much to trust it.
