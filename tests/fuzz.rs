@@ -246,8 +246,9 @@ fn has_repeats(d: &yoydiff::Document) -> bool {
     })
 }
 
-#[test]
-fn mutated_reports_keep_the_invariants() {
+/// The seed and number of cases (`YOYDIFF_FUZZ_SEED`, `YOYDIFF_FUZZ_CASES`) and the sample
+/// reports windows are cut from, shared by the text and the file harness.
+fn fuzz_run() -> (u64, usize, [String; 3]) {
     let seed: u64 = std::env::var("YOYDIFF_FUZZ_SEED")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -261,6 +262,12 @@ fn mutated_reports_keep_the_invariants() {
         common::sample_text("national-gwr-2023.txt"),
         common::sample_text("changning-gwr-2025.txt"),
     ];
+    (seed, cases, texts)
+}
+
+#[test]
+fn mutated_reports_keep_the_invariants() {
+    let (seed, cases, texts) = fuzz_run();
     let mut rng = Rng(seed);
     let options = CompareOptions {
         // Mutations move years around; compare literally so the mirror is exact.
@@ -530,19 +537,7 @@ fn as_html(lines: &[String], rng: &mut Rng) -> Vec<u8> {
 
 #[test]
 fn mutated_pdf_docx_and_html_files_keep_the_invariants() {
-    let seed: u64 = std::env::var("YOYDIFF_FUZZ_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0x5EED_2026);
-    let cases: usize = std::env::var("YOYDIFF_FUZZ_CASES")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(60);
-    let texts = [
-        common::sample_text("national-gwr-2022.txt"),
-        common::sample_text("national-gwr-2023.txt"),
-        common::sample_text("changning-gwr-2025.txt"),
-    ];
+    let (seed, cases, texts) = fuzz_run();
     let tmp = tempfile::tempdir().unwrap();
     let mut rng = Rng(seed ^ 0xF0F0);
     let options = CompareOptions {
