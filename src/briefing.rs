@@ -24,6 +24,8 @@ pub const MAX_STANCES: usize = 8;
 pub const MAX_PRIORITIES: usize = 6;
 /// Most new and most dropped initiatives.
 pub const MAX_INITIATIVES: usize = 10;
+/// Most new key terms.
+pub const MAX_TERMS: usize = 6;
 /// Most figures that moved far.
 pub const MAX_MOVERS: usize = 6;
 /// Fewest targets in one sentence for it to be the edition's main list of targets.
@@ -37,6 +39,7 @@ const MAX_RANKED_LEVEL: u32 = 3;
 pub fn brief(c: &Comparison) -> Briefing {
     let (targets, more_targets) = targets(c);
     let (new_initiatives, dropped_initiatives, more_initiatives) = initiatives(&c.initiatives);
+    let (new_terms, more_terms) = new_terms(&c.initiatives);
     let shown: Vec<&str> = targets.iter().map(|t| t.label.as_str()).collect();
     Briefing {
         movers: movers(&c.figures, &shown),
@@ -47,6 +50,8 @@ pub fn brief(c: &Comparison) -> Briefing {
         new_initiatives,
         dropped_initiatives,
         more_initiatives,
+        new_terms,
+        more_terms,
     }
 }
 
@@ -552,7 +557,11 @@ fn note(i: &Initiative, side: usize) -> Option<InitiativeNote> {
 /// The strongest new and dropped initiatives, and how many more of each there are.
 fn initiatives(all: &[Initiative]) -> (Vec<InitiativeNote>, Vec<InitiativeNote>, [usize; 2]) {
     let pick = |status: Status, side: usize| {
-        let mut list: Vec<&Initiative> = all.iter().filter(|i| i.status == status).collect();
+        // Key terms are wording, not initiatives: they have a list of their own.
+        let mut list: Vec<&Initiative> = all
+            .iter()
+            .filter(|i| i.status == status && i.kind != Kind::Term)
+            .collect();
         list.sort_by_key(|i| {
             let line = if side == 0 { &i.old } else { &i.new }
                 .first()
@@ -570,6 +579,26 @@ fn initiatives(all: &[Initiative]) -> (Vec<InitiativeNote>, Vec<InitiativeNote>,
     let (new, more_new) = pick(Status::New, 1);
     let (dropped, more_dropped) = pick(Status::Dropped, 0);
     (new, dropped, [more_new, more_dropped])
+}
+
+/// The new key terms, strongest keyness first (the list's order among equals), and how many
+/// more there are.
+fn new_terms(all: &[Initiative]) -> (Vec<InitiativeNote>, usize) {
+    let mut terms: Vec<&Initiative> = all
+        .iter()
+        .filter(|i| i.status == Status::New && i.kind == Kind::Term)
+        .collect();
+    terms.sort_by(|a, b| {
+        let g = |i: &Initiative| i.keyness.unwrap_or(0.0);
+        g(b).total_cmp(&g(a))
+    });
+    let more = terms.len().saturating_sub(MAX_TERMS);
+    let notes = terms
+        .into_iter()
+        .filter_map(|i| note(i, 1))
+        .take(MAX_TERMS)
+        .collect();
+    (notes, more)
 }
 
 /// Figures found in both editions under the same label that moved most by share of change,

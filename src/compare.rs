@@ -93,7 +93,11 @@ fn compare_with(
         summary.figures.add(p.status);
     }
     for i in &initiative_list {
-        summary.initiatives.add(i.status);
+        if i.kind == crate::model::Kind::Term {
+            summary.key_terms.add(i.status);
+        } else {
+            summary.initiatives.add(i.status);
+        }
     }
     for p in &promises {
         summary.promises.add(p.verdict);

@@ -593,6 +593,7 @@ mod consumer {
         pub year_shift: i32,
         pub figures: std::collections::BTreeMap<String, usize>,
         pub initiatives: std::collections::BTreeMap<String, usize>,
+        pub key_terms: std::collections::BTreeMap<String, usize>,
         pub promises: std::collections::BTreeMap<String, usize>,
     }
 
@@ -746,10 +747,13 @@ fn a_consumer_reads_the_diff_json_back_with_serde() {
     assert_eq!(sentence_total, c.summary.sentences.values().sum::<usize>());
     assert_eq!(c.figures.len(), c.summary.figures.values().sum::<usize>());
     assert_eq!(c.promises.len(), c.summary.promises.values().sum::<usize>());
+    // Named initiatives and key terms are counted apart; together they are the list.
     assert_eq!(
         c.initiatives.len(),
-        c.summary.initiatives.values().sum::<usize>()
+        c.summary.initiatives.values().sum::<usize>() + c.summary.key_terms.values().sum::<usize>()
     );
+    let terms = c.initiatives.iter().filter(|i| i.kind == "term").count();
+    assert_eq!(terms, c.summary.key_terms.values().sum::<usize>());
     let gdp = c
         .promises
         .iter()

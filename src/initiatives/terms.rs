@@ -77,6 +77,11 @@ static PHRASE_EDGES: LazyLock<Vec<&str>> =
 static EN_STOPWORDS: LazyLock<Vec<&str>> =
     LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/en-stopwords.txt")));
 
+/// English words that make a phrase of a sentence, not a term, at either end (`last three`,
+/// `per month`, `Berkshire now`).
+static EN_EDGE_WORDS: LazyLock<Vec<&str>> =
+    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/en-term-edge-words.txt")));
+
 /// A new or dropped term, as [`key_terms`] ranks it.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct KeyTerm {
@@ -539,16 +544,24 @@ fn pieces(t: &str, english: bool) -> Vec<String> {
 }
 
 /// True when `term` has at least two different neighbours on each side in `e`, or sits
-/// next to punctuation; a number before it never counts, since units follow numbers, and a
+/// next to punctuation; a number before it (`12`, `4.2万`) never counts, since units follow
+/// numbers, and a
 /// number after it every time makes it a verb of quantity with its figure cut (`分别达`,
 /// `增至`).
 fn free_standing(e: &Edition, term: &str) -> bool {
     let mut left: Vec<char> = Vec::new();
     let mut right: Vec<char> = Vec::new();
     for at in e.occurrences(term) {
-        let l = e.all[..at].chars().next_back().unwrap_or('\n');
+        let mut before = e.all[..at].chars().rev();
+        let l = before.next().unwrap_or('\n');
         let r = e.all[at + term.len()..].chars().next().unwrap_or('\n');
         if l.is_ascii_digit() || l == '.' || l == '%' {
+            return false;
+        }
+        // `4.2万公里`: a scale character after a number is part of the number.
+        if matches!(l, '万' | '亿' | '千' | '百')
+            && before.next().is_some_and(|c| c.is_ascii_digit())
+        {
             return false;
         }
         let l = if is_han(l) { l } else { '\n' };
@@ -639,14 +652,44 @@ fn proper_name(e: &Edition, w: &str) -> bool {
 }
 
 /// An English term (lower case) starts and ends with a word of three letters or more that is
-/// not a stopword, and holds no number.
+/// neither a stopword nor an edge word (quantifiers, months, adverbs, comparatives), holds no
+/// number, joins no two names with `and` or `or` (`BNSF and BHE` is two names) and holds no
+/// edge word or adverb inside, and does not
+/// close with a verb in the past tense or an adverb in `-ly` (`dollar accounted`, `respond
+/// quickly`): a noun phrase, not a piece of a clause.
 fn english_termlike(k: &str) -> bool {
-    let first = k.split(' ').next().unwrap_or(k);
-    let last = k.rsplit(' ').next().unwrap_or(k);
+    let words: Vec<&str> = k.split(' ').collect();
+    let (first, last) = (words[0], words[words.len() - 1]);
     let content = |w: &str| {
-        w.chars().filter(|c| c.is_ascii_alphabetic()).count() >= 3 && !EN_STOPWORDS.contains(&w)
+        w.chars().filter(|c| c.is_ascii_alphabetic()).count() >= 3
+            && !EN_STOPWORDS.contains(&w)
+            && !EN_EDGE_WORDS.contains(&w)
     };
-    content(first) && content(last) && !k.chars().any(|c| c.is_ascii_digit())
+    // A closing `-ed` or `-ly` of five letters or more is a verb or an adverb; `speed`,
+    // `need`, `supply`, `family` and `assembly` are the nouns the suffixes would catch.
+    let clause_end = |w: &str| {
+        let n = w.chars().count();
+        n >= 5
+            && ((w.ends_with("ed") && !w.ends_with("eed"))
+                || (w.ends_with("ly")
+                    && !w.ends_with("ply")
+                    && !w.ends_with("ily")
+                    && !w.ends_with("bly")))
+    };
+    // Inside a term stand only its own words and light links (`of`, `for`): a conjunction, an
+    // edge word or an adverb inside makes a clause (`offset by higher net`, `located primarily
+    // in China`).
+    let joins = words.len() > 2
+        && words[1..words.len() - 1].iter().any(|w| {
+            matches!(*w, "and" | "or")
+                || EN_EDGE_WORDS.contains(w)
+                || (w.chars().count() >= 5 && w.ends_with("ly") && !w.ends_with("ply"))
+        });
+    content(first)
+        && content(last)
+        && !(words.len() > 1 && clause_end(last))
+        && !joins
+        && !k.chars().any(|c| c.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -709,6 +752,41 @@ mod tests {
         assert!(english_termlike("majulah package"));
         assert!(!english_termlike("the package"));
         assert!(!english_termlike("package of"));
+    }
+
+    #[test]
+    fn english_terms_are_noun_phrases_not_pieces_of_clauses() {
+        // Phrases the budget speeches, letters and the 10-K pair repeat, absent from the
+        // other year: pieces of sentences around a quantity, a date or a comparison.
+        for clause in [
+            "last three",
+            "per month",
+            "september this year",
+            "berkshire now",
+            "primarily of lower net",
+            "offset by higher net",
+            "located primarily in china",
+            "bnsf and bhe",
+            "respond quickly",
+            "dollar accounted",
+            "million would be taxed",
+        ] {
+            assert!(!english_termlike(clause), "{clause}");
+        }
+        // Noun phrases of the same texts, and nouns the suffix rules must not catch.
+        for term in [
+            "forward singapore",
+            "natural gas",
+            "training allowance",
+            "capital gains",
+            "foreign currency risk",
+            "net sales of mac",
+            "water supply",
+            "low-income family",
+            "general assembly",
+        ] {
+            assert!(english_termlike(term), "{term}");
+        }
     }
 
     #[test]

@@ -161,6 +161,13 @@ pub struct Briefing {
     pub dropped_initiatives: Vec<InitiativeNote>,
     /// New and dropped initiatives beyond those listed.
     pub more_initiatives: [usize; 2],
+    /// The strongest new wording: key terms only the new edition uses, strongest keyness
+    /// first.
+    #[serde(default)]
+    pub new_terms: Vec<InitiativeNote>,
+    /// New key terms beyond those listed.
+    #[serde(default)]
+    pub more_terms: usize,
     /// The figures that moved most by share of change, targets aside.
     pub movers: Vec<FigureMove>,
 }
@@ -173,6 +180,7 @@ impl Briefing {
             && self.priorities.is_empty()
             && self.new_initiatives.is_empty()
             && self.dropped_initiatives.is_empty()
+            && self.new_terms.is_empty()
             && self.movers.is_empty()
     }
 }

@@ -232,8 +232,13 @@ pub struct Summary {
     pub year_shift: i32,
     /// Figure pairs by status.
     pub figures: FigureCounts,
-    /// Initiatives by status.
+    /// Named initiatives by status; key terms are counted apart, in
+    /// [`key_terms`](Self::key_terms).
     pub initiatives: InitiativeCounts,
+    /// Key terms (new wording, kind [`Kind::Term`](crate::model::Kind::Term)) by status: only
+    /// `new` and `dropped` occur.
+    #[serde(default)]
+    pub key_terms: InitiativeCounts,
     /// Promises by verdict.
     pub promises: PromiseCounts,
 }

@@ -312,6 +312,8 @@ pub struct Words {
     pub new_initiatives: &'static str,
     /// Heading of the dropped initiatives.
     pub dropped_initiatives: &'static str,
+    /// Heading of the new wording (key terms).
+    pub new_terms: &'static str,
     /// Heading of the figures that moved most.
     pub movers: &'static str,
     /// Nothing to brief.
@@ -336,6 +338,7 @@ const ZH_WORDS: Words = Words {
     priorities: "位次变化",
     new_initiatives: "新提出",
     dropped_initiatives: "不再提及",
+    new_terms: "新提法",
     movers: "变化最大的数字",
     nothing: "没有值得先看的变化。",
     was: "原为：",
@@ -357,6 +360,7 @@ const EN_WORDS: Words = Words {
     priorities: "Priorities",
     new_initiatives: "New initiatives",
     dropped_initiatives: "Dropped initiatives",
+    new_terms: "New wording",
     movers: "Figures that moved most",
     nothing: "Nothing stands out.",
     was: "was: ",

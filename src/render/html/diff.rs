@@ -197,6 +197,9 @@ fn briefing(c: &Comparison, parts: Parts, old_name: &str, new_name: &str) -> Str
     }
     if parts.initiatives {
         row("Initiatives", count_line(&s.initiatives.rows()));
+        if s.key_terms.total() > 0 {
+            row("Key terms", count_line(&s.key_terms.rows()));
+        }
     }
     h.push_str("</tbody></table>\n");
     h.push_str(&brief_tables(&c.briefing, c.new.lang));
@@ -388,7 +391,9 @@ fn briefing(c: &Comparison, parts: Parts, old_name: &str, new_name: &str) -> Str
 /// The briefing's target table and its lists of changed wording and moved priorities, with
 /// words in the report's language.
 fn brief_tables(b: &crate::model::Briefing, lang: crate::model::Lang) -> String {
-    use crate::render::shared::{Words, priority_text, stance_text, target_cells};
+    use crate::render::shared::{
+        Words, initiative_note_text, priority_text, stance_text, target_cells,
+    };
     let w = Words::of(lang);
     let mut h = String::new();
     if !b.targets.is_empty() {
@@ -426,11 +431,19 @@ fn brief_tables(b: &crate::model::Briefing, lang: crate::model::Lang) -> String 
         }
         h.push_str("</tbody></table></div>\n");
     }
-    let lists: [(&str, Vec<String>); 2] = [
+    // Initiatives have their own lines below; the new wording is only here.
+    let lists: [(&str, Vec<String>); 3] = [
         (w.stances, b.stances.iter().map(stance_text).collect()),
         (
             w.priorities,
             b.priorities.iter().map(|p| priority_text(p, w)).collect(),
+        ),
+        (
+            w.new_terms,
+            b.new_terms
+                .iter()
+                .map(|n| initiative_note_text(n, w))
+                .collect(),
         ),
     ];
     for (title, items) in lists {

@@ -45,6 +45,7 @@ pub fn briefing(b: &Briefing, lang: Lang, level: usize) -> String {
             &b.dropped_initiatives,
             b.more_initiatives[1],
         ),
+        (w.new_terms, &b.new_terms, b.more_terms),
     ] {
         let entries: Vec<Entry> = notes
             .iter()

@@ -250,9 +250,10 @@ impl<'a> Plan<'a> {
         }
         if parts.initiative_lists() && (!c.initiatives.is_empty() || !c.delivery.is_empty()) {
             let s = &c.summary.initiatives;
+            let terms = &c.summary.key_terms;
             let title = format!(
-                "Initiatives: {} new, {} dropped, {} upgraded, {} renamed",
-                s.new, s.dropped, s.upgraded, s.renamed
+                "Initiatives: {} new, {} dropped, {} upgraded, {} renamed; key terms: {} new, {} dropped",
+                s.new, s.dropped, s.upgraded, s.renamed, terms.new, terms.dropped
             );
             blocks.push(Block {
                 text: details(

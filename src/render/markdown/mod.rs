@@ -310,6 +310,12 @@ pub fn summary(c: &Comparison, parts: Parts) -> String {
             "- **Initiatives**: {}\n",
             count_list(&c.summary.initiatives.rows())
         ));
+        if c.summary.key_terms.total() > 0 {
+            s.push_str(&format!(
+                "- **Key terms**: {}\n",
+                count_list(&c.summary.key_terms.rows())
+            ));
+        }
     }
     s
 }

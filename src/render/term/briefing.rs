@@ -79,6 +79,7 @@ pub fn write_briefing<W: Write>(
             &b.dropped_initiatives,
             b.more_initiatives[1],
         ),
+        (w.new_terms, &b.new_terms, b.more_terms),
     ] {
         let lines: Vec<(String, &Place)> = notes
             .iter()

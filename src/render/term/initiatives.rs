@@ -27,10 +27,12 @@ pub fn write_initiatives<W: Write>(
         list.iter()
             .filter(move |i| i.status == s && i.kind != Kind::Term)
     };
-    // The heading counts every initiative, named ones and key terms, as the summary does;
-    // each list below gives its own count, so the lists add up to the heading.
+    // The heading counts named initiatives, as the summary does; key terms have their own
+    // count in the summary and on their lists, so the lists add up to the heading and theirs.
     let mut counts = InitiativeCounts::default();
-    list.iter().for_each(|i| counts.add(i.status));
+    list.iter()
+        .filter(|i| i.kind != Kind::Term)
+        .for_each(|i| counts.add(i.status));
     writeln!(
         out,
         "{}  {}",

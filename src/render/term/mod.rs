@@ -246,6 +246,14 @@ fn write_summary<W: Write>(out: &mut W, c: &Comparison, p: &Palette) -> io::Resu
     for (label, counts) in rows {
         writeln!(out, "{label:<13}{}", count_list(&counts))?;
     }
+    if c.summary.key_terms.total() > 0 {
+        writeln!(
+            out,
+            "{:<13}{}",
+            "key terms:",
+            count_list(&c.summary.key_terms.rows())
+        )?;
+    }
     if !c.promises.is_empty() {
         writeln!(
             out,
