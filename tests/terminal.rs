@@ -779,3 +779,31 @@ fn berkshire_letters_side_by_side_and_wrapped() {
     check_section_counts(&c, sections_part(&out));
     check_sentence_counts(&c, sections_part(&out));
 }
+
+#[test]
+fn two_long_paths_take_a_line_each() {
+    let c = sample_pair();
+    let first_lines = |width: usize| -> Vec<String> {
+        render(&c, width, false, false)
+            .lines()
+            .take(2)
+            .map(str::to_string)
+            .collect()
+    };
+    let wide = first_lines(100);
+    assert!(
+        wide[0].contains("national-gwr-2022.txt (2022) → ")
+            && wide[0].ends_with("national-gwr-2023.txt (2023)"),
+        "{wide:?}"
+    );
+    // At 60 columns the two paths do not fit one line: the new one moves to the next.
+    let narrow = first_lines(60);
+    assert!(
+        narrow[0].ends_with("national-gwr-2022.txt (2022)"),
+        "{narrow:?}"
+    );
+    assert!(
+        narrow[1].starts_with("→ ") && narrow[1].ends_with("national-gwr-2023.txt (2023)"),
+        "{narrow:?}"
+    );
+}

@@ -126,7 +126,7 @@ pub fn write_comparison<W: Write>(
     opts: TermOptions,
 ) -> io::Result<()> {
     let p = Palette::new(opts.color);
-    write_summary(out, whole, &p)?;
+    write_summary(out, whole, &p, opts.width)?;
     if !whole.has_changes() {
         writeln!(out, "No changes (allowing for the year shift).")?;
         return Ok(());
@@ -200,7 +200,12 @@ pub fn write_comparison<W: Write>(
     Ok(())
 }
 
-fn write_summary<W: Write>(out: &mut W, c: &Comparison, p: &Palette) -> io::Result<()> {
+fn write_summary<W: Write>(
+    out: &mut W,
+    c: &Comparison,
+    p: &Palette,
+    width: usize,
+) -> io::Result<()> {
     // The encoding is named only when it is not UTF-8, the reader only when the input was not
     // plain text: then it is worth knowing which one was chosen.
     let edition = |d: &crate::model::DocInfo| {
@@ -217,12 +222,15 @@ fn write_summary<W: Write>(out: &mut W, c: &Comparison, p: &Palette) -> io::Resu
             format!("{} ({})", d.source, notes.join(", "))
         }
     };
-    writeln!(
-        out,
-        "{} → {}",
-        p.bold.apply_to(edition(&c.old)),
-        p.bold.apply_to(edition(&c.new))
-    )?;
+    // Two long paths do not fit one line: the new edition then gets a line of its own, so
+    // a terminal never breaks a path in the middle.
+    let (old, new) = (edition(&c.old), edition(&c.new));
+    if display_width(&old) + display_width(&new) + 3 <= width {
+        writeln!(out, "{} → {}", p.bold.apply_to(old), p.bold.apply_to(new))?;
+    } else {
+        writeln!(out, "{}", p.bold.apply_to(old))?;
+        writeln!(out, "→ {}", p.bold.apply_to(new))?;
+    }
     let shift = match c.summary.year_shift {
         0 => "years compared literally".to_string(),
         s => format!("year shift {s:+}"),
