@@ -238,6 +238,37 @@ fn hongze_pdfs_compare_section_by_section() {
     assert!(figure(1136.0, 2428.0, "条"));
     assert!(figure(21.0, 17.0, "件"));
     assert!(figure(0.0, 0.0, "元"));
+    // The statutory tables' cells are figures too: a bare number takes the unit of its
+    // table's header (`本年收费金额（单位：万元）`) or of its column's heading (`本年制发件数`:
+    // 件; `本年处理决定数量`: a count), its label from the row and the column, and each pairs
+    // with the same cell of the other year (checked against `pdftotext -layout`).
+    let cell = |label: &str, old_value: f64, new_value: f64, unit: &str| {
+        c.figures.iter().any(|f| {
+            [&f.old, &f.new].into_iter().all(|x| {
+                x.as_ref()
+                    .is_some_and(|x| x.label == label && x.unit == unit)
+            }) && f.old.as_ref().unwrap().value == old_value
+                && f.new.as_ref().unwrap().value == new_value
+        })
+    };
+    for (label, old_value, new_value, unit) in [
+        ("规章制发件数", 0.0, 0.0, "件"),
+        ("行政规范性文件制发件数", 0.0, 3.0, "件"),
+        ("行政规范性文件废止件数", 5.0, 0.0, "件"),
+        ("行政规范性文件现行有效件数", 5.0, 8.0, "件"),
+        ("行政许可处理决定数量", 550.0, 9487.0, ""),
+        ("行政处罚处理决定数量", 4119.0, 2776.0, ""),
+        ("行政强制处理决定数量", 195.0, 84.0, ""),
+        ("行政事业性收费金额", 77_302_800.0, 75_450_000.0, "元"),
+    ] {
+        assert!(
+            cell(label, old_value, new_value, unit),
+            "{label}: {:#?}",
+            c.figures
+        );
+    }
+    // The tables of requests and appeals name no unit: their cells stay text.
+    assert_eq!(c.figures.len(), 14, "{:#?}", c.figures);
     // The statutory tables, row by row inside their aligned section: the figures of each row
     // are compared with the same row of the other year.
     let table = c
