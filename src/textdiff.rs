@@ -139,6 +139,10 @@ fn pair_region(old: &[Sentence], new: &[Sentence], shift: i32) -> Vec<SentenceCh
             .filter(|c| c.2 >= REWORD_THRESHOLD)
             .collect()
     };
+    // Rows of a table pair with the row of the same label, however short (`行政许可550` →
+    // `行政许可9487`): a changed cell is a change of its row. Later entries win in the dense
+    // matrix, so a row pair's score replaces its similarity.
+    let candidates = [candidates, same_label_rows(old, new)].concat();
     let mut partner_of_new: Vec<Option<usize>> = vec![None; new.len()];
     let mut paired_old = vec![false; old.len()];
     for (i, j) in crate::align::assign_sparse(old.len(), new.len(), &candidates, REWORD_THRESHOLD) {
@@ -168,6 +172,60 @@ fn pair_region(old: &[Sentence], new: &[Sentence], shift: i32) -> Vec<SentenceCh
     }
     emit_removed_before(old.len(), &mut out);
     out.append(&mut pending_added);
+    out
+}
+
+/// The label of a table row: the text before the bare numbers that end it (`行政许可550` →
+/// `行政许可`, `Revenue 120 130` → `Revenue`), when it has a letter. A number glued to a Latin
+/// letter (`PM2.5`) is part of the label; one followed by punctuation (`September 24,`) ends
+/// a phrase, not a row.
+fn row_label(text: &str) -> Option<&str> {
+    let mut head = text.trim_end();
+    let mut cells = 0;
+    loop {
+        let before = head.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+        let number = &head[before.len()..];
+        let boundary = before.is_empty()
+            || before.ends_with(' ')
+            || before.chars().next_back().is_some_and(|c| !c.is_ascii());
+        let digits_at_ends = number.starts_with(|c: char| c.is_ascii_digit())
+            && number.ends_with(|c: char| c.is_ascii_digit());
+        if !digits_at_ends || !boundary {
+            break;
+        }
+        cells += 1;
+        head = before.trim_end();
+    }
+    (cells > 0 && head.chars().any(char::is_alphabetic)).then_some(head)
+}
+
+/// Pairs of table rows with the same label, at most [`MAX_POSTING`] rows a label on each side;
+/// nearer in place first when a label recurs.
+fn same_label_rows(old: &[Sentence], new: &[Sentence]) -> Vec<(usize, usize, f64)> {
+    let mut by_label: HashMap<&str, (Vec<usize>, Vec<usize>)> = HashMap::new();
+    for (i, s) in old.iter().enumerate() {
+        if let Some(l) = row_label(s.text) {
+            by_label.entry(l).or_default().0.push(i);
+        }
+    }
+    for (j, s) in new.iter().enumerate() {
+        if let Some(l) = row_label(s.text) {
+            by_label.entry(l).or_default().1.push(j);
+        }
+    }
+    let place = |k: usize, n: usize| k as f64 / n.max(1) as f64;
+    let mut out = Vec::new();
+    for (olds, news) in by_label.values() {
+        if olds.len() > MAX_POSTING || news.len() > MAX_POSTING {
+            continue;
+        }
+        for &i in olds {
+            for &j in news {
+                let apart = (place(i, old.len()) - place(j, new.len())).abs();
+                out.push((i, j, 1.0 - 0.01 * apart));
+            }
+        }
+    }
     out
 }
 
@@ -592,6 +650,67 @@ mod tests {
         assert!(d.iter().all(|r| r.op == InlineTag::Equal), "{}", ops(&d));
         let broken = inline_diff("2023年目标", "2022年目标", 1);
         assert!(broken.iter().any(|r| r.op != InlineTag::Equal));
+    }
+
+    #[test]
+    fn table_rows_pair_by_their_label_however_short() {
+        // Hongze 2023 → 2024: rows of one cell each, all shorter than a sentence that pairs.
+        let old = sents(&[
+            "信息内容本年处理决定数量",
+            "行政许可550",
+            "行政处罚4119",
+            "Revenue 12",
+        ]);
+        let new = sents(&[
+            "信息内容本年处理决定数量",
+            "行政处罚2776",
+            "行政许可9487",
+            "Revenue 15",
+        ]);
+        let changes = diff_sentences(&old, &new, 1);
+        let pairs: Vec<(ChangeKind, &str, &str)> = changes
+            .iter()
+            .map(|c| {
+                (
+                    c.kind,
+                    c.old.as_deref().unwrap_or(""),
+                    c.new.as_deref().unwrap_or(""),
+                )
+            })
+            .collect();
+        assert_eq!(pairs.len(), 3, "{pairs:#?}");
+        for (old, new) in [
+            ("行政许可550", "行政许可9487"),
+            ("行政处罚4119", "行政处罚2776"),
+            ("Revenue 12", "Revenue 15"),
+        ] {
+            assert!(
+                pairs.contains(&(ChangeKind::Reworded, old, new)),
+                "{pairs:#?}"
+            );
+        }
+        // Rows of other labels, or short text that is no row, stay apart.
+        let changes = diff_sentences(
+            &sents(&["行政许可550", "好。"]),
+            &sents(&["行政强制84", "对。"]),
+            1,
+        );
+        assert!(
+            changes.iter().all(|c| c.kind != ChangeKind::Reworded),
+            "{changes:#?}"
+        );
+        assert_eq!(row_label("行政规范性文件0 5 5"), Some("行政规范性文件"));
+        assert_eq!(
+            row_label("1.属于国家秘密1 0 0 0 0 0 1"),
+            Some("1.属于国家秘密")
+        );
+        assert_eq!(row_label("PM2.5"), None);
+        assert_eq!(row_label("10 1 0 0"), None);
+        assert_eq!(row_label("好。"), None);
+        // A date or a sentence's last number is no cell (`September 24,`, `in 2021.`).
+        assert_eq!(row_label("September 24,"), None);
+        assert_eq!(row_label("It grew in 2021."), None);
+        assert_eq!(row_label("Other 1,596 1,639"), Some("Other"));
     }
 
     #[test]
