@@ -99,7 +99,81 @@ pub fn diff_sentences(old: &[Sentence], new: &[Sentence], shift: i32) -> Vec<Sen
             _ => changes.extend(pair_region(&old[o], &new[n], shift)),
         }
     }
+    drop_relaid(&mut changes);
     changes
+}
+
+/// Drops the changed sentences of a section pair when they are the same words laid out
+/// otherwise: a table listed a cell a line, column after column, on one side and a row a
+/// line on the other (a letter's text version against its PDF). Both sides must hold exactly
+/// the same tokens (numbers whole, Latin words, each Chinese character), with no sentence the
+/// same on both sides: a sentence moved within its section is still shown.
+fn drop_relaid(changes: &mut Vec<SentenceChange>) {
+    // A cell alone may have paired by similarity with its row (`AbbVie Inc. …` with
+    // `25,533,082 AbbVie Inc. … 1.4`): reworded sentences count on both sides.
+    let side = |old: bool| -> Vec<&str> {
+        changes
+            .iter()
+            .filter_map(|c| match (c.kind, old) {
+                (ChangeKind::Removed | ChangeKind::Reworded, true) => c.old.as_deref(),
+                (ChangeKind::Added | ChangeKind::Reworded, false) => c.new.as_deref(),
+                _ => None,
+            })
+            .collect()
+    };
+    let (removed, added) = (side(true), side(false));
+    // A layout splits or joins sentences: one side has more of them.
+    if removed.is_empty() || added.is_empty() || removed.len() == added.len() {
+        return;
+    }
+    let removed_texts: std::collections::HashSet<&str> = removed.iter().copied().collect();
+    if added.iter().any(|a| removed_texts.contains(a)) {
+        return;
+    }
+    let tokens = |texts: &[&str]| -> HashMap<String, usize> {
+        let mut counts = HashMap::new();
+        for t in texts {
+            for token in layout_tokens(t) {
+                *counts.entry(token).or_insert(0) += 1;
+            }
+        }
+        counts
+    };
+    if tokens(&removed) == tokens(&added) {
+        changes.retain(|c| {
+            !matches!(
+                c.kind,
+                ChangeKind::Removed | ChangeKind::Added | ChangeKind::Reworded
+            )
+        });
+    }
+}
+
+/// The tokens of a text whatever its layout: runs of Latin letters and digits (with the
+/// separators inside a number, `1,032,852,006`), each other character but spaces on its own.
+fn layout_tokens(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let inside_number = matches!(c, ',' | '.')
+            && word.ends_with(|w: char| w.is_ascii_digit())
+            && chars.peek().is_some_and(|n| n.is_ascii_digit());
+        if c.is_ascii_alphanumeric() || inside_number {
+            word.push(c);
+            continue;
+        }
+        if !word.is_empty() {
+            out.push(std::mem::take(&mut word));
+        }
+        if !c.is_whitespace() {
+            out.push(c.to_string());
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    out
 }
 
 /// Pairs the sentences between two anchors by similarity; the rest are added or removed.
@@ -711,6 +785,53 @@ mod tests {
         assert_eq!(row_label("September 24,"), None);
         assert_eq!(row_label("It grew in 2021."), None);
         assert_eq!(row_label("Other 1,596 1,639"), Some("Other"));
+    }
+
+    #[test]
+    fn a_table_laid_out_by_column_is_the_table_laid_out_by_row() {
+        // Berkshire 2020: the text version lists the holdings table a column at a time, the
+        // PDF a row at a time.
+        let column_wise = sents(&[
+            "Below we list our largest holdings.",
+            "Shares*",
+            "Company",
+            "25,533,082",
+            "151,610,700",
+            "AbbVie Inc. …",
+            "American Express Company …",
+            "1.4",
+            "18.8",
+            "The end.",
+        ]);
+        let row_wise = sents(&[
+            "Below we list our largest holdings.",
+            "Shares* Company",
+            "25,533,082 AbbVie Inc. … 1.4",
+            "151,610,700 American Express Company … 18.8",
+            "The end.",
+        ]);
+        assert!(diff_sentences(&column_wise, &row_wise, 0).is_empty());
+        // A changed cell is a change.
+        let changed = sents(&[
+            "Below we list our largest holdings.",
+            "Shares* Company",
+            "25,533,082 AbbVie Inc. … 1.4",
+            "151,610,700 American Express Company … 18.9",
+            "The end.",
+        ]);
+        assert!(!diff_sentences(&column_wise, &changed, 0).is_empty());
+        // Sentences moved within their section are still shown; so are numbers reordered.
+        let moved = diff_sentences(
+            &sents(&["甲。", "乙。", "丙。"]),
+            &sents(&["乙。", "丙。", "甲。"]),
+            0,
+        );
+        assert_eq!(moved.len(), 2, "{moved:#?}");
+        assert_eq!(
+            layout_tokens("$ 2,333 增长12%"),
+            ["$", "2,333", "增", "长", "12", "%"]
+        );
+        assert_eq!(layout_tokens("Inc. 1.4."), ["Inc", ".", "1.4", "."]);
     }
 
     #[test]
