@@ -1,4 +1,5 @@
-//! Tables in English text: rows of a filing's tables, one paragraph a row.
+//! Tables: rows of a report's tables, one paragraph a row, read by their columns. English
+//! tables first; Chinese tables, with their unit headers and column headings, below.
 //!
 //! A header such as `(in millions)`, `(dollars in millions)`, `($ in millions, except per
 //! share data)` or `in $ millions` scales the rows below it, until the table ends at the
@@ -463,7 +464,7 @@ fn group_label(g: &str) -> String {
 
 /// A unit header: `单位：万元`, `（单位：件）`, `单位: 亿元`.
 static ZH_UNIT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[（(]?\s*单位\s*[：:]\s*(?P<unit>[^）)\s，,、；;。]+)\s*[）)]?").unwrap()
+    Regex::new(r"[（(]?\s*单位\s*[：:]\s*(?P<unit>[^）)\s，,；;。]+)\s*[）)]?").unwrap()
 });
 
 /// A row of a Chinese table: a label, then bare numbers to the end of the paragraph.
@@ -513,7 +514,7 @@ enum ZhColumns {
 
 /// What the current Chinese table's header said.
 #[derive(Debug, Clone, Default)]
-pub(super) struct ZhTable {
+struct ZhTable {
     /// The table's unit (`万元`, `件`), from its unit header.
     unit: Option<String>,
     columns: ZhColumns,
@@ -580,7 +581,8 @@ fn zh_header(text: &str) -> Option<ZhTable> {
     let mut unit = None;
     if let Some(c) = ZH_UNIT_HEADER.captures(text) {
         let u = c["unit"].to_string();
-        if known_unit(&u) {
+        // `单位：亿元、%` gives each row one of several units: none is the table's.
+        if known_unit(&u) && !u.contains(['、', '/', '，']) {
             unit = Some(u);
         }
         rest = format!(
@@ -844,6 +846,10 @@ mod tests {
         assert_eq!((revenue.value, revenue.prior), (56789e4, Some(50000e4)));
         // `本年 上年` without a unit names no unit: no figures.
         assert_eq!(f.len(), 2, "{f:#?}");
+        // Several units in the header: the rows' units are not known.
+        let mixed = "一、主要指标\n（单位：亿元、%）\n指标\t2024年\t2023年\n地区生产总值\t1234.5\t1100.2\n\
+增长率\t5.2\t5.0\n二、其他\n正文。\n三、附件\n正文。\n";
+        assert!(figures(mixed).is_empty(), "{:#?}", figures(mixed));
     }
 
     #[test]
