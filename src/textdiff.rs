@@ -99,7 +99,81 @@ pub fn diff_sentences(old: &[Sentence], new: &[Sentence], shift: i32) -> Vec<Sen
             _ => changes.extend(pair_region(&old[o], &new[n], shift)),
         }
     }
+    drop_relaid(&mut changes);
     changes
+}
+
+/// Drops the changed sentences of a section pair when they are the same words laid out
+/// otherwise: a table listed a cell a line, column after column, on one side and a row a
+/// line on the other (a letter's text version against its PDF). Both sides must hold exactly
+/// the same tokens (numbers whole, Latin words, each Chinese character), with no sentence the
+/// same on both sides: a sentence moved within its section is still shown.
+fn drop_relaid(changes: &mut Vec<SentenceChange>) {
+    // A cell alone may have paired by similarity with its row (`AbbVie Inc. …` with
+    // `25,533,082 AbbVie Inc. … 1.4`): reworded sentences count on both sides.
+    let side = |old: bool| -> Vec<&str> {
+        changes
+            .iter()
+            .filter_map(|c| match (c.kind, old) {
+                (ChangeKind::Removed | ChangeKind::Reworded, true) => c.old.as_deref(),
+                (ChangeKind::Added | ChangeKind::Reworded, false) => c.new.as_deref(),
+                _ => None,
+            })
+            .collect()
+    };
+    let (removed, added) = (side(true), side(false));
+    // A layout splits or joins sentences: one side has more of them.
+    if removed.is_empty() || added.is_empty() || removed.len() == added.len() {
+        return;
+    }
+    let removed_texts: std::collections::HashSet<&str> = removed.iter().copied().collect();
+    if added.iter().any(|a| removed_texts.contains(a)) {
+        return;
+    }
+    let tokens = |texts: &[&str]| -> HashMap<String, usize> {
+        let mut counts = HashMap::new();
+        for t in texts {
+            for token in layout_tokens(t) {
+                *counts.entry(token).or_insert(0) += 1;
+            }
+        }
+        counts
+    };
+    if tokens(&removed) == tokens(&added) {
+        changes.retain(|c| {
+            !matches!(
+                c.kind,
+                ChangeKind::Removed | ChangeKind::Added | ChangeKind::Reworded
+            )
+        });
+    }
+}
+
+/// The tokens of a text whatever its layout: runs of Latin letters and digits (with the
+/// separators inside a number, `1,032,852,006`), each other character but spaces on its own.
+fn layout_tokens(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let inside_number = matches!(c, ',' | '.')
+            && word.ends_with(|w: char| w.is_ascii_digit())
+            && chars.peek().is_some_and(|n| n.is_ascii_digit());
+        if c.is_ascii_alphanumeric() || inside_number {
+            word.push(c);
+            continue;
+        }
+        if !word.is_empty() {
+            out.push(std::mem::take(&mut word));
+        }
+        if !c.is_whitespace() {
+            out.push(c.to_string());
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    out
 }
 
 /// Pairs the sentences between two anchors by similarity; the rest are added or removed.
@@ -139,6 +213,10 @@ fn pair_region(old: &[Sentence], new: &[Sentence], shift: i32) -> Vec<SentenceCh
             .filter(|c| c.2 >= REWORD_THRESHOLD)
             .collect()
     };
+    // Rows of a table pair with the row of the same label, however short (`行政许可550` →
+    // `行政许可9487`): a changed cell is a change of its row. Later entries win in the dense
+    // matrix, so a row pair's score replaces its similarity.
+    let candidates = [candidates, same_label_rows(old, new)].concat();
     let mut partner_of_new: Vec<Option<usize>> = vec![None; new.len()];
     let mut paired_old = vec![false; old.len()];
     for (i, j) in crate::align::assign_sparse(old.len(), new.len(), &candidates, REWORD_THRESHOLD) {
@@ -168,6 +246,60 @@ fn pair_region(old: &[Sentence], new: &[Sentence], shift: i32) -> Vec<SentenceCh
     }
     emit_removed_before(old.len(), &mut out);
     out.append(&mut pending_added);
+    out
+}
+
+/// The label of a table row: the text before the bare numbers that end it (`行政许可550` →
+/// `行政许可`, `Revenue 120 130` → `Revenue`), when it has a letter. A number glued to a Latin
+/// letter (`PM2.5`) is part of the label; one followed by punctuation (`September 24,`) ends
+/// a phrase, not a row.
+fn row_label(text: &str) -> Option<&str> {
+    let mut head = text.trim_end();
+    let mut cells = 0;
+    loop {
+        let before = head.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+        let number = &head[before.len()..];
+        let boundary = before.is_empty()
+            || before.ends_with(' ')
+            || before.chars().next_back().is_some_and(|c| !c.is_ascii());
+        let digits_at_ends = number.starts_with(|c: char| c.is_ascii_digit())
+            && number.ends_with(|c: char| c.is_ascii_digit());
+        if !digits_at_ends || !boundary {
+            break;
+        }
+        cells += 1;
+        head = before.trim_end();
+    }
+    (cells > 0 && head.chars().any(char::is_alphabetic)).then_some(head)
+}
+
+/// Pairs of table rows with the same label, at most [`MAX_POSTING`] rows a label on each side;
+/// nearer in place first when a label recurs.
+fn same_label_rows(old: &[Sentence], new: &[Sentence]) -> Vec<(usize, usize, f64)> {
+    let mut by_label: HashMap<&str, (Vec<usize>, Vec<usize>)> = HashMap::new();
+    for (i, s) in old.iter().enumerate() {
+        if let Some(l) = row_label(s.text) {
+            by_label.entry(l).or_default().0.push(i);
+        }
+    }
+    for (j, s) in new.iter().enumerate() {
+        if let Some(l) = row_label(s.text) {
+            by_label.entry(l).or_default().1.push(j);
+        }
+    }
+    let place = |k: usize, n: usize| k as f64 / n.max(1) as f64;
+    let mut out = Vec::new();
+    for (olds, news) in by_label.values() {
+        if olds.len() > MAX_POSTING || news.len() > MAX_POSTING {
+            continue;
+        }
+        for &i in olds {
+            for &j in news {
+                let apart = (place(i, old.len()) - place(j, new.len())).abs();
+                out.push((i, j, 1.0 - 0.01 * apart));
+            }
+        }
+    }
     out
 }
 
@@ -592,6 +724,114 @@ mod tests {
         assert!(d.iter().all(|r| r.op == InlineTag::Equal), "{}", ops(&d));
         let broken = inline_diff("2023年目标", "2022年目标", 1);
         assert!(broken.iter().any(|r| r.op != InlineTag::Equal));
+    }
+
+    #[test]
+    fn table_rows_pair_by_their_label_however_short() {
+        // Hongze 2023 → 2024: rows of one cell each, all shorter than a sentence that pairs.
+        let old = sents(&[
+            "信息内容本年处理决定数量",
+            "行政许可550",
+            "行政处罚4119",
+            "Revenue 12",
+        ]);
+        let new = sents(&[
+            "信息内容本年处理决定数量",
+            "行政处罚2776",
+            "行政许可9487",
+            "Revenue 15",
+        ]);
+        let changes = diff_sentences(&old, &new, 1);
+        let pairs: Vec<(ChangeKind, &str, &str)> = changes
+            .iter()
+            .map(|c| {
+                (
+                    c.kind,
+                    c.old.as_deref().unwrap_or(""),
+                    c.new.as_deref().unwrap_or(""),
+                )
+            })
+            .collect();
+        assert_eq!(pairs.len(), 3, "{pairs:#?}");
+        for (old, new) in [
+            ("行政许可550", "行政许可9487"),
+            ("行政处罚4119", "行政处罚2776"),
+            ("Revenue 12", "Revenue 15"),
+        ] {
+            assert!(
+                pairs.contains(&(ChangeKind::Reworded, old, new)),
+                "{pairs:#?}"
+            );
+        }
+        // Rows of other labels, or short text that is no row, stay apart.
+        let changes = diff_sentences(
+            &sents(&["行政许可550", "好。"]),
+            &sents(&["行政强制84", "对。"]),
+            1,
+        );
+        assert!(
+            changes.iter().all(|c| c.kind != ChangeKind::Reworded),
+            "{changes:#?}"
+        );
+        assert_eq!(row_label("行政规范性文件0 5 5"), Some("行政规范性文件"));
+        assert_eq!(
+            row_label("1.属于国家秘密1 0 0 0 0 0 1"),
+            Some("1.属于国家秘密")
+        );
+        assert_eq!(row_label("PM2.5"), None);
+        assert_eq!(row_label("10 1 0 0"), None);
+        assert_eq!(row_label("好。"), None);
+        // A date or a sentence's last number is no cell (`September 24,`, `in 2021.`).
+        assert_eq!(row_label("September 24,"), None);
+        assert_eq!(row_label("It grew in 2021."), None);
+        assert_eq!(row_label("Other 1,596 1,639"), Some("Other"));
+    }
+
+    #[test]
+    fn a_table_laid_out_by_column_is_the_table_laid_out_by_row() {
+        // Berkshire 2020: the text version lists the holdings table a column at a time, the
+        // PDF a row at a time.
+        let column_wise = sents(&[
+            "Below we list our largest holdings.",
+            "Shares*",
+            "Company",
+            "25,533,082",
+            "151,610,700",
+            "AbbVie Inc. …",
+            "American Express Company …",
+            "1.4",
+            "18.8",
+            "The end.",
+        ]);
+        let row_wise = sents(&[
+            "Below we list our largest holdings.",
+            "Shares* Company",
+            "25,533,082 AbbVie Inc. … 1.4",
+            "151,610,700 American Express Company … 18.8",
+            "The end.",
+        ]);
+        assert!(diff_sentences(&column_wise, &row_wise, 0).is_empty());
+        // A changed cell is a change.
+        let changed = sents(&[
+            "Below we list our largest holdings.",
+            "Shares* Company",
+            "25,533,082 AbbVie Inc. … 1.4",
+            "151,610,700 American Express Company … 18.9",
+            "The end.",
+        ]);
+        assert!(!diff_sentences(&column_wise, &changed, 0).is_empty());
+        // Sentences moved within their section are still shown; so are numbers reordered.
+        let moved = diff_sentences(
+            &sents(&["甲。", "乙。", "丙。"]),
+            &sents(&["乙。", "丙。", "甲。"]),
+            0,
+        );
+        assert_eq!(moved.len(), 2, "{moved:#?}");
+        assert_eq!(
+            layout_tokens("$ 2,333 增长12%"),
+            ["$", "2,333", "增", "长", "12", "%"]
+        );
+        assert_eq!(layout_tokens("Inc. 1.4."), ["Inc", ".", "1.4", "."]);
     }
 
     #[test]

@@ -69,6 +69,16 @@ fn docx_reads_like_its_plain_extraction() {
 /// dot leaders (`907,559,761 Apple Inc. … 5.4 31,089 120,424`). No reading of the PDF gives
 /// the columns of the text; these are the same table told two ways. The PDF's header row
 /// (`Shares* Company Owned Cost** Market`) is five words without a full stop.
+///
+/// Why the two do not compare equal, measured on 2020: sentence changes made of the same
+/// tokens on both sides are dropped as a layout (`textdiff::drop_relaid`), but the text
+/// version reaches the comparison without most of its cells. Of the table's 64 numbers, the
+/// normaliser drops 53 as running lines (their shapes, `##,###,###`, `#.#`, `#,###`, recur on
+/// four lines or more in a text with page numbers) and keeps the 11 whose shape is rarer
+/// (`18.8`, `232`). Exempting bare numbers from that rule makes both letters read alike
+/// (2020: 65 changes, the title block; 2021: 68, the title block and the two hyphens), but
+/// it also gives each year-on-year pair of the text versions 80 to 350 more changes, one a
+/// number of their column-listed tables, so the normaliser is left as it is.
 fn table_piece(s: &str) -> bool {
     s.contains('…')
         || s.split_whitespace().count() <= 3
@@ -238,6 +248,37 @@ fn hongze_pdfs_compare_section_by_section() {
     assert!(figure(1136.0, 2428.0, "条"));
     assert!(figure(21.0, 17.0, "件"));
     assert!(figure(0.0, 0.0, "元"));
+    // The statutory tables' cells are figures too: a bare number takes the unit of its
+    // table's header (`本年收费金额（单位：万元）`) or of its column's heading (`本年制发件数`:
+    // 件; `本年处理决定数量`: a count), its label from the row and the column, and each pairs
+    // with the same cell of the other year (checked against `pdftotext -layout`).
+    let cell = |label: &str, old_value: f64, new_value: f64, unit: &str| {
+        c.figures.iter().any(|f| {
+            [&f.old, &f.new].into_iter().all(|x| {
+                x.as_ref()
+                    .is_some_and(|x| x.label == label && x.unit == unit)
+            }) && f.old.as_ref().unwrap().value == old_value
+                && f.new.as_ref().unwrap().value == new_value
+        })
+    };
+    for (label, old_value, new_value, unit) in [
+        ("规章制发件数", 0.0, 0.0, "件"),
+        ("行政规范性文件制发件数", 0.0, 3.0, "件"),
+        ("行政规范性文件废止件数", 5.0, 0.0, "件"),
+        ("行政规范性文件现行有效件数", 5.0, 8.0, "件"),
+        ("行政许可处理决定数量", 550.0, 9487.0, ""),
+        ("行政处罚处理决定数量", 4119.0, 2776.0, ""),
+        ("行政强制处理决定数量", 195.0, 84.0, ""),
+        ("行政事业性收费金额", 77_302_800.0, 75_450_000.0, "元"),
+    ] {
+        assert!(
+            cell(label, old_value, new_value, unit),
+            "{label}: {:#?}",
+            c.figures
+        );
+    }
+    // The tables of requests and appeals name no unit: their cells stay text.
+    assert_eq!(c.figures.len(), 14, "{:#?}", c.figures);
     // The statutory tables, row by row inside their aligned section: the figures of each row
     // are compared with the same row of the other year.
     let table = c
@@ -262,15 +303,19 @@ fn hongze_pdfs_compare_section_by_section() {
         "{:#?}",
         table.changes
     );
-    let one = |kind: ChangeKind, text: &str| {
-        table.changes.iter().any(|ch| {
-            ch.kind == kind && [&ch.old, &ch.new].into_iter().flatten().any(|t| t == text)
-        })
-    };
-    assert!(one(ChangeKind::Removed, "行政许可550"));
-    assert!(one(ChangeKind::Added, "行政许可9487"));
-    assert!(one(ChangeKind::Removed, "行政处罚4119"));
-    assert!(one(ChangeKind::Added, "行政处罚2776"));
+    // Rows too short to pair as sentences pair by their label: a changed cell is a change of
+    // its row, never a removal and an addition.
+    assert!(pair("行政许可550", "行政许可9487"), "{:#?}", table.changes);
+    assert!(pair("行政处罚4119", "行政处罚2776"), "{:#?}", table.changes);
+    assert!(pair("行政强制195", "行政强制84"), "{:#?}", table.changes);
+    assert!(
+        table
+            .changes
+            .iter()
+            .all(|ch| ch.kind == ChangeKind::Reworded),
+        "{:#?}",
+        table.changes
+    );
     // The table of requests (part 三), row by row as `pdftotext -layout` shows them: the
     // label, then natural persons, five kinds of organisation and the total. A label that
     // wraps inside its cell (`（二）部分公开…`) is read whole, the label written down the side

@@ -387,16 +387,8 @@ fn pdf_string(text: &str) -> String {
 /// one of a few sizes, some split into cells by a wide gap, a page number at the foot of each
 /// page.
 fn as_pdf(lines: &[String], rng: &mut Rng) -> Vec<u8> {
-    let pages: Vec<&[String]> = lines.chunks(30).collect();
-    let n = pages.len().max(1);
-    let kids: Vec<String> = (0..n).map(|i| format!("{} 0 R", 4 + 2 * i)).collect();
-    let mut objects = vec![
-        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
-        format!("<< /Type /Pages /Kids [{}] /Count {n} >>", kids.join(" ")),
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
-            .to_string(),
-    ];
-    for (p, page) in pages.iter().enumerate() {
+    let mut contents = Vec::new();
+    for (p, page) in lines.chunks(30).enumerate() {
         let mut content = String::new();
         let mut y = 740.0;
         for line in page.iter() {
@@ -425,36 +417,9 @@ fn as_pdf(lines: &[String], rng: &mut Rng) -> Vec<u8> {
             y -= size * 1.3;
         }
         content.push_str(&format!("BT /F1 9 Tf 300 40 Td ({}) Tj ET", p + 1));
-        objects.push(format!(
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>",
-            5 + 2 * p
-        ));
-        objects.push(format!(
-            "<< /Length {} >>\nstream\n{content}\nendstream",
-            content.len()
-        ));
+        contents.push(content);
     }
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, o) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
-    }
-    let xref = out.len();
-    out.extend_from_slice(
-        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
-    );
-    for off in offsets {
-        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
-    out
+    common::pdf_of_pages(&contents)
 }
 
 fn xml_escape(text: &str) -> String {

@@ -117,8 +117,12 @@ fn paragraph(
     tables: &mut Tables,
     out: &mut Vec<Figure>,
 ) {
-    // A row of an English table is read as a whole, by its columns (see `table.rs`).
-    let mut row = if chinese { None } else { tables.row(&p.text) };
+    // A row of a table is read as a whole, by its columns (see `table.rs`).
+    let mut row = if chinese {
+        tables.zh.row(&p.text, path)
+    } else {
+        tables.row(&p.text)
+    };
     let ranges = match row {
         Some(_) => std::iter::once(0..p.text.len()).collect(),
         None => split_sentences(&p.text),

@@ -211,3 +211,54 @@ pub fn sample_text(name: &str) -> String {
 pub fn from_text(name: &str, text: &str) -> Document {
     parse(name, &normalize(text), OutlineOptions::default())
 }
+
+/// A PDF file of pages drawn with Helvetica (WinAnsi), one content stream a page, with a
+/// correct cross-reference table: what the format tests and the fuzz harness feed the PDF
+/// reader. Each content is a page's drawing operators (`BT /F1 12 Tf 72 720 Td (Text) Tj ET`).
+pub fn pdf_of_pages(contents: &[String]) -> Vec<u8> {
+    let n = contents.len().max(1);
+    let kids: Vec<String> = (0..n).map(|i| format!("{} 0 R", 4 + 2 * i)).collect();
+    let mut objects = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        format!("<< /Type /Pages /Kids [{}] /Count {n} >>", kids.join(" ")),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+            .to_string(),
+    ];
+    let empty = [String::new()];
+    let pages = if contents.is_empty() {
+        &empty[..]
+    } else {
+        contents
+    };
+    for (p, content) in pages.iter().enumerate() {
+        objects.push(format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>",
+            5 + 2 * p
+        ));
+        objects.push(format!(
+            "<< /Length {} >>\nstream\n{content}\nendstream",
+            content.len()
+        ));
+    }
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for off in offsets {
+        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
