@@ -283,7 +283,10 @@ fn plain_text_headers_say_nothing_of_format() {
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     // The header names both inputs, on one line or (long paths) two, before the language line.
-    let head: Vec<&str> = text.lines().take_while(|l| !l.starts_with("zh ·")).collect();
+    let head: Vec<&str> = text
+        .lines()
+        .take_while(|l| !l.starts_with("zh ·"))
+        .collect();
     let head = head.join(" ");
     assert!(head.contains("national-gwr-2022.txt (2022) → "), "{head}");
     assert!(head.ends_with("national-gwr-2023.txt (2023)"), "{head}");

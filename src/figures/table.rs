@@ -822,7 +822,9 @@ mod tests {
         let fees = find(&f, "行政事业性收费金额");
         assert_eq!((fees.value, fees.unit.as_str()), (7545e4, "元"));
         assert_eq!(fees.role, Role::Level);
-        assert_eq!(fees.text, "7545");
+        // Shown with the unit its header gives.
+        assert_eq!(fees.text, "7545万元");
+        assert_eq!(filed.text, "3件");
         // The table of requests names no unit and no quantity per column: no figures.
         assert!(f.iter().all(|x| !x.label.contains("予以公开")), "{f:#?}");
         // Prose keeps its own reading.
@@ -840,7 +842,7 @@ mod tests {
         let gdp = find(&f, "地区生产总值");
         assert_eq!((gdp.value, gdp.unit.as_str()), (1234.5e8, "元"));
         assert_eq!(gdp.prior, Some(1100.2e8));
-        assert_eq!(gdp.text, "1234.5");
+        assert_eq!(gdp.text, "1234.5亿元");
         // A row's own unit in brackets wins over the table's.
         let revenue = find(&f, "一般公共预算收入");
         assert_eq!((revenue.value, revenue.prior), (56789e4, Some(50000e4)));
