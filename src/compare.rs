@@ -61,12 +61,34 @@ fn compare_with(
     same: bool,
 ) -> Comparison {
     let shift = resolve_year_shift(old, new, options.year_shift);
-    let (sections, similarity, text_changed) = if same {
-        let (sections, similarity) = same_sections(old);
-        (sections, similarity, 0.0)
-    } else {
-        aligned_sections(old, new, shift)
-    };
+    // Figures, promises and most of the initiative work read the two documents only, not
+    // the alignment: they run on a second thread while the sections are aligned and diffed.
+    // Each side computes the same values whatever the timing, so the result is the same.
+    let (aligned, (old_figures, new_figures, promises, prepared)) = std::thread::scope(|scope| {
+        let side = scope.spawn(|| {
+            let old_figures = figures::extract(old);
+            // A file compared with itself: its figures are read once.
+            let new_figures = if same {
+                old_figures.clone()
+            } else {
+                figures::extract(new)
+            };
+            let promises = figures::promises(old, &old_figures, new, &new_figures);
+            let prepared = initiatives::prepare(old, new);
+            (old_figures, new_figures, promises, prepared)
+        });
+        let aligned = if same {
+            let (sections, similarity) = same_sections(old);
+            (sections, similarity, 0.0)
+        } else {
+            aligned_sections(old, new, shift)
+        };
+        let side = side
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (aligned, side)
+    });
+    let (sections, similarity, text_changed) = aligned;
     let mut summary = Summary {
         similarity: round3(similarity),
         year_shift: shift,
@@ -79,16 +101,8 @@ fn compare_with(
     for pair in &sections {
         summary.sections.add(pair.kind);
     }
-    let old_figures = figures::extract(old);
-    // A file compared with itself: its figures are read once.
-    let new_figures = if same {
-        old_figures.clone()
-    } else {
-        figures::extract(new)
-    };
     let figure_pairs = figures::match_figures(&old_figures, &new_figures, &sections);
-    let promises = figures::promises(old, &old_figures, new, &new_figures);
-    let (initiative_list, delivery) = initiatives::compare_initiatives(old, new, &sections);
+    let (initiative_list, delivery) = prepared.finish(&sections);
     for p in &figure_pairs {
         summary.figures.add(p.status);
     }
