@@ -564,6 +564,20 @@ fn load_quietly(arg: &str, common: &CommonArgs) -> Result<yoydiff::Loaded> {
     )?)
 }
 
+/// The first few kilobytes of a file input as text, to tell which patterns the comparison
+/// will need (a wrong guess only costs time); empty for standard input or a git revision.
+fn input_sample(arg: &str) -> String {
+    use std::io::Read;
+    const SAMPLE_BYTES: u64 = 4096;
+    let mut bytes = Vec::new();
+    if arg != "-"
+        && let Ok(file) = std::fs::File::open(arg)
+    {
+        let _ = file.take(SAMPLE_BYTES).read_to_end(&mut bytes);
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
 /// The two sides of a diff, read and outlined on two threads. Warnings and errors come out as
 /// if the old side were read first: its warnings, then its error if any, then the new side's.
 /// The same input named twice (a path, or the same `REV:PATH`) is read once, while a second
@@ -571,7 +585,10 @@ fn load_quietly(arg: &str, common: &CommonArgs) -> Result<yoydiff::Loaded> {
 fn load_pair(old: &str, new: &str, common: &CommonArgs) -> Result<(Document, Document)> {
     let (old_loaded, new_loaded) = std::thread::scope(|scope| {
         if new == old {
-            scope.spawn(yoydiff::prepare_patterns);
+            // Not joined: the comparison takes what is compiled by then and compiles the
+            // rest itself, and the thread ends with the process.
+            let sample = input_sample(old);
+            std::thread::spawn(move || yoydiff::prepare_patterns(&sample));
             return (load_quietly(old, common), None);
         }
         let new_side = scope.spawn(|| load_quietly(new, common));
