@@ -147,8 +147,14 @@ pub fn prepare_patterns(sample: &str) {
     let any = sample.is_empty();
     let chinese = any || sample.chars().any(script::is_han);
     let english = any || sample.bytes().any(|b| b.is_ascii_alphabetic());
-    for (wanted, text) in [(chinese, CHINESE), (english, ENGLISH)] {
-        if wanted && let Ok(doc) = parse_text("patterns", text, OutlineOptions::default()) {
+    let wanted = [(chinese, CHINESE), (english, ENGLISH)];
+    // The number patterns first, the costliest and needed by nothing that reads the inputs;
+    // then the rest of figure reading, whose outline patterns the inputs' reading shares.
+    for (_, text) in wanted.iter().filter(|(w, _)| *w) {
+        figures::number::scan(text, text.chars().any(script::is_han));
+    }
+    for (_, text) in wanted.iter().filter(|(w, _)| *w) {
+        if let Ok(doc) = parse_text("patterns", text, OutlineOptions::default()) {
             figures::extract(&doc);
         }
     }
