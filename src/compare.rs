@@ -13,6 +13,8 @@ use crate::outline::OutlineOptions;
 use crate::part::part_of_section;
 use crate::textdiff::{self, PairChanges};
 use crate::year::same_under_shift;
+use std::panic::AssertUnwindSafe;
+use std::sync::OnceLock;
 
 /// How years are compared across editions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -61,12 +63,59 @@ fn compare_with(
     same: bool,
 ) -> Comparison {
     let shift = resolve_year_shift(old, new, options.year_shift);
-    let (sections, similarity, text_changed) = if same {
-        let (sections, similarity) = same_sections(old);
-        (sections, similarity, 0.0)
-    } else {
-        aligned_sections(old, new, shift)
-    };
+    // Figures, promises and most of the initiative work read the two documents only, not
+    // the alignment: each runs on a thread of its own while the sections are aligned and
+    // diffed, and waits for the section pairs only for its last step (pairing figures,
+    // renames). Each thread computes the same values whatever the timing.
+    let sections_done: OnceLock<Vec<SectionPair>> = OnceLock::new();
+    let (aligned, (figure_pairs, promises), (initiative_list, delivery)) =
+        std::thread::scope(|scope| {
+            let figure_side = scope.spawn(|| {
+                let old_figures = figures::extract(old);
+                // A file compared with itself: its figures are read once.
+                let new_figures = if same {
+                    old_figures.clone()
+                } else {
+                    figures::extract(new)
+                };
+                let promises = figures::promises(old, &old_figures, new, &new_figures);
+                let sections = sections_done.wait();
+                let pairs = figures::match_figures(&old_figures, &new_figures, sections);
+                (pairs, promises)
+            });
+            let initiative_side = scope.spawn(|| {
+                let prepared = initiatives::prepare(old, new);
+                prepared.finish(sections_done.wait())
+            });
+            let aligned = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                if same {
+                    let (sections, similarity) = same_sections(old);
+                    (sections, similarity, 0.0)
+                } else {
+                    aligned_sections(old, new, shift)
+                }
+            }));
+            let (sections, similarity, text_changed) = match aligned {
+                Ok(aligned) => aligned,
+                Err(panic) => {
+                    // Let the other threads end before the panic goes on.
+                    let _ = sections_done.set(Vec::new());
+                    let _ = figure_side.join();
+                    let _ = initiative_side.join();
+                    std::panic::resume_unwind(panic)
+                }
+            };
+            let _ = sections_done.set(sections);
+            let figures = figure_side
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            let initiatives = initiative_side
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            ((similarity, text_changed), figures, initiatives)
+        });
+    let (similarity, text_changed) = aligned;
+    let sections = sections_done.into_inner().unwrap_or_default();
     let mut summary = Summary {
         similarity: round3(similarity),
         year_shift: shift,
@@ -79,16 +128,6 @@ fn compare_with(
     for pair in &sections {
         summary.sections.add(pair.kind);
     }
-    let old_figures = figures::extract(old);
-    // A file compared with itself: its figures are read once.
-    let new_figures = if same {
-        old_figures.clone()
-    } else {
-        figures::extract(new)
-    };
-    let figure_pairs = figures::match_figures(&old_figures, &new_figures, &sections);
-    let promises = figures::promises(old, &old_figures, new, &new_figures);
-    let (initiative_list, delivery) = initiatives::compare_initiatives(old, new, &sections);
     for p in &figure_pairs {
         summary.figures.add(p.status);
     }

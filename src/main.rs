@@ -132,13 +132,7 @@ fn run(cli: Cli) -> Result<i32> {
             if old == "-" && new == "-" {
                 anyhow::bail!("only one side of diff can be read from standard input (-)");
             }
-            let old_doc = load(&old, &common)?;
-            // The same input named twice (a path, or the same `REV:PATH`) is read once.
-            let new_doc = if new == old {
-                old_doc.clone()
-            } else {
-                load(&new, &common)?
-            };
+            let (old_doc, new_doc) = load_pair(&old, &new, &common)?;
             let comparison = yoydiff::compare(&old_doc, &new_doc, &options);
             let comparison = focused(comparison, &view, common.format)?;
             let full_command = format!("yoydiff diff {old} {new} --format markdown");
@@ -552,13 +546,69 @@ fn term_options(common: &CommonArgs, side_by_side: bool) -> TermOptions {
 }
 
 fn load(arg: &str, common: &CommonArgs) -> Result<Document> {
+    let loaded = load_quietly(arg, common)?;
+    loaded.warnings.iter().for_each(warn);
+    Ok(loaded.document)
+}
+
+/// [`load`] with the repairs left for the caller to show.
+fn load_quietly(arg: &str, common: &CommonArgs) -> Result<yoydiff::Loaded> {
     let forced = match &common.encoding {
         Some(label) => Some(yoydiff::encoding_for_label(label)?),
         None => None,
     };
-    let loaded = yoydiff::load(&Source::from_arg(arg), forced, common.outline_options())?;
-    loaded.warnings.iter().for_each(warn);
-    Ok(loaded.document)
+    Ok(yoydiff::load(
+        &Source::from_arg(arg),
+        forced,
+        common.outline_options(),
+    )?)
+}
+
+/// The first few kilobytes of a file input as text, to tell which patterns the comparison
+/// will need (a wrong guess only costs time); empty for standard input or a git revision.
+fn input_sample(arg: &str) -> String {
+    use std::io::Read;
+    const SAMPLE_BYTES: u64 = 4096;
+    let mut bytes = Vec::new();
+    if arg != "-"
+        && let Ok(file) = std::fs::File::open(arg)
+    {
+        let _ = file.take(SAMPLE_BYTES).read_to_end(&mut bytes);
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// The two sides of a diff, read and outlined on two threads. Warnings and errors come out as
+/// if the old side were read first: its warnings, then its error if any, then the new side's.
+/// The same input named twice (a path, or the same `REV:PATH`) is read once, while a second
+/// thread compiles the patterns the comparison reads figures by.
+fn load_pair(old: &str, new: &str, common: &CommonArgs) -> Result<(Document, Document)> {
+    let (old_loaded, new_loaded) = std::thread::scope(|scope| {
+        if new == old {
+            // Not joined: the comparison takes what is compiled by then and compiles the
+            // rest itself, and the thread ends with the process.
+            let sample = input_sample(old);
+            std::thread::spawn(move || yoydiff::prepare_patterns(&sample));
+            return (load_quietly(old, common), None);
+        }
+        let new_side = scope.spawn(|| load_quietly(new, common));
+        let old_loaded = load_quietly(old, common);
+        let new_loaded = new_side
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (old_loaded, Some(new_loaded))
+    });
+    let old_loaded = old_loaded?;
+    old_loaded.warnings.iter().for_each(warn);
+    let new_doc = match new_loaded {
+        None => old_loaded.document.clone(),
+        Some(loaded) => {
+            let loaded = loaded?;
+            loaded.warnings.iter().for_each(warn);
+            loaded.document
+        }
+    };
+    Ok((old_loaded.document, new_doc))
 }
 
 /// A repair made while reading an input: one line on stderr, which never holds the output.

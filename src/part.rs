@@ -112,9 +112,12 @@ fn telling_sentences(text: &str) -> (usize, usize, usize) {
         if PAST_WORDS.iter().any(|w| sentence.contains(w)) {
             past += 1;
         }
-        let mut plain = sentence.to_string();
+        // Copied only when a false cue is there to be taken out.
+        let mut plain = std::borrow::Cow::Borrowed(sentence);
         for w in FUTURE_FALSE_WORDS.iter() {
-            plain = plain.replace(w, "");
+            if plain.contains(w) {
+                plain = std::borrow::Cow::Owned(plain.replace(w, ""));
+            }
         }
         if FUTURE_WORDS.iter().any(|w| plain.contains(w)) {
             future += 1;

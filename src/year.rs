@@ -273,7 +273,12 @@ pub fn mask_years(text: &str) -> YearMasked {
     let mut years = Vec::new();
     let mut i = 0;
     let mut copied = 0;
-    while i + 4 <= bytes.len() {
+    // A year starts with `1` or `2`: jump from one such byte to the next.
+    while let Some(skip) = memchr::memchr2(b'1', b'2', &bytes[i..]) {
+        i += skip;
+        if i + 4 > bytes.len() {
+            break;
+        }
         let window = &bytes[i..i + 4];
         let century_ok = (window[0] == b'1' && window[1] == b'9')
             || (window[0] == b'2' && matches!(window[1], b'0' | b'1'));

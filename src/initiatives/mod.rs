@@ -38,16 +38,47 @@ pub fn compare_initiatives(
     new: &Document,
     sections: &[SectionPair],
 ) -> (Vec<Initiative>, Delivery) {
+    prepare(old, new).finish(sections)
+}
+
+/// [`compare_initiatives`] before the section alignment is known: the editions flattened and
+/// every step that reads only them done, so a caller can align the sections meanwhile.
+pub(crate) struct Prepared<'a> {
+    old: text::Edition<'a>,
+    /// `None` when both sides are the same text: the old edition serves as both.
+    new: Option<text::Edition<'a>>,
+    status: status::Prepared,
+}
+
+/// The half of [`compare_initiatives`] that does not need the alignment.
+pub(crate) fn prepare<'a>(old: &'a Document, new: &'a Document) -> Prepared<'a> {
     let old_text = text::Edition::of(old);
     if old.sections == new.sections {
         // The same text twice (a file compared with itself): one flattened edition serves as
         // both, so detection and lookups run once and their memo is shared.
-        let list = status::compare_editions(&old_text, &old_text, sections);
-        let delivery = delivery::delivery(&old_text, &old_text, &list);
-        return (list, delivery);
+        let status = status::prepare_editions(&old_text, &old_text);
+        return Prepared {
+            old: old_text,
+            new: None,
+            status,
+        };
     }
     let new_text = text::Edition::of(new);
-    let list = status::compare_editions(&old_text, &new_text, sections);
-    let delivery = delivery::delivery(&old_text, &new_text, &list);
-    (list, delivery)
+    let status = status::prepare_editions(&old_text, &new_text);
+    Prepared {
+        old: old_text,
+        new: Some(new_text),
+        status,
+    }
+}
+
+impl Prepared<'_> {
+    /// The rest of [`compare_initiatives`], given the section alignment.
+    pub(crate) fn finish(self, sections: &[SectionPair]) -> (Vec<Initiative>, Delivery) {
+        let old = &self.old;
+        let new = self.new.as_ref().unwrap_or(old);
+        let list = status::finish_editions(self.status, old, new, sections);
+        let delivery = delivery::delivery(old, new, &list);
+        (list, delivery)
+    }
 }

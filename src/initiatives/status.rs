@@ -10,7 +10,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::detect::{Found, PILOT_WORDS, Stage, StageFamily, detect_in};
 use super::rename::Rewordings;
-use super::terms::key_terms;
+use super::terms::{KeyTerm, key_terms};
 use super::text::Edition;
 use crate::model::SectionPair;
 use crate::model::{Initiative, Kind, MAX_MENTIONS, Mention, StageChange, Status};
@@ -390,12 +390,17 @@ fn draft(
     }
 }
 
-/// Compares the initiatives of two flattened editions.
-pub(crate) fn compare_editions(
-    old: &Edition,
-    new: &Edition,
-    sections: &[SectionPair],
-) -> Vec<Initiative> {
+/// The initiatives of two flattened editions are compared in two halves: [`prepare_editions`]
+/// needs the editions only, so it can run while the sections are aligned, and
+/// [`finish_editions`] takes the alignment. This is the first half's result: entries with
+/// their status, and the ranked key terms.
+pub(crate) struct Prepared {
+    drafts: Vec<Draft>,
+    terms: Vec<super::terms::KeyTerm>,
+}
+
+/// The first half of the comparison: every entry but renames and key terms.
+pub(crate) fn prepare_editions(old: &Edition, new: &Edition) -> Prepared {
     let old_groups = group(detect_in(old));
     // One edition as both sides (a file compared with itself) is read once.
     let new_groups = if std::ptr::eq(old, new) {
@@ -516,10 +521,25 @@ pub(crate) fn compare_editions(
         }
     }
     find_counterparts(&mut drafts, old, new);
+    Prepared {
+        drafts,
+        terms: key_terms(old, new),
+    }
+}
+
+/// The second half of the comparison, given the alignment of the same two editions: renames
+/// and key-term entries, in the list's order.
+pub(crate) fn finish_editions(
+    prepared: Prepared,
+    old: &Edition,
+    new: &Edition,
+    sections: &[SectionPair],
+) -> Vec<Initiative> {
+    let Prepared { mut drafts, terms } = prepared;
     find_aligned_renames(&mut drafts, old, new, &Rewordings::of(sections));
     find_renames(&mut drafts, old, new, &Aligned::of(sections));
     verbatim_guard(&mut drafts, old, new);
-    add_terms(&mut drafts, old, new);
+    add_terms(&mut drafts, old, new, terms);
     drafts.sort_by_key(|d| {
         let term = d.init.kind == Kind::Term;
         (
@@ -908,7 +928,7 @@ fn compatible(a: &Initiative, b: &Initiative) -> bool {
 
 /// Adds the key terms of each side that no named initiative already covers (under its name
 /// in either edition), each with the sentences that use it and its keyness.
-fn add_terms(drafts: &mut Vec<Draft>, old: &Edition, new: &Edition) {
+fn add_terms(drafts: &mut Vec<Draft>, old: &Edition, new: &Edition, terms: Vec<KeyTerm>) {
     // Both names of a renamed or upgraded entry, so that the list is the same whichever
     // edition's name the entry carries.
     let named: Vec<String> = drafts
@@ -922,7 +942,7 @@ fn add_terms(drafts: &mut Vec<Draft>, old: &Edition, new: &Edition) {
             .iter()
             .any(|n| n.contains(t.as_str()) || t.contains(n.as_str()))
     };
-    for (rank, term) in key_terms(old, new).into_iter().enumerate() {
+    for (rank, term) in terms.into_iter().enumerate() {
         if overlaps(&term.text) {
             continue;
         }
