@@ -1182,3 +1182,20 @@ fn terminal_lists_new_and_dropped_with_snippets() {
     write_initiatives(&mut colored, &list, &delivery, opts).unwrap();
     assert!(String::from_utf8(colored).unwrap().contains('\u{1b}'));
 }
+
+/// Two Chinese characters without quotation marks are a word of the language, not new
+/// wording: on the sample pair `公里` (ten uses in 2023, none in 2022) is no key
+/// term, while the numbered formula `双控` still is.
+#[test]
+fn a_common_two_character_word_is_no_new_wording() {
+    let old = load("national-gwr-2022.txt");
+    let new = load("national-gwr-2023.txt");
+    let (list, _) = run(&old, &new);
+    let terms: Vec<(&str, Status)> = list
+        .iter()
+        .filter(|i| i.kind == Kind::Term)
+        .map(|i| (i.name.as_str(), i.status))
+        .collect();
+    assert!(!terms.iter().any(|(t, _)| *t == "公里"), "{terms:?}");
+    assert!(terms.contains(&("双控", Status::Dropped)), "{terms:?}");
+}
