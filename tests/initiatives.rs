@@ -631,6 +631,42 @@ fn an_english_name_with_a_modifier_taken_away_is_one_name() {
     assert_eq!(find(&ac, "CPF Housing Grant").status, Status::Dropped);
 }
 
+/// A lower-case programme noun after an English name is no part of it, and neither is the
+/// initialism of its system: the other speech naming the rest names the programme, unless
+/// the rest is the end of a longer name there. Sentences as the Singapore budget speeches of
+/// 2023 and 2024 write them.
+#[test]
+fn an_english_name_without_its_generic_noun_or_initialism_is_one_name() {
+    let a = doc(
+        "First, I will enhance the Workfare Income Supplement scheme from next year.\n\n\
+         Members can put more into their CPF Retirement Accounts to receive CPF payouts.\n",
+    );
+    let b = doc(
+        "We will raise the Workfare Income Supplement and the Silver Support Scheme.\n\n\
+         Savings go to a Retirement Account (RA) at 55.\n",
+    );
+    for (old, new) in [(&a, &b), (&b, &a)] {
+        let (list, _) = run(old, new);
+        for i in list.iter().filter(|i| i.kind != Kind::Term) {
+            if i.name.contains("Workfare") || i.name.contains("Retirement Account") {
+                assert_eq!(i.status, Status::Continued, "{:?}", names(&list));
+            }
+        }
+    }
+    let (ab, _) = run(&a, &b);
+    let (ba, _) = run(&b, &a);
+    assert_eq!(entries(&ba), swapped(&ab));
+    // Only the end of a longer name: another programme.
+    let c = doc(
+        "We will raise the Enhanced Workfare Income Supplement and the Silver Support Scheme.\n",
+    );
+    let (ac, _) = run(&a, &c);
+    assert_eq!(
+        find(&ac, "Workfare Income Supplement scheme").status,
+        Status::Dropped
+    );
+}
+
 /// A result verb opens its object: `疫情防控取得重大战略成果` names no strategy, and an idiom
 /// in quotation marks names no programme.
 #[test]
@@ -1145,4 +1181,21 @@ fn terminal_lists_new_and_dropped_with_snippets() {
     let mut colored = Vec::new();
     write_initiatives(&mut colored, &list, &delivery, opts).unwrap();
     assert!(String::from_utf8(colored).unwrap().contains('\u{1b}'));
+}
+
+/// Two Chinese characters without quotation marks are a word of the language, not new
+/// wording: on the sample pair `公里` (ten uses in 2023, none in 2022) is no key
+/// term, while the numbered formula `双控` still is.
+#[test]
+fn a_common_two_character_word_is_no_new_wording() {
+    let old = load("national-gwr-2022.txt");
+    let new = load("national-gwr-2023.txt");
+    let (list, _) = run(&old, &new);
+    let terms: Vec<(&str, Status)> = list
+        .iter()
+        .filter(|i| i.kind == Kind::Term)
+        .map(|i| (i.name.as_str(), i.status))
+        .collect();
+    assert!(!terms.iter().any(|(t, _)| *t == "公里"), "{terms:?}");
+    assert!(terms.contains(&("双控", Status::Dropped)), "{terms:?}");
 }

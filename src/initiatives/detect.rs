@@ -367,7 +367,7 @@ fn stages(text: &str) -> Vec<StageHit<'_>> {
 /// English programme names: capitalised words and a programme noun.
 static ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"((?:[A-Z][\w&'’-]*\s+(?:(?:of|for|and|on|in|the|to)\s+)?){1,6})((?i:programmes?|programs?|initiatives?|plans?|funds?|schemes?|grants?|credits?|packages?|vouchers?|bonus|campaign|accounts?))\b",
+        r"((?:[A-Z][\w&'’+-]*\s+(?:(?:of|for|and|on|in|the|to)\s+)?){1,6})((?i:programmes?|programs?|initiatives?|plans?|funds?|schemes?|grants?|credits?|packages?|vouchers?|bonus|campaign|accounts?))\b",
     )
     .unwrap()
 });
@@ -600,22 +600,75 @@ static LEADING_ADVERBS: LazyLock<Words> = LazyLock::new(|| {
 });
 
 /// Units left after a number (`1800亿元|失业保险基金`).
+/// Verbs of intent a name does not start with, whatever is left (`确保|华融二期`).
+static MODAL_VERBS: LazyLock<Words> = LazyLock::new(|| {
+    Words::new(vocab::lines(include_str!(
+        "../../data/vocab/zh-modal-verbs.txt"
+    )))
+});
+
+/// Units and measure words, as the figures reader knows them (`67栋|沿街楼体亮化改造工程`,
+/// `15公里|雨水管网二期`, `10万吨|大麦芽二期`), a longer one before a shorter one it starts
+/// with. Words that also open names after a number (`国` in `20国集团`) are left out.
 const LEADING_UNITS: &[&str] = &[
-    "元", "个", "项", "批", "家", "所", "座", "条", "人次", "年", "户",
+    "元",
+    "个",
+    "项",
+    "批",
+    "家",
+    "所",
+    "座",
+    "条",
+    "人次",
+    "年",
+    "户",
+    "栋",
+    "幢",
+    "平方公里",
+    "平方千米",
+    "平方米",
+    "公顷",
+    "亩",
+    "公里",
+    "千米",
+    "米",
+    "千瓦时",
+    "千瓦",
+    "吨",
+    "公斤",
+    "千克",
+    "斤",
+    "辆",
+    "件",
+    "套",
+    "张",
+    "台",
+    "间",
+    "处",
+    "床",
+    "架",
+    "艘",
+    "头",
+    "株",
+    "棵",
 ];
 
 /// The length of the unit `stem` starts with: place words (`万`, `亿`…) and one of
-/// [`LEADING_UNITS`].
+/// [`LEADING_UNITS`]. A place word that starts a unit (`千` in `千瓦`) is tried both ways.
 fn leading_unit(stem: &str) -> Option<usize> {
-    let places: usize = stem
-        .chars()
-        .take_while(|c| "万亿千百".contains(*c))
-        .map(char::len_utf8)
-        .sum();
-    LEADING_UNITS
-        .iter()
-        .find(|u| stem[places..].starts_with(**u))
-        .map(|u| places + u.len())
+    let places: Vec<usize> = std::iter::once(0)
+        .chain(
+            stem.char_indices()
+                .take_while(|&(_, c)| "万亿千百".contains(c))
+                .map(|(i, c)| i + c.len_utf8()),
+        )
+        .collect();
+    places.iter().rev().find_map(|&p| {
+        LEADING_UNITS
+            .iter()
+            .find(|u| stem[p..].starts_with(**u))
+            .map(|u| p + u.len())
+    })
 }
 
 /// The name that ends where `before` ends (its suffix is `suffix`). The rightmost strong edge
@@ -658,12 +711,21 @@ fn name_before<'a>(
         // Leading adverbs, verbs and the issuer (`区营商环境建设8.0版`) go while what is
         // left still names something.
         loop {
-            let cut = LEADING_ADVERBS
+            // A verb of intent never sits inside a name, so what follows it may be as short
+            // as any name (`确保|华融二期`); adverbs and action verbs may (`全面节约战略`), so
+            // three characters must stay.
+            let cut = MODAL_VERBS
                 .first_prefix(stem)
-                .or_else(|| ACTION_VERBS.first_prefix(stem))
-                .or_else(|| STRONG_VERBS.first_prefix(stem))
                 .map(|w| &stem[w.len()..])
-                .filter(|rest| distinctive(rest).chars().count() >= min_distinct.max(3))
+                .filter(|rest| distinctive(rest).chars().count() >= min_distinct)
+                .or_else(|| {
+                    LEADING_ADVERBS
+                        .first_prefix(stem)
+                        .or_else(|| ACTION_VERBS.first_prefix(stem))
+                        .or_else(|| STRONG_VERBS.first_prefix(stem))
+                        .map(|w| &stem[w.len()..])
+                        .filter(|rest| distinctive(rest).chars().count() >= min_distinct.max(3))
+                })
                 .or_else(|| {
                     // A verb with its object: `建设重点水利工程` names `重点水利工程`.
                     ACTION_VERBS
@@ -1132,9 +1194,22 @@ fn detect_sentence(text: &str, sentence: usize, out: &mut Vec<Found>) {
         for c in ENGLISH.captures_iter(text) {
             let words: Vec<&str> = c[1].split_whitespace().collect();
             let suffix = &c[2];
+            let before = &text[..c.get(0).map_or(0, |m| m.start())];
+            // `Beyond the Assurance Package`: an article inside the run opens the name.
+            let start = words
+                .iter()
+                .rposition(|w| ENGLISH_ARTICLES.contains(w))
+                .map_or(0, |i| i + 1);
+            let words = &words[start..];
+            // After an article a number word belongs to the name (`the First Step Grant`,
+            // `the One Team Singapore Fund`): a sentence opener (`First, …`) never follows one.
+            let after_article = start > 0 || ends_with_article(before);
             // Drop sentence openers and generic words from the left.
             let mut k = 0;
-            while k < words.len() && is_english_generic(words[k]) {
+            while k < words.len()
+                && is_english_generic(words[k])
+                && !(after_article && is_number_word(words[k]))
+            {
                 k += 1;
             }
             let kept = &words[k..];
@@ -1152,10 +1227,49 @@ fn detect_sentence(text: &str, sentence: usize, out: &mut Vec<Found>) {
             {
                 continue;
             }
-            let name = format!("{} {suffix}", kept.join(" "));
+            // `Central Provident Fund (CPF) Housing Grant` is the `CPF Housing Grant`: the
+            // initialism just defined opens the name.
+            let name = match defined_initialism(before) {
+                Some(acr) if k == 0 && start == 0 => format!("{acr} {} {suffix}", kept.join(" ")),
+                _ => format!("{} {suffix}", kept.join(" ")),
+            };
             push(out, name, Kind::Programme, None);
         }
     }
+}
+
+/// English articles: inside a run of capitalised words one opens a name
+/// (`Beyond the|Assurance Package`).
+const ENGLISH_ARTICLES: &[&str] = &["the", "a", "an"];
+
+/// True when `before` ends with an article and a space (`increase the |First Step Grant`).
+fn ends_with_article(before: &str) -> bool {
+    let Some(t) = before.strip_suffix(' ') else {
+        return false;
+    };
+    ENGLISH_ARTICLES.iter().any(|a| {
+        t.strip_suffix(a)
+            .is_some_and(|r| r.is_empty() || r.ends_with([' ', '(', '"', '“']))
+    })
+}
+
+/// English number words and ordinals, which open a sentence (`First, I will …`) or a name
+/// (`the First Step Grant`).
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "first", "second", "third", "fourth", "fifth",
+];
+
+fn is_number_word(word: &str) -> bool {
+    NUMBER_WORDS.contains(&word.to_ascii_lowercase().as_str())
+}
+
+/// The initialism `before` ends with, in brackets and followed by a space (`Goods and
+/// Services Tax (GST) |Voucher Fund`).
+fn defined_initialism(before: &str) -> Option<&str> {
+    let inner = before.strip_suffix(") ")?;
+    let open = inner.rfind('(')?;
+    let acr = &inner[open + 1..];
+    ((2..=6).contains(&acr.len()) && acr.bytes().all(|b| b.is_ascii_uppercase())).then_some(acr)
 }
 
 fn is_english_generic(word: &str) -> bool {
@@ -1207,7 +1321,7 @@ mod tests {
                 .map(|r| t[r].to_string())
         })
         .collect();
-        let alphabet: Vec<char> = "“”「」《》\"\n 版期第一二三十两多几个项批大元万亿人次等地区城市+＋.0179建设工程行动计划节A"
+        let alphabet: Vec<char> = "“”「」《》\"\n 版期第一二三十两多几个项批大元万亿人次等地区城市+＋.0179建设工程行动计划节A千瓦吨公里"
             .chars()
             .collect();
         for (open, close, n) in [
@@ -1250,7 +1364,7 @@ mod tests {
             r"^(?:新一轮|一系列|一批|若干|多项|各类|各项|一些|这些|[一二三四五六七八九十两几多0-9]+[个项批类家大])",
         )
         .unwrap();
-        let unit = Regex::new(r"^[万亿千百]*(?:元|个|项|批|家|所|座|条|人次|年|户)").unwrap();
+        let unit = Regex::new(&format!("^[万亿千百]*(?:{})", LEADING_UNITS.join("|"))).unwrap();
         let numbered = Regex::new(r"^[两二三四五六七八九十]个").unwrap();
         let formula_re =
             Regex::new(r"^(?:一[^一]{1,2}[一两多][^一]{1,3}|.{1,6}[+＋]|.{1,6}[+＋].{1,12})$")
@@ -1456,6 +1570,55 @@ mod tests {
             names("We will enhance the Senior Employment Credit and the SME Co-Investment Fund.");
         assert_eq!(n, ["Senior Employment Credit", "SME Co-Investment Fund"]);
         assert!(names("We published an Action Plan.").is_empty());
+    }
+
+    #[test]
+    fn a_name_after_a_number_starts_after_its_unit_and_a_verb_of_intent() {
+        // Sentences of the Hailar district reports of 2013 and 2014.
+        assert_eq!(
+            names("伊敏河沿河景观改造工程全面实施，67栋沿街楼体亮化改造工程全部完工。"),
+            ["伊敏河沿河景观改造工程", "沿街楼体亮化改造工程"]
+        );
+        assert_eq!(
+            names("确保中心城区15公里雨水管网二期工程按期竣工，力争污泥处置工程年内完工。"),
+            ["雨水管网二期", "雨水管网二期工程", "污泥处置工程"]
+        );
+        // What follows a number and its unit must name something on its own: `大麦芽` does
+        // not, and `万吨大麦芽二期` is no name.
+        assert!(names("加快推进麦多利10万吨大麦芽二期等项目。").is_empty());
+        assert_eq!(
+            names("确保华融二期、天润商厦等项目投入运营。"),
+            ["华融二期"]
+        );
+        // An adverb that opens a name stays when too little would be left.
+        assert_eq!(names("实施全面节约战略。"), ["全面节约战略"]);
+    }
+
+    #[test]
+    fn english_names_open_after_an_article_and_with_a_defined_initialism() {
+        // Sentences of the Singapore budget speeches of 2023 and 2024.
+        assert_eq!(
+            names(
+                "Beyond the Assurance Package, I will top up the Good and Services Tax (GST) Voucher Fund by $6 billion."
+            ),
+            ["Assurance Package", "GST Voucher Fund"]
+        );
+        assert_eq!(
+            names("I will increase the First Step Grant from $3,000 to $5,000."),
+            ["First Step Grant"]
+        );
+        assert_eq!(
+            names("We also have the One Team Singapore Fund, which provides matching."),
+            ["One Team Singapore Fund"]
+        );
+        assert_eq!(
+            names("First, I will enhance the Workfare Income Supplement scheme."),
+            ["Workfare Income Supplement scheme"]
+        );
+        assert_eq!(
+            names("This will be rolled out in the form of ComLink+ Progress Packages."),
+            ["ComLink+ Progress Packages"]
+        );
     }
 
     #[test]

@@ -41,8 +41,11 @@ pub(crate) fn group(found: Vec<Found>) -> Vec<Group> {
             Some(st) if st.family != StageFamily::Pilot => f.stem().to_string(),
             _ => plain_key(&f.name),
         };
-        // English names differ in case and number between mentions (`Accounts`, `Account`).
-        match index.get(&fold_key(&key)) {
+        // English names differ in case and number between mentions (`Accounts`, `Account`)
+        // and may open with the initialism of their system (`CPF Retirement Accounts`,
+        // `Retirement Account`).
+        let merge_key = fold_key(without_initialism(&key).unwrap_or(&key));
+        match index.get(&merge_key) {
             Some(&i) => {
                 let g = &mut out[i];
                 if !g.sentences.contains(&f.sentence) {
@@ -59,7 +62,7 @@ pub(crate) fn group(found: Vec<Found>) -> Vec<Group> {
                 }
             }
             None => {
-                index.insert(fold_key(&key), out.len());
+                index.insert(merge_key, out.len());
                 out.push(Group {
                     name: f.name,
                     key,
@@ -199,8 +202,72 @@ fn find_any<'k>(e: &Edition, key: &'k str) -> Option<(&'k str, Vec<usize>)> {
                 return None;
             }
             let hits = e.find_folded(&english_stem(key));
-            (!hits.is_empty()).then_some((key, hits))
+            if !hits.is_empty() {
+                return Some((key, hits));
+            }
+            // A generic noun in lower case after the name is no part of it: `Workfare Income
+            // Supplement scheme` names the `Workfare Income Supplement`.
+            // `CPF Retirement Accounts` is the `Retirement Account` of the CPF.
+            if let Some(rest) = without_initialism(key) {
+                let hits = named_alone(e, rest, &english_stem(rest));
+                if !hits.is_empty() {
+                    return Some((rest, hits));
+                }
+            }
+            let head = english_head(key)?;
+            let hits = named_alone(e, head, &head.to_ascii_lowercase());
+            (!hits.is_empty()).then_some((head, hits))
         })
+}
+
+/// Sentences of `e` holding `stem` (see [`Edition::find_folded`]) as a name of its own, not
+/// the end of a longer one: the word before it is not capitalised, or is an initialism or an
+/// article opening the sentence (`Housing Grant`, `CPF Housing Grant`, `The Housing Grant`,
+/// not `Proximity Housing Grant`).
+fn named_alone(e: &Edition, part: &str, stem: &str) -> Vec<usize> {
+    let n = part.split(' ').count();
+    e.find_folded(stem)
+        .into_iter()
+        .filter(|&i| {
+            let words: Vec<&str> = e.sentences[i].text.split_whitespace().collect();
+            words.windows(n).enumerate().any(|(k, w)| {
+                let here = w.join(" ").to_ascii_lowercase();
+                here.starts_with(stem)
+                    && (k == 0 || {
+                        let prev = words[k - 1];
+                        !prev.starts_with(|c: char| c.is_ascii_uppercase())
+                            || prev.bytes().all(|b| b.is_ascii_uppercase())
+                            || ["the", "a", "an", "our", "this"]
+                                .contains(&prev.to_ascii_lowercase().as_str())
+                    })
+            })
+        })
+        .collect()
+}
+
+/// An English name without the initialism it opens with, when two words at least are left
+/// (`CPF Housing Grant` → `Housing Grant`, not `SME Fund` → `Fund`).
+fn without_initialism(key: &str) -> Option<&str> {
+    let (first, rest) = key.split_once(' ')?;
+    let initialism =
+        (2..=6).contains(&first.len()) && first.bytes().all(|b| b.is_ascii_uppercase());
+    (initialism && rest.contains(' ')).then_some(rest)
+}
+
+/// The capitalised words of an English name that ends with a programme noun in lower case
+/// (`Forward Singapore programmes` → `Forward Singapore`), when they name something on their
+/// own: two words at least, or one written with a capital inside (`SkillsFuture`).
+fn english_head(key: &str) -> Option<&str> {
+    let (head, last) = key.rsplit_once(' ')?;
+    let head_last = head.rsplit(' ').next().unwrap_or(head);
+    if !last.starts_with(|c: char| c.is_ascii_lowercase())
+        || !head_last.starts_with(|c: char| c.is_ascii_uppercase())
+    {
+        return None;
+    }
+    let words = head.split(' ').count();
+    let inner_capital = head.chars().skip(1).any(|c| c.is_ascii_uppercase());
+    (words >= 2 || inner_capital).then_some(head)
 }
 
 /// The key by which names are merged and compared: English names in lower case, without a

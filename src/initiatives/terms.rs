@@ -59,6 +59,9 @@ const MAX_COINAGE_CANDIDATES: usize = 200;
 const QUOTE_WINDOW: usize = 600;
 
 const MIN_HAN: usize = 2;
+
+/// Numerals that open or hold a numbered formula (`双控`, `三农`, `两委`).
+const FORMULA_NUMERALS: &str = "一二三四五六七八九十百千万两双";
 const MAX_HAN: usize = 8;
 /// The lengths of Han runs counted here; [`Edition::grams`] counts the others.
 const OWN_HAN_LENGTHS: [usize; 3] = [MIN_HAN, 7, MAX_HAN];
@@ -372,6 +375,15 @@ fn one_side(
                     }
         })
         .filter(|(_, c)| !c.english || c.text.contains(' ') || proper_name(mine, c.text))
+        // Two Chinese characters unquoted are a word of the language (`时期`, `条例`, `恢复`):
+        // such a word misses an edition by chance, and counting cannot tell it from a coinage.
+        // A numbered formula (`双控`, `三农`) is the genre's way of coining one.
+        .filter(|(_, c)| {
+            c.english
+                || c.coined
+                || c.text.chars().count() > MIN_HAN
+                || c.text.chars().any(|ch| FORMULA_NUMERALS.contains(ch))
+        })
         .collect();
     ranked.sort_by(|a, b| {
         b.0.total_cmp(&a.0)
