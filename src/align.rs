@@ -138,7 +138,7 @@ impl<'a> Tree<'a> {
     ) -> (usize, TermCounts) {
         path.push(section.heading_text());
         let own = own_text(section);
-        let mut counts = TermCounts::of(&own);
+        let mut parts = vec![TermCounts::of(&own)];
         let mut key = rustc_hash::FxHasher::default();
         section.kind.hash(&mut key);
         mask_years(&own).skeleton.hash(&mut key);
@@ -163,8 +163,9 @@ impl<'a> Tree<'a> {
             let (child, child_counts) = self.add(c, Some(id), path.clone(), idf);
             self.nodes[id].children.push(child);
             self.nodes[child].exact_key.hash(&mut key);
-            counts.add(&child_counts);
+            parts.push(child_counts);
         }
+        let counts = TermCounts::sum(parts);
         self.nodes[id].exact_key = key.finish();
         self.nodes[id].vector = idf.weigh(&counts);
         self.nodes[id].signature = self.nodes[id].vector.top_terms(SIGNATURE_TERMS);

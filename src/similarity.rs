@@ -147,31 +147,23 @@ impl TermCounts {
         TermCounts(out)
     }
 
-    /// Adds `other`'s counts to these.
-    pub fn add(&mut self, other: &TermCounts) {
-        let (a, b) = (&self.0, &other.0);
-        let mut out = Vec::with_capacity(a.len() + b.len());
-        let (mut i, mut j) = (0, 0);
-        while i < a.len() && j < b.len() {
-            match a[i].0.cmp(&b[j].0) {
-                std::cmp::Ordering::Less => {
-                    out.push(a[i]);
-                    i += 1;
-                }
-                std::cmp::Ordering::Greater => {
-                    out.push(b[j]);
-                    j += 1;
-                }
-                std::cmp::Ordering::Equal => {
-                    out.push((a[i].0, a[i].1 + b[j].1));
-                    i += 1;
-                    j += 1;
-                }
+    /// The counts of several texts taken together, in one sort of all their entries: adding
+    /// k children one by one to a growing parent would merge the parent's terms k times
+    /// (quadratic in a report of many sections under one heading).
+    pub fn sum(parts: Vec<TermCounts>) -> TermCounts {
+        let mut all: Vec<(u64, u32)> = Vec::with_capacity(parts.iter().map(|p| p.0.len()).sum());
+        for p in parts {
+            all.extend(p.0);
+        }
+        all.sort_unstable_by_key(|&(t, _)| t);
+        let mut out: Vec<(u64, u32)> = Vec::with_capacity(all.len());
+        for (t, n) in all {
+            match out.last_mut() {
+                Some((last, m)) if *last == t => *m += n,
+                _ => out.push((t, n)),
             }
         }
-        out.extend_from_slice(&a[i..]);
-        out.extend_from_slice(&b[j..]);
-        self.0 = out;
+        TermCounts(out)
     }
 }
 
@@ -453,11 +445,15 @@ mod tests {
 
     #[test]
     fn counts_add_up_like_the_joined_text() {
-        let mut parts = TermCounts::of("稳增长强动能\nThe insurance float");
-        parts.add(&TermCounts::of("强动能 float grows"));
+        let parts = TermCounts::sum(vec![
+            TermCounts::of("稳增长强动能\nThe insurance float"),
+            TermCounts::of("强动能 float grows"),
+            TermCounts::default(),
+            TermCounts::of("float"),
+        ]);
         assert_eq!(
             parts,
-            TermCounts::of("稳增长强动能\nThe insurance float\n强动能 float grows")
+            TermCounts::of("稳增长强动能\nThe insurance float\n强动能 float grows\nfloat")
         );
     }
 
