@@ -676,6 +676,78 @@ The past year has not been easy. Our economy grew by a modest 1.1%, avoiding a r
     assert!(close(economy.value, 1.1));
 }
 
+/// The thing an amount measures where the clause before it only links or frames: a gain named
+/// by its source, a figure named by what it values, a list inside a noun phrase, a clause of
+/// `or`, a participle or `which`, `in the form of`, `as of`, `to date`, modal verbs and time
+/// words between a label and its amount. Sentences from the Berkshire letters of 2017, 2019
+/// and 2021, the Singapore budget speeches of 2022 and 2024 and the Apple 10-Ks of 2022 and
+/// 2023.
+#[test]
+fn english_labels_reach_past_framing_clauses() {
+    let text = "To the Shareholders:\n\n\
+The $81.4 billion came from four components: $24 billion of operating earnings, $3.7 billion of realized capital gains and a $53.7 billion gain from an increase in the amount of net unrealized capital gains. \
+On our balance sheet, we carry our Kraft Heinz holding at a GAAP figure of $13.8 billion, an amount that represents Berkshire’s share of the audited net worth of Kraft Heinz. \
+During the past decade, the company’s internal investments in property, plant and equipment have totaled $121 billion. \
+We own 38.6% of Pilot Corp., a leader in travel centers that had revenues last year of $45 billion. \
+The compounded annual increase to date for the index fund is 7.1%, which is a return that could easily double your money. \
+We believe that the annual probability of a U.S. mega-catastrophe causing $400 billion or more of insured losses is about 2%. \
+At last year’s meeting, we set a record for policy sales, up 43% from 2016.\n\n\
+Employers will be required to pay all their local employees at least the Local Qualifying Salary, which is currently set at $1,400 per month. \
+From 1 January 2023, I will raise the qualifying income cap from the current $2,300 to $2,500 per month. \
+The minimum hourly rate will be increased from $9 to $10.50 per hour. \
+Our economy should grow by 3% to 5% this year. \
+First, companies will receive a 50% Corporate Income Tax Rebate, capped at $40,000, in the Year of Assessment 2024. \
+Eligible households can expect to receive two-and-a-half times the amount of regular U-Save rebates, or up to $950, in FY2024. \
+Every adult Singaporean will receive $200 in the form of LifeSG credits. \
+Government spending on Continuing Education and Training has nearly doubled to $0.9 billion last year.\n\n\
+Depreciation expense on property, plant and equipment was $8.5 billion, $8.7 billion and $9.5 billion during 2023, 2022 and 2021, respectively. \
+As of September 30, 2023 and September 24, 2022, the fair value of the Companys Notes, based on Level 2 inputs, was $90.8 billion and $98.8 billion, respectively. \
+The fair value as of the respective vesting dates of RSUs was $18.2 billion, $19.0 billion and $10.8 billion for 2022, 2021 and 2020, respectively. \
+The foreign provision for income taxes is based on foreign pretax earnings of $72.9 billion, $71.3 billion and $68.7 billion in 2023, 2022 and 2021, respectively.\n";
+    let doc = parse("t.txt", &normalize(text), OutlineOptions::default());
+    let f = extract(&doc);
+    let label = |text: &str| {
+        f.iter()
+            .find(|x| x.text == text)
+            .unwrap_or_else(|| panic!("{text} not found in {f:#?}"))
+            .label
+            .as_str()
+    };
+    assert_eq!(
+        label("$53.7 billion"),
+        "gain from net unrealized capital gains"
+    );
+    assert_eq!(label("$13.8 billion"), "kraft heinz holding");
+    assert_eq!(
+        label("$121 billion"),
+        "internal investments in property plant and equipment"
+    );
+    assert_eq!(label("$45 billion"), "revenues");
+    assert_eq!(label("7.1%"), "compounded annual increase for index fund");
+    assert_eq!(label("$400 billion"), "insured losses");
+    assert_eq!(label("43%"), "policy sales");
+    assert_eq!(label("$1,400"), "local qualifying salary");
+    assert_eq!(label("$2,300"), "qualifying income cap");
+    assert_eq!(label("$2,500"), "qualifying income cap");
+    assert_eq!(label("$9"), "minimum hourly rate");
+    assert_eq!(label("$10.50"), "minimum hourly rate");
+    assert_eq!(label("3%"), "economy");
+    assert_eq!(label("$40,000"), "corporate income tax rebate");
+    assert_eq!(label("up to $950"), "amount of regular u-save rebates");
+    assert_eq!(label("$200"), "lifesg credits");
+    assert_eq!(
+        label("$0.9 billion"),
+        "government spending on continuing education and training"
+    );
+    assert_eq!(
+        label("$8.5 billion"),
+        "depreciation expense on property plant and equipment"
+    );
+    assert_eq!(label("$90.8 billion"), "fair value of companys notes");
+    assert_eq!(label("$18.2 billion"), "fair value");
+    assert_eq!(label("$72.9 billion"), "foreign pretax earnings");
+}
+
 // ---- samples ----
 
 fn sample(name: &str) -> Document {
