@@ -676,6 +676,45 @@ The past year has not been easy. Our economy grew by a modest 1.1%, avoiding a r
     assert!(close(economy.value, 1.1));
 }
 
+/// Container throughput in standard containers is a unit; `省`/`国` opening a word of place
+/// (`省外`, `国内`) is no measure word; the count of a list's items (`以下十二个方面`,
+/// `10个方面`) is no figure; a verb after who acts (`获评`, `发放`) and an amount before `的`
+/// leave the thing measured. Sentences from the Guangdong 2025 and 2026, Zhejiang 2025,
+/// Sichuan 2026, Beijing 2025 and Hailar 2013 reports.
+#[test]
+fn chinese_units_list_counts_and_verbs_after_the_subject() {
+    let f = figures_of(
+        "港口集装箱吞吐量达8097万标箱、增长4.5%，机场货邮吞吐量增长。\n\n\
+保持2300万省外劳动力和240万省外脱贫劳动力在浙稳定就业。\n\n\
+重点抓好以下十二个方面：\n\n\
+重点做好以下10个方面工作：\n\n\
+北京地区获评国家科学技术奖58项、占全国28.7%。\n\n\
+为9373人次就业困难人员发放社保补贴2368万元，发放小额担保贷款1850万元。\n\n\
+投资836万元的建新养老院、550万元呼伦社区文体馆项目基本完工。",
+    );
+    let find = |text: &str| {
+        f.iter()
+            .find(|x| x.text == text)
+            .unwrap_or_else(|| panic!("{text} not found in {f:#?}"))
+    };
+    let teu = find("8097万标箱");
+    assert_eq!(teu.unit, "标准箱");
+    assert_eq!(teu.label, "港口集装箱吞吐量");
+    assert!(close(teu.value, 8.097e7));
+    assert_eq!(find("4.5%").label, "港口集装箱吞吐量");
+    let outside = find("240万");
+    assert_eq!(outside.unit, "");
+    assert!(close(outside.value, 2.4e6));
+    assert!(f.iter().all(|x| x.unit != "省"), "{f:#?}");
+    assert!(
+        f.iter().all(|x| x.text != "十二个" && x.text != "10个"),
+        "{f:#?}"
+    );
+    assert_eq!(find("58项").label, "国家科学技术奖");
+    assert_eq!(find("2368万元").label, "社保补贴");
+    assert_eq!(find("836万元").label, "建新养老院");
+}
+
 /// The thing an amount measures where the clause before it only links or frames: a gain named
 /// by its source, a figure named by what it values, a list inside a noun phrase, a clause of
 /// `or`, a participle or `which`, `in the form of`, `as of`, `to date`, modal verbs and time

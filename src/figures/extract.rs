@@ -234,6 +234,9 @@ static ZH_LEAD: LazyLock<Vec<&str>> =
 /// Verbs opening a clause whose object is the thing measured (`建成`, `新建`, `办理`).
 static ZH_LEAD_VERBS: LazyLock<Vec<&str>> =
     LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-label-leading-verbs.txt")));
+/// Verbs after who acts whose object is the thing measured (`获评`, `发放`).
+static ZH_INNER_VERBS: LazyLock<Vec<&str>> =
+    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-label-inner-verbs.txt")));
 /// Nouns that make `新增` part of the quantity (`新增专项债券`, `新增政府债务`).
 static ZH_NEW_FLOWS: LazyLock<Vec<&str>> =
     LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-new-flow-nouns.txt")));
@@ -324,6 +327,16 @@ fn zh_labels(s: &str, found: &[Hit]) -> Vec<(String, Role, f64)> {
             respectively = None;
         }
 
+        // `投资836万元的建新养老院`: an amount qualifying the noun after `的` measures it.
+        if !h.rank
+            && (label.chars().count() <= 2 || label.is_empty())
+            && let Some(rest) = s[h.q.end..window_end].strip_prefix('的')
+        {
+            let thing = noun_after(rest);
+            if thing.chars().count() >= 2 {
+                label = thing;
+            }
+        }
         if !h.rank && !matches!(h.q.unit.as_str(), "%" | "pp" | "‰") {
             let after = noun_after(&s[h.q.end..window_end]);
             // A list, a preposition or a relative clause (`…发展的93个重点项目`) ends the
@@ -586,6 +599,20 @@ fn clean_zh_label(raw: &str) -> String {
                 label.truncate(pos);
             }
         }
+    }
+    // `北京地区获评国家科学技术奖`, `就业困难人员发放社保补贴`: a verb whose object is the
+    // thing measured, after who acts (three characters at least: `日均新设企业` keeps its
+    // time word); the object is the label.
+    if let Some((at, w)) = ZH_LEAD_VERBS
+        .iter()
+        .chain(ZH_INNER_VERBS.iter())
+        .filter_map(|w| label.find(*w).map(|at| (at, *w)))
+        .filter(|(at, w)| {
+            *at >= 9 && label[at + w.len()..].chars().filter(|c| is_han(*c)).count() >= 2
+        })
+        .max_by_key(|(at, _)| *at)
+    {
+        label = label[at + w.len()..].to_string();
     }
     // `长宁片区完成综合税收`: who did it and what was done, without the verb.
     for verb in ["完成", "实现"] {
