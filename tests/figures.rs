@@ -715,6 +715,29 @@ fn chinese_units_list_counts_and_verbs_after_the_subject() {
     assert_eq!(find("836万元").label, "建新养老院");
 }
 
+/// A sentence led by a year that says nothing of the year ahead reports what was done, even
+/// in a part that reads as a plan: the open-information reports of Hongze 2023 and 2024
+/// (`2024年，我区在政府网站平台主动发布各类政府信息2428条`) under a plan part; the plan's own
+/// targets stay.
+#[test]
+fn year_led_reports_in_a_plan_are_not_targets() {
+    let text = "政府工作报告\n\n一、2025年主要任务\n\n\
+2024年，我区在政府网站平台主动发布各类政府信息2428条，公开政府常务会议7期，解读信息发布7条。\n\n\
+2024年，区政府办代表区政府受理政府信息公开申请17件，均已在法定期限内予以答复。\n\n\
+2023年全区受理政府信息公开申请21件，均在法定期限答复。\n\n\
+今年发展主要预期目标是：地区生产总值增长5%左右。\n";
+    let f = extract(&parse("t.txt", &normalize(text), OutlineOptions::default()));
+    let find = |text: &str| {
+        f.iter()
+            .find(|x| x.text == text)
+            .unwrap_or_else(|| panic!("{text} not found in {f:#?}"))
+    };
+    assert_eq!(find("2428条").role, Role::Count);
+    assert_eq!(find("17件").role, Role::Count);
+    assert_eq!(find("21件").role, Role::Count);
+    assert_eq!(find("5%左右").role, Role::Target);
+}
+
 /// The thing an amount measures where the clause before it only links or frames: a gain named
 /// by its source, a figure named by what it values, a list inside a noun phrase, a clause of
 /// `or`, a participle or `which`, `in the form of`, `as of`, `to date`, modal verbs and time

@@ -152,7 +152,7 @@ fn paragraph(
         if found.is_empty() {
             continue;
         }
-        let target_sentence = part == Part::Plan
+        let target_sentence = part == Part::Plan && !(chinese && reports_a_year(sentence))
             || if chinese {
                 ZH_TARGET_CUES.iter().any(|c| sentence.contains(c))
             } else {
@@ -188,6 +188,20 @@ fn paragraph(
             });
         }
     }
+}
+
+/// Words with which a plan speaks of the year ahead (`今年`, `要`, `将`, `力争`).
+static ZH_FUTURE: LazyLock<Vec<&str>> =
+    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-future-words.txt")));
+
+/// Whether a sentence reports what was done in a year it names first, without a word of the
+/// year ahead (`2024年，我区在政府网站平台主动发布各类政府信息2428条`, `2023年全区受理政府信息
+/// 公开申请21件`): a fact, not a target,
+/// even in a part that reads as a plan (an open-information report's `总体情况`, a plan that
+/// recalls last year).
+fn reports_a_year(sentence: &str) -> bool {
+    static YEAR_LED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*[0-9]{4}\s*年").unwrap());
+    YEAR_LED.is_match(sentence) && !ZH_FUTURE.iter().any(|w| sentence.contains(w))
 }
 
 /// Bytes of text on each side of a figure that its label may come from. Labels are a few words
