@@ -676,6 +676,140 @@ The past year has not been easy. Our economy grew by a modest 1.1%, avoiding a r
     assert!(close(economy.value, 1.1));
 }
 
+/// Container throughput in standard containers is a unit; `省`/`国` opening a word of place
+/// (`省外`, `国内`) is no measure word; the count of a list's items (`以下十二个方面`,
+/// `10个方面`) is no figure; a verb after who acts (`获评`, `发放`) and an amount before `的`
+/// leave the thing measured. Sentences from the Guangdong 2025 and 2026, Zhejiang 2025,
+/// Sichuan 2026, Beijing 2025 and Hailar 2013 reports.
+#[test]
+fn chinese_units_list_counts_and_verbs_after_the_subject() {
+    let f = figures_of(
+        "港口集装箱吞吐量达8097万标箱、增长4.5%，机场货邮吞吐量增长。\n\n\
+保持2300万省外劳动力和240万省外脱贫劳动力在浙稳定就业。\n\n\
+重点抓好以下十二个方面：\n\n\
+重点做好以下10个方面工作：\n\n\
+北京地区获评国家科学技术奖58项、占全国28.7%。\n\n\
+为9373人次就业困难人员发放社保补贴2368万元，发放小额担保贷款1850万元。\n\n\
+投资836万元的建新养老院、550万元呼伦社区文体馆项目基本完工。",
+    );
+    let find = |text: &str| {
+        f.iter()
+            .find(|x| x.text == text)
+            .unwrap_or_else(|| panic!("{text} not found in {f:#?}"))
+    };
+    let teu = find("8097万标箱");
+    assert_eq!(teu.unit, "标准箱");
+    assert_eq!(teu.label, "港口集装箱吞吐量");
+    assert!(close(teu.value, 8.097e7));
+    assert_eq!(find("4.5%").label, "港口集装箱吞吐量");
+    let outside = find("240万");
+    assert_eq!(outside.unit, "");
+    assert!(close(outside.value, 2.4e6));
+    assert!(f.iter().all(|x| x.unit != "省"), "{f:#?}");
+    assert!(
+        f.iter().all(|x| x.text != "十二个" && x.text != "10个"),
+        "{f:#?}"
+    );
+    assert_eq!(find("58项").label, "国家科学技术奖");
+    assert_eq!(find("2368万元").label, "社保补贴");
+    assert_eq!(find("836万元").label, "建新养老院");
+}
+
+/// A sentence led by a year that says nothing of the year ahead reports what was done, even
+/// in a part that reads as a plan: the open-information reports of Hongze 2023 and 2024
+/// (`2024年，我区在政府网站平台主动发布各类政府信息2428条`) under a plan part; the plan's own
+/// targets stay.
+#[test]
+fn year_led_reports_in_a_plan_are_not_targets() {
+    let text = "政府工作报告\n\n一、2025年主要任务\n\n\
+2024年，我区在政府网站平台主动发布各类政府信息2428条，公开政府常务会议7期，解读信息发布7条。\n\n\
+2024年，区政府办代表区政府受理政府信息公开申请17件，均已在法定期限内予以答复。\n\n\
+2023年全区受理政府信息公开申请21件，均在法定期限答复。\n\n\
+今年发展主要预期目标是：地区生产总值增长5%左右。\n";
+    let f = extract(&parse("t.txt", &normalize(text), OutlineOptions::default()));
+    let find = |text: &str| {
+        f.iter()
+            .find(|x| x.text == text)
+            .unwrap_or_else(|| panic!("{text} not found in {f:#?}"))
+    };
+    assert_eq!(find("2428条").role, Role::Count);
+    assert_eq!(find("17件").role, Role::Count);
+    assert_eq!(find("21件").role, Role::Count);
+    assert_eq!(find("5%左右").role, Role::Target);
+}
+
+/// The thing an amount measures where the clause before it only links or frames: a gain named
+/// by its source, a figure named by what it values, a list inside a noun phrase, a clause of
+/// `or`, a participle or `which`, `in the form of`, `as of`, `to date`, modal verbs and time
+/// words between a label and its amount. Sentences from the Berkshire letters of 2017, 2019
+/// and 2021, the Singapore budget speeches of 2022 and 2024 and the Apple 10-Ks of 2022 and
+/// 2023.
+#[test]
+fn english_labels_reach_past_framing_clauses() {
+    let text = "To the Shareholders:\n\n\
+The $81.4 billion came from four components: $24 billion of operating earnings, $3.7 billion of realized capital gains and a $53.7 billion gain from an increase in the amount of net unrealized capital gains. \
+On our balance sheet, we carry our Kraft Heinz holding at a GAAP figure of $13.8 billion, an amount that represents Berkshire’s share of the audited net worth of Kraft Heinz. \
+During the past decade, the company’s internal investments in property, plant and equipment have totaled $121 billion. \
+We own 38.6% of Pilot Corp., a leader in travel centers that had revenues last year of $45 billion. \
+The compounded annual increase to date for the index fund is 7.1%, which is a return that could easily double your money. \
+We believe that the annual probability of a U.S. mega-catastrophe causing $400 billion or more of insured losses is about 2%. \
+At last year’s meeting, we set a record for policy sales, up 43% from 2016.\n\n\
+Employers will be required to pay all their local employees at least the Local Qualifying Salary, which is currently set at $1,400 per month. \
+From 1 January 2023, I will raise the qualifying income cap from the current $2,300 to $2,500 per month. \
+The minimum hourly rate will be increased from $9 to $10.50 per hour. \
+Our economy should grow by 3% to 5% this year. \
+First, companies will receive a 50% Corporate Income Tax Rebate, capped at $40,000, in the Year of Assessment 2024. \
+Eligible households can expect to receive two-and-a-half times the amount of regular U-Save rebates, or up to $950, in FY2024. \
+Every adult Singaporean will receive $200 in the form of LifeSG credits. \
+Government spending on Continuing Education and Training has nearly doubled to $0.9 billion last year.\n\n\
+Depreciation expense on property, plant and equipment was $8.5 billion, $8.7 billion and $9.5 billion during 2023, 2022 and 2021, respectively. \
+As of September 30, 2023 and September 24, 2022, the fair value of the Companys Notes, based on Level 2 inputs, was $90.8 billion and $98.8 billion, respectively. \
+The fair value as of the respective vesting dates of RSUs was $18.2 billion, $19.0 billion and $10.8 billion for 2022, 2021 and 2020, respectively. \
+The foreign provision for income taxes is based on foreign pretax earnings of $72.9 billion, $71.3 billion and $68.7 billion in 2023, 2022 and 2021, respectively.\n";
+    let doc = parse("t.txt", &normalize(text), OutlineOptions::default());
+    let f = extract(&doc);
+    let label = |text: &str| {
+        f.iter()
+            .find(|x| x.text == text)
+            .unwrap_or_else(|| panic!("{text} not found in {f:#?}"))
+            .label
+            .as_str()
+    };
+    assert_eq!(
+        label("$53.7 billion"),
+        "gain from net unrealized capital gains"
+    );
+    assert_eq!(label("$13.8 billion"), "kraft heinz holding");
+    assert_eq!(
+        label("$121 billion"),
+        "internal investments in property plant and equipment"
+    );
+    assert_eq!(label("$45 billion"), "revenues");
+    assert_eq!(label("7.1%"), "compounded annual increase for index fund");
+    assert_eq!(label("$400 billion"), "insured losses");
+    assert_eq!(label("43%"), "policy sales");
+    assert_eq!(label("$1,400"), "local qualifying salary");
+    assert_eq!(label("$2,300"), "qualifying income cap");
+    assert_eq!(label("$2,500"), "qualifying income cap");
+    assert_eq!(label("$9"), "minimum hourly rate");
+    assert_eq!(label("$10.50"), "minimum hourly rate");
+    assert_eq!(label("3%"), "economy");
+    assert_eq!(label("$40,000"), "corporate income tax rebate");
+    assert_eq!(label("up to $950"), "amount of regular u-save rebates");
+    assert_eq!(label("$200"), "lifesg credits");
+    assert_eq!(
+        label("$0.9 billion"),
+        "government spending on continuing education and training"
+    );
+    assert_eq!(
+        label("$8.5 billion"),
+        "depreciation expense on property plant and equipment"
+    );
+    assert_eq!(label("$90.8 billion"), "fair value of companys notes");
+    assert_eq!(label("$18.2 billion"), "fair value");
+    assert_eq!(label("$72.9 billion"), "foreign pretax earnings");
+}
+
 // ---- samples ----
 
 fn sample(name: &str) -> Document {

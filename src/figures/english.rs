@@ -41,7 +41,12 @@ fn trim_word(w: &str) -> &str {
     w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '’' && c != '\'')
 }
 
+/// A year (`2019`) or a fiscal year (`fy2013`, `FY2023`).
 fn is_year(w: &str) -> bool {
+    let w = w
+        .strip_prefix("fy")
+        .or_else(|| w.strip_prefix("FY"))
+        .unwrap_or(w);
     w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())
 }
 
@@ -71,7 +76,14 @@ fn en_sign(last_words: &[&str]) -> f64 {
 fn noun_after(rest: &str) -> Option<String> {
     let lower = rest.to_lowercase();
     let t = lower.trim_start();
+    // `$400 billion or more of insured losses`: the bound does not end the amount.
+    let t = ["or more ", "or less ", "or so "]
+        .iter()
+        .find_map(|b| t.strip_prefix(b))
+        .unwrap_or(t);
     let t = t.strip_prefix("in ").or_else(|| t.strip_prefix("of "))?;
+    // `$200 … in the form of LifeSG credits`: the form is what the amount is paid in.
+    let t = t.strip_prefix("the form of ").unwrap_or(t);
     let mut words: Vec<String> = Vec::new();
     for raw in t.split_whitespace() {
         let w = trim_word(raw);
@@ -84,6 +96,7 @@ fn noun_after(rest: &str) -> Option<String> {
         }
         if w.is_empty()
             || w.starts_with(|c: char| c.is_ascii_digit() || c == '$')
+            || is_year(w)
             || EN_STOP.contains(&w)
             || EN_SKIP.contains(&w)
             || is_framing(w)
@@ -126,6 +139,19 @@ const NOT_ATTRIBUTIVE: &[&str] = &[
     "against",
     "beyond",
 ];
+
+/// Nouns of a gain or loss, named by what they come from (`a $3 billion gain from …`).
+const GAIN_NOUNS: &[&str] = &["gain", "loss", "gains", "losses", "charge", "benefit"];
+
+/// Modal verbs between a label and its amount (`the minimum hourly rate will be increased
+/// from $9`), skipped like the linking verbs after them.
+const MODALS: &[&str] = &[
+    "will", "would", "shall", "should", "can", "could", "may", "might", "must",
+];
+
+/// Heads that say an amount is a figure without saying of what (`a GAAP figure of $13.8
+/// billion`): the thing is named before them (`our Kraft Heinz holding at a GAAP figure of`).
+const AMOUNT_HEADS: &[&str] = &["figure", "amount", "sum"];
 
 /// Determiners that make an amount an attribute of the noun after it (`a $250 billion loss`,
 /// `our 27% ownership of Kraft Heinz`).
@@ -179,6 +205,39 @@ fn noun_attributed(rest: &str, count: bool) -> Option<String> {
     if words.len() == 1 && words[0].ends_with("ed") {
         return None;
     }
+    // `a $53.7 billion gain from an increase in the amount of net unrealized capital gains`:
+    // a gain or loss is named by what it comes from, the last noun phrase of its source.
+    if words.len() == 1 && GAIN_NOUNS.contains(&words[0].as_str()) {
+        let lower = rest.to_lowercase();
+        let source = lower
+            .split_whitespace()
+            .skip(1)
+            .collect::<Vec<_>>()
+            .join(" ");
+        if let Some(from) = source
+            .strip_prefix("from ")
+            .or_else(|| source.strip_prefix("on "))
+        {
+            let np = from
+                .rsplit_once(" of ")
+                .or_else(|| from.rsplit_once(" in "))
+                .map_or(from, |(_, np)| np);
+            let np: Vec<&str> = np
+                .split_whitespace()
+                .map(trim_word)
+                .take_while(|w| {
+                    !w.is_empty()
+                        && !EN_STOP.contains(w)
+                        && !EN_SKIP.contains(w)
+                        && !w.starts_with(|c: char| c.is_ascii_digit())
+                })
+                .take(MAX_LABEL_WORDS - 1)
+                .collect();
+            if !np.is_empty() {
+                return Some(format!("{} from {}", words[0], np.join(" ")));
+            }
+        }
+    }
     // `a 10.8% rate`, `a $53.7 billion gain`: one word names too little to follow an amount
     // across editions (every rate meets every other); a count names its things (`143 million
     // miles`).
@@ -191,15 +250,29 @@ fn noun_attributed(rest: &str, count: bool) -> Option<String> {
 /// The noun phrase before an amount, read backwards over the clause.
 fn noun_before(prefix: &str) -> String {
     let words: Vec<&str> = prefix.split_whitespace().collect();
+    let lower: Vec<String> = words.iter().map(|w| trim_word(w).to_lowercase()).collect();
     let mut i = words.len();
     while i > 0 {
-        let w = trim_word(words[i - 1]).to_lowercase();
+        let w = lower[i - 1].as_str();
         // `a whopping $3.2 billion`, `an additional 5%`: one word between an article and an
         // amount qualifies the amount; it is not what is measured.
-        let qualifies_amount = i == words.len()
+        let qualifies_amount =
+            i == words.len() && i >= 2 && matches!(lower[i - 2].as_str(), "a" | "an");
+        // `from the current $5,000`: the amount's own adjective.
+        let current = i == words.len() && matches!(w, "current" | "present" | "existing");
+        // `revenues last year of $45 billion`: a time phrase between the thing and its amount.
+        let time = w == "year"
             && i >= 2
-            && matches!(trim_word(words[i - 2]).to_lowercase().as_str(), "a" | "an");
-        if EN_SKIP.contains(&w.as_str()) || is_year(&w) || w.is_empty() || qualifies_amount {
+            && matches!(lower[i - 2].as_str(), "last" | "this" | "that" | "next");
+        if time {
+            i -= 2;
+        } else if EN_SKIP.contains(&w)
+            || MODALS.contains(&w)
+            || is_year(w)
+            || w.is_empty()
+            || qualifies_amount
+            || current
+        {
             i -= 1;
         } else {
             break;
@@ -207,30 +280,93 @@ fn noun_before(prefix: &str) -> String {
     }
     // The amount is the object of a verb or follows a pronoun (`Berkshire pays $9 million`,
     // `pay me $100,000`): the words before name who acts, not what is measured.
-    if i > 0 && is_framing(&trim_word(words[i - 1]).to_lowercase()) {
+    if i > 0 && is_framing(&lower[i - 1]) {
         return String::new();
     }
+    let mut picked = pick_back(&words, &lower, &mut i);
+    // `our Kraft Heinz holding at a GAAP figure of $13.8 billion`: a figure says nothing of
+    // what it is; the thing valued stands before `at a …`.
+    if picked
+        .first()
+        .is_some_and(|h| AMOUNT_HEADS.contains(&h.as_str()))
+    {
+        let mut j = i;
+        while j > 0 && matches!(lower[j - 1].as_str(), "a" | "an" | "the" | "at" | "of") {
+            j -= 1;
+        }
+        if j < i && j > 0 && matches!(lower[j].as_str(), "at") {
+            let owner = pick_back(&words, &lower, &mut j);
+            if !owner.is_empty() {
+                picked = owner;
+            }
+        }
+    }
+    picked.reverse();
+    picked.join(" ")
+}
+
+/// The words of a noun phrase read backwards from `words[..*i]`, last word first; `*i` ends
+/// at the word that stopped it. `in`, `of`, `for` and `on` join a phrase to its head
+/// (`depreciation expense on property`); `and` joins the items of a list (`property, plant
+/// and equipment`) and of a name (`Continuing Education and Training`); a comma ends the
+/// phrase, except inside such a list.
+fn pick_back(words: &[&str], lower: &[String], i: &mut usize) -> Vec<String> {
     let mut picked: Vec<String> = Vec::new();
-    while i > 0 && picked.len() < MAX_LABEL_WORDS {
-        let raw = words[i - 1];
-        let w = trim_word(raw).to_lowercase();
-        let connector = matches!(w.as_str(), "in" | "of" | "for") && !picked.is_empty();
-        // `interest rate of the company’s commercial paper`: the article after a connector.
-        if w == "the"
+    let mut in_list = false;
+    // Two words more than a label keeps, so a time phrase (`as of the respective vesting
+    // dates of RSUs`) is read to its end and dropped.
+    let content = |p: &[String]| {
+        p.iter()
+            .filter(|w| !matches!(w.as_str(), "in" | "of" | "for" | "on" | "and"))
+            .count()
+    };
+    while *i > 0 && content(&picked) < MAX_LABEL_WORDS + 2 {
+        let raw = words[*i - 1];
+        let w = lower[*i - 1].clone();
+        // `based on foreign pretax earnings`, `obtained in exchange for`: after a participle
+        // the preposition starts its object, not a longer name.
+        let after_participle = *i >= 2 && lower[*i - 2].ends_with("ed");
+        let connector = matches!(w.as_str(), "in" | "of" | "for" | "on")
             && !picked.is_empty()
-            && i >= 2
-            && matches!(
-                trim_word(words[i - 2]).to_lowercase().as_str(),
-                "in" | "of" | "for"
-            )
+            && !after_participle;
+        let capital = |k: usize| words[k].starts_with(|c: char| c.is_uppercase());
+        let list_and = w == "and"
+            && !picked.is_empty()
+            && *i >= 2
+            && (*i >= 3 && words[*i - 3].ends_with(',') || capital(*i - 2) && capital(*i));
+        // `the interest rate of the company’s commercial paper`: the article after a connector.
+        if matches!(w.as_str(), "the" | "this" | "its" | "their")
+            && !picked.is_empty()
+            && *i >= 2
+            && matches!(lower[*i - 2].as_str(), "in" | "of" | "for" | "on")
         {
-            i -= 1;
+            *i -= 1;
             continue;
         }
+        // `the compounded annual increase to date for the index fund`: `to date` is a time.
+        if w == "date" && *i >= 2 && lower[*i - 2] == "to" {
+            *i -= 2;
+            continue;
+        }
+        if list_and {
+            in_list = *i >= 3 && words[*i - 3].ends_with(',');
+            picked.push(w);
+            *i -= 1;
+            continue;
+        }
+        // `the fair value as of the respective vesting dates of RSUs`: `as of` opens a time,
+        // so the thing measured stands before it.
+        if w == "as" && picked.last().is_some_and(|p| p == "of") && picked.len() < 8 {
+            picked.clear();
+            *i -= 1;
+            continue;
+        }
+        let comma = raw.ends_with([',', ';', ':', '.']);
+        let list_comma = in_list && raw.ends_with(',');
         if w.is_empty()
             || is_year(&w)
             || possessive(&w)
-            || raw.ends_with([',', ';', ':', '.'])
+            || comma && !list_comma
             || (!connector
                 && (EN_STOP.contains(&w.as_str())
                     || EN_SKIP.contains(&w.as_str())
@@ -239,17 +375,88 @@ fn noun_before(prefix: &str) -> String {
         {
             break;
         }
+        if list_comma {
+            in_list = false;
+        }
         picked.push(w);
-        i -= 1;
+        *i -= 1;
+    }
+    while content(&picked) > MAX_LABEL_WORDS {
+        picked.pop();
     }
     while picked
         .last()
-        .is_some_and(|w| matches!(w.as_str(), "in" | "of" | "for"))
+        .is_some_and(|w| matches!(w.as_str(), "in" | "of" | "for" | "on" | "and"))
     {
         picked.pop();
     }
-    picked.reverse();
-    picked.join(" ")
+    picked
+}
+
+/// Where the clause holding an amount starts in `s[from..at]`: after the last comma,
+/// semicolon, colon, bracket or dash, except a comma inside a list that ends before the
+/// amount (`investments in property, plant and equipment have totaled $121 billion`).
+fn en_clause_start(s: &str, from: usize, at: usize) -> usize {
+    let mut end = at;
+    loop {
+        let Some(b) = s[from..end].rfind([',', ';', ':', '(', '–', '—']) else {
+            return from;
+        };
+        let b = from + b;
+        let next = b + s[b..].chars().next().unwrap().len_utf8();
+        let after: Vec<&str> = s[next..at].split_whitespace().collect();
+        // The list's last items and a verb: a few words only.
+        let list_comma = s[b..].starts_with(',')
+            && (3..=6).contains(&after.len())
+            && after[..3].iter().any(|w| matches!(*w, "and" | "or"))
+            && !after[0].ends_with(',')
+            && after[0].starts_with(|c: char| c.is_alphabetic())
+            && !matches!(
+                after[0].to_lowercase().as_str(),
+                "and" | "or" | "which" | "who"
+            );
+        if !list_comma {
+            return next;
+        }
+        end = b;
+    }
+}
+
+/// Whether a clause before an amount only links it to what the clause before names: a
+/// relative clause (`which is currently set at`), a participle (`capped at`, `based on`) or
+/// `or` restating the thing before (`or up to`).
+fn linking_clause(prefix: &str) -> bool {
+    let words: Vec<String> = prefix
+        .split_whitespace()
+        .map(|w| trim_word(w).to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    matches!(first.as_str(), "which" | "or")
+        || words.len() <= 2
+            && first.ends_with("ed")
+            && words[1..].iter().all(|w| EN_SKIP.contains(&w.as_str()))
+}
+
+/// The noun phrase that ends the clause before `head`'s end, over one participle clause
+/// (`the fair value of the Companys Notes, based on Level 2 inputs,`).
+fn previous_clause_noun(head: &str) -> String {
+    let head = head.trim_end().trim_end_matches([',', ';']);
+    let mut clauses: Vec<&str> = head.split(',').collect();
+    let last = clauses.pop().unwrap_or("");
+    let first_word = last
+        .split_whitespace()
+        .next()
+        .map(|w| trim_word(w).to_lowercase())
+        .unwrap_or_default();
+    let participle = first_word.ends_with("ed") || first_word.ends_with("ing");
+    let clause = match clauses.last() {
+        Some(before) if participle => before,
+        _ => last,
+    };
+    noun_before(clause)
 }
 
 /// Labels and roles for the hits of an English sentence.
@@ -262,11 +469,7 @@ pub(super) fn labels(s: &str, found: &[Hit]) -> Vec<(String, Role, f64)> {
     for h in found {
         let window_start = floor_boundary(s, h.q.start.saturating_sub(LABEL_WINDOW)).max(prev_end);
         let window_end = ceil_boundary(s, h.q.end + LABEL_WINDOW);
-        let clause_start = s[window_start..h.q.start]
-            .rfind([',', ';', ':', '(', '–', '—'])
-            .map_or(window_start, |b| {
-                window_start + b + s[window_start + b..].chars().next().unwrap().len_utf8()
-            });
+        let clause_start = en_clause_start(s, window_start, h.q.start);
         let prefix = &s[clause_start..h.q.start];
         let rest_end = s[h.q.end..window_end]
             .find([',', ';', ':', '(', '.'])
@@ -296,7 +499,37 @@ pub(super) fn labels(s: &str, found: &[Hit]) -> Vec<(String, Role, f64)> {
                 .flatten()
                 .unwrap_or_else(|| noun_before(prefix)),
         };
-        let last = last_words.first().copied().unwrap_or("");
+        // `…Tax Rebate, capped at $40,000`, `the fair value of the Notes, based on Level 2
+        // inputs, was $90.8 billion`, `…regular U-Save rebates, or up to $950`, `which is
+        // currently set at $1,400`: a clause that only links or restates names its amount in
+        // the clause before.
+        let linking = linking_clause(prefix);
+        // A clause of linking words only (`, up 43%`, `, was $90.8 billion`); a clause with a
+        // framing word (`we paid $3.3 billion`) names nothing on purpose.
+        let short_clause = prefix.split_whitespace().count() <= 3
+            && prefix.split_whitespace().all(|w| {
+                let w = trim_word(w).to_lowercase();
+                !matches!(w.as_str(), "we" | "it" | "i" | "they" | "you")
+                    && EN_SKIP.contains(&w.as_str())
+                    || EN_UP.contains(&w.as_str())
+                    || EN_DOWN.contains(&w.as_str())
+                    || w == "or"
+                    || w == "with"
+            });
+        if linking || label.is_empty() && prev_label.is_empty() && short_clause {
+            let before = previous_clause_noun(&s[window_start..clause_start]);
+            if !before.is_empty() {
+                label = before;
+            } else if linking {
+                label.clear();
+            }
+        }
+        // `from the current $5,000 to $5,500`: the adjective does not part the amounts.
+        let last = last_words
+            .iter()
+            .copied()
+            .find(|w| !matches!(*w, "the" | "current" | "present" | "existing"))
+            .unwrap_or("");
         // `grown from $19 million … to $147 billion`: the second amount is the same thing.
         if label.is_empty() || last == "to" && prev_from {
             label = prev_label.clone();

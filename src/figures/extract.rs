@@ -157,7 +157,7 @@ fn paragraph(
         if found.is_empty() {
             continue;
         }
-        let target_sentence = part == Part::Plan
+        let target_sentence = part == Part::Plan && !(chinese && reports_a_year(sentence))
             || if chinese {
                 ZH_TARGET_CUES.iter().any(|c| sentence.contains(c))
             } else {
@@ -223,6 +223,20 @@ fn cell_text(written: &str, value: f64, unit: &str, chinese_cell: bool) -> Strin
     }
 }
 
+/// Words with which a plan speaks of the year ahead (`今年`, `要`, `将`, `力争`).
+static ZH_FUTURE: LazyLock<Vec<&str>> =
+    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-future-words.txt")));
+
+/// Whether a sentence reports what was done in a year it names first, without a word of the
+/// year ahead (`2024年，我区在政府网站平台主动发布各类政府信息2428条`, `2023年全区受理政府信息
+/// 公开申请21件`): a fact, not a target,
+/// even in a part that reads as a plan (an open-information report's `总体情况`, a plan that
+/// recalls last year).
+fn reports_a_year(sentence: &str) -> bool {
+    static YEAR_LED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*[0-9]{4}\s*年").unwrap());
+    YEAR_LED.is_match(sentence) && !ZH_FUTURE.iter().any(|w| sentence.contains(w))
+}
+
 /// Bytes of text on each side of a figure that its label may come from. Labels are a few words
 /// long and clauses rarely pass a hundred characters, so this changes nothing in a real report;
 /// it keeps the work per figure bounded in a sentence of thousands of figures, where every
@@ -267,6 +281,9 @@ static ZH_LEAD: LazyLock<Vec<&str>> =
 /// Verbs opening a clause whose object is the thing measured (`建成`, `新建`, `办理`).
 static ZH_LEAD_VERBS: LazyLock<Vec<&str>> =
     LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-label-leading-verbs.txt")));
+/// Verbs after who acts whose object is the thing measured (`获评`, `发放`).
+static ZH_INNER_VERBS: LazyLock<Vec<&str>> =
+    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-label-inner-verbs.txt")));
 /// Nouns that make `新增` part of the quantity (`新增专项债券`, `新增政府债务`).
 static ZH_NEW_FLOWS: LazyLock<Vec<&str>> =
     LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-new-flow-nouns.txt")));
@@ -357,6 +374,16 @@ fn zh_labels(s: &str, found: &[Hit]) -> Vec<(String, Role, f64)> {
             respectively = None;
         }
 
+        // `投资836万元的建新养老院`: an amount qualifying the noun after `的` measures it.
+        if !h.rank
+            && (label.chars().count() <= 2 || label.is_empty())
+            && let Some(rest) = s[h.q.end..window_end].strip_prefix('的')
+        {
+            let thing = noun_after(rest);
+            if thing.chars().count() >= 2 {
+                label = thing;
+            }
+        }
         if !h.rank && !matches!(h.q.unit.as_str(), "%" | "pp" | "‰") {
             let after = noun_after(&s[h.q.end..window_end]);
             // A list, a preposition or a relative clause (`…发展的93个重点项目`) ends the
@@ -619,6 +646,20 @@ fn clean_zh_label(raw: &str) -> String {
                 label.truncate(pos);
             }
         }
+    }
+    // `北京地区获评国家科学技术奖`, `就业困难人员发放社保补贴`: a verb whose object is the
+    // thing measured, after who acts (three characters at least: `日均新设企业` keeps its
+    // time word); the object is the label.
+    if let Some((at, w)) = ZH_LEAD_VERBS
+        .iter()
+        .chain(ZH_INNER_VERBS.iter())
+        .filter_map(|w| label.find(*w).map(|at| (at, *w)))
+        .filter(|(at, w)| {
+            *at >= 9 && label[at + w.len()..].chars().filter(|c| is_han(*c)).count() >= 2
+        })
+        .max_by_key(|(at, _)| *at)
+    {
+        label = label[at + w.len()..].to_string();
     }
     // `长宁片区完成综合税收`: who did it and what was done, without the verb.
     for verb in ["完成", "实现"] {

@@ -35,7 +35,7 @@ pub struct Quantity {
 /// purpose: they are not quantities a reader compares.
 const ZH_UNITS: &str = "个百分点|百分点|%|‰|美元|元|平方公里|平方千米|平方米|公顷|亩|公里|千米|\
 千瓦时|千瓦|吨|公斤|千克|斤|人次|人|辆|个|家|项|件|次|套|张|户|台|名|条|场|所|座|部|间|处|批|份|\
-幅|头|株|棵|架|艘|栋|幢|床|支|枚|种|篇|门|国|省|倍";
+幅|头|株|棵|架|艘|栋|幢|床|支|枚|种|篇|门|国|省|倍|标准箱|标箱";
 
 static ZH_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -160,6 +160,8 @@ fn base_unit(u: &str) -> (&'static str, bool) {
         "公斤" | "千克" => ("公斤", false),
         "斤" => ("斤", false),
         "倍" => ("倍", false),
+        // Container throughput in twenty-foot equivalents (`4500万标箱`, `5000万标准箱`).
+        "标准箱" | "标箱" => ("标准箱", false),
         other => (measure_word(other), true),
     }
 }
@@ -191,10 +193,29 @@ pub fn scan_zh(text: &str) -> Vec<Quantity> {
         let mult = c.name("mult").map_or("", |m| m.as_str());
         // A unit or a multiplier is required by the pattern itself, so the many `一`, `二`
         // of running Chinese text fail inside the regex engine, not here.
-        let unit_raw = c.name("unit").or(c.name("bare")).map_or("", |m| m.as_str());
+        let mut unit_raw = c.name("unit").or(c.name("bare")).map_or("", |m| m.as_str());
+        let mut end = whole.end();
+        // `240万省外劳动力`, `国内`: `省`/`国` opening a word of place is no measure word.
+        if matches!(unit_raw, "省" | "国")
+            && text[end..].starts_with(['外', '内', '级', '际', '家', '直', '属', '委'])
+        {
+            if mult.is_empty() {
+                continue;
+            }
+            end -= unit_raw.len();
+            unit_raw = "";
+        }
+        // `重点做好以下10个方面工作`, `抓好以下十二个`: the count of a list's items is no
+        // indicator.
+        let head = &text[..whole.start()];
+        if ["以下", "如下", "下列"].iter().any(|w| head.ends_with(w))
+            || unit_raw == "个" && text[end..].starts_with("方面")
+        {
+            continue;
+        }
         let approx_inside = c.name("a1").or(c.name("a2")).is_some();
         let before = text[..whole.start()].chars().next_back();
-        let after = &text[whole.end()..];
+        let after = &text[end..];
         let chinese = num.as_str().starts_with(is_cn_numeral);
         // Codes, versions and ordinals: `K1-01`, `3+3`, `第五次`, `7.0版`.
         if before.is_some_and(|b| {
@@ -240,7 +261,7 @@ pub fn scan_zh(text: &str) -> Vec<Quantity> {
         let mut q = Quantity {
             start: whole.start(),
             number_start: num.start(),
-            end: whole.end(),
+            end,
             value,
             unit: unit.to_string(),
             qualifier: approx_inside.then_some(Qualifier::Over),
