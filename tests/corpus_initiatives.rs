@@ -468,70 +468,12 @@ fn swapping_every_corpus_pair_mirrors_the_initiatives() {
     assert!(wrong.is_empty(), "{} asymmetries: {wrong:#?}", wrong.len());
 }
 
-/// The share of real rows among the new, dropped, upgraded, downgraded and renamed
-/// initiatives of `old` → `new`, by the judged list `fixture` (a file of `tests/fixtures/`).
-/// Fails on a reported row the list does not judge and, through the returned problems, on
-/// precision under 90% or fewer than 95% of the real rows still reported.
+/// The judged-list problems of `old` → `new` (see [`common::judged_problems`]).
 fn judged_precision(old: &Path, new: &Path, fixture: &str) -> Vec<String> {
     let (old, new) = (load(old), load(new));
     let c = compare(&old, &new, &CompareOptions::default());
     let (list, _) = compare_initiatives(&old, &new, &c.sections);
-    let text = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures")
-            .join(fixture),
-    )
-    .unwrap();
-    let judged: Vec<(&str, &str, bool)> = text
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| {
-            let cols: Vec<&str> = l.split('\t').collect();
-            assert!(cols.len() >= 4, "{fixture}: bad row {l:?}");
-            assert!(
-                matches!(cols[2], "real" | "noise"),
-                "{fixture}: bad judgement {l:?}"
-            );
-            (cols[0], cols[1], cols[2] == "real")
-        })
-        .collect();
-    let reported: Vec<(&str, &str)> = list
-        .iter()
-        .filter(|i| i.kind != Kind::Term && i.status != Status::Continued)
-        .map(|i| (i.status.as_str(), i.name.as_str()))
-        .collect();
-    let mut problems: Vec<String> = reported
-        .iter()
-        .filter(|(st, n)| !judged.iter().any(|(js, jn, _)| js == st && jn == n))
-        .map(|(st, n)| format!("{fixture}: judge this row: {st}\t{n}"))
-        .collect();
-    let real = reported
-        .iter()
-        .filter(|(st, n)| judged.iter().any(|(js, jn, r)| js == st && jn == n && *r))
-        .count();
-    let precision = real as f64 / reported.len().max(1) as f64;
-    eprintln!(
-        "{fixture}: precision {precision:.3} ({real} of {})",
-        reported.len()
-    );
-    if precision < 0.9 {
-        problems.push(format!(
-            "{fixture}: precision {precision:.2}: {real} of {} reported rows are real",
-            reported.len()
-        ));
-    }
-    let real_rows: Vec<&(&str, &str, bool)> = judged.iter().filter(|j| j.2).collect();
-    let kept = real_rows
-        .iter()
-        .filter(|(st, n, _)| reported.contains(&(*st, *n)))
-        .count();
-    if (kept as f64) < 0.95 * real_rows.len() as f64 {
-        problems.push(format!(
-            "{fixture}: only {kept} of {} real rows still reported",
-            real_rows.len()
-        ));
-    }
-    problems
+    judged_problems(&list, fixture)
 }
 
 /// A district government's consecutive work reports (Hailar 2013 → 2014), judged row by row:

@@ -4,6 +4,8 @@
 //! Every name asserted as new or dropped on the sample pair was checked by searching both
 //! texts: a new name occurs nowhere in the 2022 report, a dropped one nowhere in 2023.
 
+mod common;
+
 use yoydiff::CompareOptions;
 use yoydiff::OutlineOptions;
 use yoydiff::Source;
@@ -934,51 +936,8 @@ fn sample_pair_precision() {
     let old = load("national-gwr-2022.txt");
     let new = load("national-gwr-2023.txt");
     let (list, _) = run(&old, &new);
-    let fixture = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/initiatives-national-2022-2023.tsv"),
-    )
-    .unwrap();
-    let judged: Vec<(&str, &str, bool)> = fixture
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| {
-            let cols: Vec<&str> = l.split('\t').collect();
-            assert!(cols.len() >= 3, "bad row {l:?}");
-            assert!(matches!(cols[2], "real" | "noise"), "bad judgement {l:?}");
-            (cols[0], cols[1], cols[2] == "real")
-        })
-        .collect();
-    let reported: Vec<(&str, &str)> = list
-        .iter()
-        .filter(|i| i.kind != Kind::Term && i.status != Status::Continued)
-        .map(|i| (i.status.as_str(), i.name.as_str()))
-        .collect();
-    let unjudged: Vec<&(&str, &str)> = reported
-        .iter()
-        .filter(|(st, n)| !judged.iter().any(|(js, jn, _)| js == st && jn == n))
-        .collect();
-    assert!(unjudged.is_empty(), "judge these rows: {unjudged:?}");
-    let real = reported
-        .iter()
-        .filter(|(st, n)| judged.iter().any(|(js, jn, r)| js == st && jn == n && *r))
-        .count();
-    let precision = real as f64 / reported.len() as f64;
-    assert!(
-        precision >= 0.9,
-        "precision {precision:.2}: {real} of {}",
-        reported.len()
-    );
-    let real_rows: Vec<&(&str, &str, bool)> = judged.iter().filter(|j| j.2).collect();
-    let kept = real_rows
-        .iter()
-        .filter(|(st, n, _)| reported.contains(&(*st, *n)))
-        .count();
-    assert!(
-        kept as f64 >= 0.95 * real_rows.len() as f64,
-        "only {kept} of {} real rows still reported",
-        real_rows.len()
-    );
+    let problems = common::judged_problems(&list, "initiatives-national-2022-2023.tsv");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 type Entry = (Status, Vec<String>, Vec<String>);

@@ -262,3 +262,67 @@ pub fn pdf_of_pages(contents: &[String]) -> Vec<u8> {
     );
     out
 }
+
+/// What is wrong with the new, dropped, upgraded, downgraded and renamed initiatives of a
+/// comparison by the judged list `fixture` (a file of `tests/fixtures/`, rows `status name
+/// real|noise reason`): a reported row the list does not judge, precision under 90%, fewer
+/// than 95% of the rows judged real still reported. Empty when all holds.
+pub fn judged_problems(list: &[yoydiff::model::Initiative], fixture: &str) -> Vec<String> {
+    use yoydiff::model::{Kind, Status};
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(fixture),
+    )
+    .unwrap();
+    let judged: Vec<(&str, &str, bool)> = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            assert!(cols.len() >= 4, "{fixture}: bad row {l:?}");
+            assert!(
+                matches!(cols[2], "real" | "noise"),
+                "{fixture}: bad judgement {l:?}"
+            );
+            (cols[0], cols[1], cols[2] == "real")
+        })
+        .collect();
+    let reported: Vec<(&str, &str)> = list
+        .iter()
+        .filter(|i| i.kind != Kind::Term && i.status != Status::Continued)
+        .map(|i| (i.status.as_str(), i.name.as_str()))
+        .collect();
+    let mut problems: Vec<String> = reported
+        .iter()
+        .filter(|(st, n)| !judged.iter().any(|(js, jn, _)| js == st && jn == n))
+        .map(|(st, n)| format!("{fixture}: judge this row: {st}\t{n}"))
+        .collect();
+    let real = reported
+        .iter()
+        .filter(|(st, n)| judged.iter().any(|(js, jn, r)| js == st && jn == n && *r))
+        .count();
+    let precision = real as f64 / reported.len().max(1) as f64;
+    eprintln!(
+        "{fixture}: precision {precision:.3} ({real} of {})",
+        reported.len()
+    );
+    if precision < 0.9 {
+        problems.push(format!(
+            "{fixture}: precision {precision:.2}: {real} of {} reported rows are real",
+            reported.len()
+        ));
+    }
+    let real_rows: Vec<&(&str, &str, bool)> = judged.iter().filter(|j| j.2).collect();
+    let kept = real_rows
+        .iter()
+        .filter(|(st, n, _)| reported.contains(&(*st, *n)))
+        .count();
+    if (kept as f64) < 0.95 * real_rows.len() as f64 {
+        problems.push(format!(
+            "{fixture}: only {kept} of {} real rows still reported",
+            real_rows.len()
+        ));
+    }
+    problems
+}
