@@ -318,6 +318,8 @@ pub struct Words {
     pub movers: &'static str,
     /// Nothing to brief.
     pub nothing: &'static str,
+    // Only the terminal briefing writes the old wording under the new one.
+    #[cfg_attr(not(feature = "term"), allow(dead_code))]
     /// What leads the old wording under a new one.
     pub was: &'static str,
     lang: crate::model::Lang,
