@@ -76,6 +76,10 @@ static EDGE_CHARS: LazyLock<Vec<char>> =
 static PHRASE_EDGES: LazyLock<Vec<&str>> =
     LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-phrase-edges.txt")));
 
+/// Adverbs that open a verb phrase (`深入践行`, `大力拓展`); a term does not start with one.
+static LEADING_ADVERBS: LazyLock<Vec<&str>> =
+    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-leading-adverbs.txt")));
+
 /// English words that carry no topic; a term does not start or end with one.
 static EN_STOPWORDS: LazyLock<Vec<&str>> =
     LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/en-stopwords.txt")));
@@ -629,7 +633,8 @@ pub(crate) fn at_word_edges(e: &Edition, term: &str) -> bool {
 }
 
 /// A Chinese term has no conjunction inside, does not start or end with a function
-/// character, and does not open or close with a general verb or word.
+/// character, does not open or close with a general verb or word, and does not open with an
+/// adverb.
 fn han_termlike(t: &str) -> bool {
     let edge = |c: Option<char>| c.is_some_and(|c| EDGE_CHARS.contains(&c));
     if edge(t.chars().next()) || edge(t.chars().last()) {
@@ -641,6 +646,7 @@ fn han_termlike(t: &str) -> bool {
     !PHRASE_EDGES
         .iter()
         .any(|w| t.starts_with(w) || t.ends_with(w))
+        && !LEADING_ADVERBS.iter().any(|w| t.starts_with(w))
 }
 
 /// True when every use of the single English word `w` is capitalised and at least one stands
@@ -807,5 +813,21 @@ mod tests {
         assert!(!han_termlike("的发展"));
         assert!(!han_termlike("保持稳定"));
         assert!(!han_termlike("高职扩招和"));
+        // Phrases of the provincial, district and national pairs that came out as new wording:
+        // an adverb, a pronoun or a modal opening a verb phrase, a complement closing one.
+        for phrase in [
+            "深入践行",
+            "大力拓展",
+            "努力打造",
+            "一定能够",
+            "我国经济",
+            "结合起来",
+            "表示诚挚感谢",
+        ] {
+            assert!(!han_termlike(phrase), "{phrase}");
+        }
+        for term in ["乙类乙管", "枫桥经验", "新三样", "三公经费", "投资于人"] {
+            assert!(han_termlike(term), "{term}");
+        }
     }
 }
