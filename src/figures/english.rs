@@ -57,6 +57,17 @@ fn is_framing(w: &str) -> bool {
             .is_some_and(|v| v.len() > 2 && EN_FRAMING.contains(&v))
 }
 
+/// A word that ends the noun phrase after an amount: nothing, a number or amount, a year, a
+/// stop word, a verb skipped before amounts, or a framing word.
+fn ends_noun_phrase(w: &str) -> bool {
+    w.is_empty()
+        || w.starts_with(|c: char| c.is_ascii_digit() || c == '$')
+        || is_year(w)
+        || EN_STOP.contains(&w)
+        || EN_SKIP.contains(&w)
+        || is_framing(w)
+}
+
 /// A possessive (`berkshire’s`, `apple's`).
 fn possessive(w: &str) -> bool {
     w.ends_with("’s") || w.ends_with("'s") || w.ends_with("s’") || w.ends_with("s'")
@@ -94,14 +105,7 @@ fn noun_after(rest: &str) -> Option<String> {
         if is_year(w) && !words.is_empty() {
             continue;
         }
-        if w.is_empty()
-            || w.starts_with(|c: char| c.is_ascii_digit() || c == '$')
-            || is_year(w)
-            || EN_STOP.contains(&w)
-            || EN_SKIP.contains(&w)
-            || is_framing(w)
-            || words.len() >= MAX_LABEL_WORDS
-        {
+        if ends_noun_phrase(w) || words.len() >= MAX_LABEL_WORDS {
             break;
         }
         words.push(w.to_string());
@@ -178,12 +182,7 @@ fn noun_attributed(rest: &str, count: bool) -> Option<String> {
             after_connector = true;
             continue;
         }
-        if w.is_empty()
-            || w.starts_with(|c: char| c.is_ascii_digit() || c == '$')
-            || is_year(w)
-            || EN_STOP.contains(&w)
-            || EN_SKIP.contains(&w)
-            || is_framing(w)
+        if ends_noun_phrase(w)
             || words.is_empty() && NOT_ATTRIBUTIVE.contains(&w)
             || words.len() >= MAX_LABEL_WORDS
         {
