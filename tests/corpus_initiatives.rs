@@ -412,27 +412,6 @@ fn new_and_dropped_names_start_and_end_at_word_edges() {
 #[test]
 #[ignore = "needs YOYDIFF_CORPUS"]
 fn swapping_every_corpus_pair_mirrors_the_initiatives() {
-    type Entry = (&'static str, Vec<String>, Vec<String>);
-    fn entries(list: &[yoydiff::model::Initiative], flip: bool) -> Vec<Entry> {
-        let sentences = |m: &[yoydiff::model::Mention]| {
-            let mut v: Vec<String> = m.iter().map(|m| m.sentence.clone()).collect();
-            v.sort();
-            v
-        };
-        let mut v: Vec<Entry> = list
-            .iter()
-            .map(|i| {
-                let (o, n) = (sentences(&i.old), sentences(&i.new));
-                if !flip {
-                    return (i.status.as_str(), o, n);
-                }
-                let status = i.status.mirrored().as_str();
-                (status, n, o)
-            })
-            .collect();
-        v.sort();
-        v
-    }
     let dir = corpus();
     let mut wrong = Vec::new();
     let mut pairs = 0;
@@ -442,8 +421,8 @@ fn swapping_every_corpus_pair_mirrors_the_initiatives() {
         let ba = compare(&b, &a, &CompareOptions::default());
         pairs += 1;
         let (forwards, backwards) = (
-            entries(&ab.initiatives, true),
-            entries(&ba.initiatives, false),
+            swapped_entries(&ab.initiatives),
+            initiative_entries(&ba.initiatives),
         );
         for e in &forwards {
             if !backwards.contains(e) {

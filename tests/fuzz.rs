@@ -201,30 +201,12 @@ fn check_mirrored(ab: &Comparison, ba: &Comparison) -> Result<(), String> {
     }
     // Initiatives: each entry, read by its status and the sentences naming it on each side,
     // is the swapped entry of the other direction.
-    let entries = |c: &Comparison, flip: bool| {
-        let sentences = |m: &[yoydiff::model::Mention]| {
-            let mut v: Vec<String> = m.iter().map(|m| m.sentence.clone()).collect();
-            v.sort();
-            v
-        };
-        let mut v: Vec<(&'static str, Vec<String>, Vec<String>)> = c
-            .initiatives
-            .iter()
-            .map(|i| {
-                let (o, n) = (sentences(&i.old), sentences(&i.new));
-                if !flip {
-                    return (i.status.as_str(), o, n);
-                }
-                let status = i.status.mirrored().as_str();
-                (status, n, o)
-            })
-            .collect();
-        v.sort();
-        v
-    };
-    let (forwards, backwards) = (entries(ab, true), entries(ba, false));
+    let (forwards, backwards) = (
+        common::swapped_entries(&ab.initiatives),
+        common::initiative_entries(&ba.initiatives),
+    );
     if forwards != backwards {
-        type Entry = (&'static str, Vec<String>, Vec<String>);
+        use common::InitiativeEntry as Entry;
         fn only(a: &[Entry], b: &[Entry]) -> Vec<Entry> {
             a.iter().filter(|e| !b.contains(e)).cloned().collect()
         }
@@ -235,6 +217,30 @@ fn check_mirrored(ab: &Comparison, ba: &Comparison) -> Result<(), String> {
         ));
     }
     Ok(())
+}
+
+/// Compares `a` with itself, which must show no change, and `a` with `b` both ways, which
+/// must mirror. `Ok(false)` when repeated paragraphs leave the mirror unchecked: two copies of
+/// one paragraph make a pairing ambiguous (either copy is right), and then the two directions
+/// may choose differently; the mirror is checked where the answer is unique.
+fn check_pair(
+    a: &yoydiff::Document,
+    b: &yoydiff::Document,
+    options: &CompareOptions,
+) -> Result<bool, String> {
+    let same = compare(a, a, options);
+    if same.has_changes() {
+        return Err(format!(
+            "an input compared with itself has changes: {:?}",
+            same.summary
+        ));
+    }
+    if has_repeats(a) || has_repeats(b) {
+        return Ok(false);
+    }
+    let (ab, ba) = (compare(a, b, options), compare(b, a, options));
+    check_mirrored(&ab, &ba).map_err(|e| format!("swapping the inputs does not mirror: {e}"))?;
+    Ok(true)
 }
 
 /// True when a paragraph (or a title) occurs twice.
@@ -294,32 +300,17 @@ fn mutated_reports_keep_the_invariants() {
         }
         let [a, b] = docs.as_slice() else { continue };
         compared += 1;
-        let same = compare(a, a, &options);
-        assert!(
-            !same.has_changes(),
-            "seed {seed} case {case}: an input compared with itself has changes: {:?}",
-            same.summary
-        );
-        // Two copies of one paragraph make a pairing ambiguous (either copy is right), and
-        // then the two directions may choose differently; the mirror is checked where the
-        // answer is unique.
-        if has_repeats(a) || has_repeats(b) {
-            continue;
-        }
-        let ab = compare(a, b, &options);
-        let ba = compare(b, a, &options);
-        if let Err(e) = check_mirrored(&ab, &ba) {
-            let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
-            for (side, lines) in [("a", &a_lines), ("b", &b_lines)] {
-                let path = dir.join(format!("fuzz-{seed}-{case}-{side}.txt"));
-                std::fs::write(&path, lines.join("\n")).unwrap();
+        match check_pair(a, b, &options) {
+            Ok(checked) => mirrored += usize::from(checked),
+            Err(e) => {
+                let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+                for (side, lines) in [("a", &a_lines), ("b", &b_lines)] {
+                    let path = dir.join(format!("fuzz-{seed}-{case}-{side}.txt"));
+                    std::fs::write(&path, lines.join("\n")).unwrap();
+                }
+                panic!("seed {seed} case {case}: {e} (inputs in {})", dir.display());
             }
-            panic!(
-                "seed {seed} case {case}: swapping the inputs does not mirror: {e} (inputs in {})",
-                dir.display()
-            );
         }
-        mirrored += 1;
     }
     // Most cases decode and parse; a harness that compared nothing would prove nothing.
     assert!(
@@ -553,25 +544,10 @@ fn mutated_pdf_docx_and_html_files_keep_the_invariants() {
         }
         let [a, b] = docs.as_slice() else { continue };
         pairs += 1;
-        let same = compare(a, a, &options);
-        assert!(
-            !same.has_changes(),
-            "seed {seed} case {case} ({}): an input compared with itself has changes: {:?}",
-            a.source,
-            same.summary
-        );
-        if has_repeats(a) || has_repeats(b) {
-            continue;
+        match check_pair(a, b, &options) {
+            Ok(checked) => mirrored += usize::from(checked),
+            Err(e) => panic!("seed {seed} case {case} ({}): {e}", a.source),
         }
-        let ab = compare(a, b, &options);
-        let ba = compare(b, a, &options);
-        if let Err(e) = check_mirrored(&ab, &ba) {
-            panic!(
-                "seed {seed} case {case} ({}): swapping the inputs does not mirror: {e}",
-                a.source
-            );
-        }
-        mirrored += 1;
     }
     // Both outcomes occur, and enough files are read to check the invariants on.
     assert!(

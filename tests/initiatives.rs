@@ -940,35 +940,7 @@ fn sample_pair_precision() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
-type Entry = (Status, Vec<String>, Vec<String>);
-
-fn sentences(mentions: &[yoydiff::model::Mention]) -> Vec<String> {
-    let mut s: Vec<String> = mentions.iter().map(|m| m.sentence.clone()).collect();
-    s.sort();
-    s
-}
-
-/// Each initiative as its status and the sentences of its old and new mentions. Names are
-/// left out: an entry is named as the newer edition writes it.
-fn entries(list: &[Initiative]) -> Vec<Entry> {
-    let mut out: Vec<Entry> = list
-        .iter()
-        .map(|i| (i.status, sentences(&i.old), sentences(&i.new)))
-        .collect();
-    out.sort();
-    out
-}
-
-/// The entries of a comparison as the swapped comparison must show them: new and dropped
-/// exchanged, upgraded and downgraded exchanged, old and new mentions swapped.
-fn swapped(list: &[Initiative]) -> Vec<Entry> {
-    let mut out: Vec<Entry> = entries(list)
-        .into_iter()
-        .map(|(status, old, new)| (status.mirrored(), new, old))
-        .collect();
-    out.sort();
-    out
-}
+use common::{initiative_entries as entries, swapped_entries as swapped};
 
 #[test]
 fn a_shorter_name_in_the_other_edition_stands_for_the_longer_both_ways() {

@@ -326,3 +326,41 @@ pub fn judged_problems(list: &[yoydiff::model::Initiative], fixture: &str) -> Ve
     }
     problems
 }
+
+/// An initiative as its status and the sorted sentences of its old and new mentions. Names
+/// are left out: an entry is named as the newer edition writes it, so a swapped comparison
+/// may name it otherwise.
+pub type InitiativeEntry = (yoydiff::model::Status, Vec<String>, Vec<String>);
+
+fn mention_sentences(mentions: &[yoydiff::model::Mention]) -> Vec<String> {
+    let mut s: Vec<String> = mentions.iter().map(|m| m.sentence.clone()).collect();
+    s.sort();
+    s
+}
+
+/// The initiatives of a comparison as entries, sorted.
+pub fn initiative_entries(list: &[yoydiff::model::Initiative]) -> Vec<InitiativeEntry> {
+    let mut out: Vec<InitiativeEntry> = list
+        .iter()
+        .map(|i| {
+            (
+                i.status,
+                mention_sentences(&i.old),
+                mention_sentences(&i.new),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// The entries of a comparison as the swapped comparison must show them: new and dropped
+/// exchanged, upgraded and downgraded exchanged, old and new mentions swapped.
+pub fn swapped_entries(list: &[yoydiff::model::Initiative]) -> Vec<InitiativeEntry> {
+    let mut out: Vec<InitiativeEntry> = initiative_entries(list)
+        .into_iter()
+        .map(|(status, old, new)| (status.mirrored(), new, old))
+        .collect();
+    out.sort();
+    out
+}
