@@ -592,8 +592,9 @@ fn left_edges(before: &str, max_chars: usize) -> Vec<(usize, Edge)> {
     edges
 }
 
-/// Adverbs and verbs a name does not start with (`大幅提高|失业保险基金`).
-static LEADING_ADVERBS: LazyLock<Words> = LazyLock::new(|| {
+/// Adverbs and verbs a name does not start with (`大幅提高|失业保险基金`), nor a key term
+/// (`深入践行`).
+pub(super) static LEADING_ADVERBS: LazyLock<Words> = LazyLock::new(|| {
     Words::new(vocab::lines(include_str!(
         "../../data/vocab/zh-leading-adverbs.txt"
     )))

@@ -76,10 +76,6 @@ static EDGE_CHARS: LazyLock<Vec<char>> =
 static PHRASE_EDGES: LazyLock<Vec<&str>> =
     LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-phrase-edges.txt")));
 
-/// Adverbs that open a verb phrase (`深入践行`, `大力拓展`); a term does not start with one.
-static LEADING_ADVERBS: LazyLock<Vec<&str>> =
-    LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-leading-adverbs.txt")));
-
 /// English words that carry no topic; a term does not start or end with one.
 static EN_STOPWORDS: LazyLock<Vec<&str>> =
     LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/en-stopwords.txt")));
@@ -646,7 +642,7 @@ fn han_termlike(t: &str) -> bool {
     !PHRASE_EDGES
         .iter()
         .any(|w| t.starts_with(w) || t.ends_with(w))
-        && !LEADING_ADVERBS.iter().any(|w| t.starts_with(w))
+        && super::detect::LEADING_ADVERBS.first_prefix(t).is_none()
 }
 
 /// True when every use of the single English word `w` is capitalised and at least one stands
