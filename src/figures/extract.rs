@@ -127,19 +127,21 @@ fn paragraph(
         Some(_) => std::iter::once(0..p.text.len()).collect(),
         None => split_sentences(&p.text),
     };
-    let from_table = row.is_some();
     for r in ranges {
         let sentence = &p.text[r.clone()];
         if !(sentence.bytes().any(|b| b.is_ascii_digit()) || chinese && has_cn_figure(sentence)) {
             continue;
         }
-        // Prior-year values of a table row's amounts, by figure; none in prose.
+        // Prior-year values of a table row's amounts and the cells as the table means them,
+        // by figure; none in prose.
         let mut priors: Vec<Option<f64>> = Vec::new();
+        let mut shown: Vec<Option<String>> = Vec::new();
         let (found, labels): (Vec<Hit>, Vec<(String, Role, f64)>) = match row.take() {
             Some(cells) => cells
                 .into_iter()
-                .map(|(q, label, role, prior)| {
+                .map(|(q, label, role, prior, cell)| {
                     priors.push(prior);
+                    shown.push(cell);
                     let sign = if q.value < 0.0 { -1.0 } else { 1.0 };
                     (Hit { q, rank: false }, (label, role, sign))
                 })
@@ -180,12 +182,10 @@ fn paragraph(
                 role,
                 value,
                 unit: h.q.unit.clone(),
-                text: cell_text(
-                    &sentence[h.q.start..h.q.end],
-                    h.q.value,
-                    &h.q.unit,
-                    chinese && from_table,
-                ),
+                text: shown
+                    .get_mut(k)
+                    .and_then(Option::take)
+                    .unwrap_or_else(|| sentence[h.q.start..h.q.end].to_string()),
                 qualifier: h.q.qualifier,
                 sentence: match &shared {
                     Some(whole) => Arc::clone(whole),
@@ -197,29 +197,6 @@ fn paragraph(
                 prior: priors.get(k).copied().flatten(),
             });
         }
-    }
-}
-
-/// A figure as written; a bare number in a Chinese table cell gets the unit its header gives
-/// (`7730.28` under `（单位：万元）` is `7730.28万元`), so a figure read off its row says what it
-/// counts wherever it is shown. The header's multiplier is read back off the value.
-fn cell_text(written: &str, value: f64, unit: &str, chinese_cell: bool) -> String {
-    let bare = written
-        .chars()
-        .all(|c| c.is_ascii_digit() || matches!(c, '.' | ','));
-    let number: Option<f64> = written.replace(',', "").parse().ok();
-    let (Some(number), true, true) = (number, chinese_cell && bare, !unit.is_empty()) else {
-        return written.to_string();
-    };
-    let ratio = if number == 0.0 { 1.0 } else { value / number };
-    let near = |m: f64| (ratio / m - 1.0).abs() < 1e-6;
-    let multiplier = [(1e12, "万亿"), (1e8, "亿"), (1e4, "万"), (1.0, "")]
-        .into_iter()
-        .find(|&(m, _)| near(m));
-    match multiplier {
-        Some((_, m)) => format!("{written}{m}{unit}"),
-        // A zero under `万元` cannot tell its multiplier; the bare cell is what it says.
-        None => written.to_string(),
     }
 }
 

@@ -86,9 +86,11 @@ pub(super) struct Tables {
     pub(super) zh: ZhTables,
 }
 
-/// One figure a row gives: the quantity, its label, its role and, for an amount, the
-/// prior-year column's value in the same unit and scale (`$ 383,285 (3) % $ 394,328` → 394,328).
-pub(super) type RowFigure = (Quantity, String, Role, Option<f64>);
+/// One figure a row gives: the quantity, its label, its role, for an amount the prior-year
+/// column's value in the same unit and scale (`$ 383,285 (3) % $ 394,328` → 394,328), and the
+/// text to show when the cell alone does not say its unit (`7545万元` for `7545` under
+/// `（单位：万元）`).
+pub(super) type RowFigure = (Quantity, String, Role, Option<f64>, Option<String>);
 
 fn currency_of(sign: &str) -> Option<&'static str> {
     match sign.to_ascii_lowercase().as_str() {
@@ -307,7 +309,7 @@ impl Tables {
             self.group = None;
         }
         let mut figures = self.figures(&label, &cells);
-        for (q, _, _, _) in &mut figures {
+        for (q, _, _, _, _) in &mut figures {
             q.start += lead;
             q.number_start += lead;
             q.end += lead;
@@ -387,6 +389,7 @@ impl Tables {
                     label.to_string(),
                     role,
                     prior.flatten(),
+                    None,
                 ));
             }
         }
@@ -404,6 +407,7 @@ impl Tables {
                 quantity(*start, *end, *value, "%", false),
                 label.to_string(),
                 role,
+                None,
                 None,
             ));
         }
@@ -740,7 +744,9 @@ impl ZhTable {
                 q.end = at + number.len();
                 q.qualifier = None;
                 let role = if q.counted { Role::Count } else { Role::Level };
-                out.push((q, label, role, prior));
+                // Shown with the unit its header gives: `7545` under `（单位：万元）` is `7545万元`.
+                let shown = (!unit.is_empty()).then(|| format!("{number}{unit}"));
+                out.push((q, label, role, prior, shown));
             }
         };
         match &self.columns {
