@@ -667,10 +667,9 @@ fn proper_name(e: &Edition, w: &str) -> bool {
 
 /// An English term (lower case) starts and ends with a word of three letters or more that is
 /// neither a stopword nor an edge word (quantifiers, months, adverbs, comparatives), holds no
-/// number, joins no two names with `and` or `or` (`BNSF and BHE` is two names) and holds no
-/// edge word or adverb inside, and does not
-/// close with a verb in the past tense or an adverb in `-ly` (`dollar accounted`, `respond
-/// quickly`): a noun phrase, not a piece of a clause.
+/// number, joins no two names with `and` or `or` (`BNSF and BHE` is two names), holds no edge
+/// word or adverb inside, and does not close with a verb in the past tense or an adverb in
+/// `-ly` (`dollar accounted`, `respond quickly`): a noun phrase, not a piece of a clause.
 fn english_termlike(k: &str) -> bool {
     let words: Vec<&str> = k.split(' ').collect();
     let (first, last) = (words[0], words[words.len() - 1]);
