@@ -1347,3 +1347,59 @@ fn a_fall_in_energy_use_meets_the_reduction_target() {
     assert_eq!(energy.verdict, Verdict::Met, "{energy:?}");
     assert_eq!(energy.outcome.as_ref().unwrap().text, "超过3%");
 }
+
+#[test]
+fn a_five_year_passage_makes_its_figures_multi_year() {
+    let f = figures_of(
+        "过去一年，城镇新增就业1206万人。\n\n\
+         五年来，我们主要做了以下工作。\n\n\
+         新建高标准农田4.56亿亩，国内生产总值增加到121万亿元，市场主体总量超过1.6亿户。\n\n\
+         各位代表！过去一年，我们新开工改造城镇老旧小区5.3万个。",
+    );
+    let multi = |label: &str, text: &str| find(&f, label, text).multi_year;
+    assert!(!multi("城镇新增就业", "1206万人"));
+    // A flow of the five years is theirs; a level reached at their end is the last year's.
+    assert!(multi("高标准农田", "4.56亿亩"));
+    assert!(!multi("国内生产总值", "121万亿元"));
+    assert!(!multi("市场主体总量", "超过1.6亿户"));
+    // A paragraph that opens on one year ends the span, past a salutation.
+    assert!(!multi("改造城镇老旧小区", "5.3万个"));
+}
+
+#[test]
+fn five_year_totals_pair_only_with_five_year_figures() {
+    // The 2023 report reviews 2022 first, then five years (`过去五年极不寻常`, `五年来，我们……
+    // 主要做了以下工作` and ten sections of five-year totals), then plans 2023.
+    let new = extract(&sample("national-gwr-2023.txt"));
+    let old = extract(&sample("national-gwr-2022.txt"));
+    assert!(!find(&new, "城镇新增就业", "1206万人").multi_year);
+    assert!(find(&new, "法律议案", "50件").multi_year);
+    assert!(find(&new, "改造城镇老旧小区", "16.7万个").multi_year);
+    assert!(!find(&new, "国内生产总值", "121万亿元").multi_year);
+    assert!(!find(&new, "城镇新增就业", "1200万人左右").multi_year);
+    assert!(!find(&old, "法律议案", "10件").multi_year);
+    let n = national();
+    let paired = |o: &str, nw: &str| {
+        n.pairs.iter().any(|p| {
+            p.old.as_ref().is_some_and(|f| f.text == o)
+                && p.new.as_ref().is_some_and(|f| f.text == nw)
+        })
+    };
+    // One year's bills against five years' are no change of +400%.
+    assert!(!paired("10件", "50件"));
+    assert!(!paired("5.6万个", "16.7万个"));
+    assert!(paired("114万亿元", "121万亿元"));
+}
+
+#[test]
+fn a_review_that_meets_its_target_reports_an_outcome() {
+    let f = figures_of(
+        "就业形势总体稳定，城镇新增就业1312万人，超过全年预期目标。\n\n\
+         地区生产总值增长5.4%，完成全年主要目标。\n\n\
+         下一步，力争高标准农田再建成100万亩。",
+    );
+    assert_eq!(find(&f, "城镇新增就业", "1312万人").role, Role::Count);
+    assert_eq!(find(&f, "地区生产总值", "5.4%").role, Role::Growth);
+    // A cue that does not say the target was reached still sets one.
+    assert_eq!(find(&f, "高标准农田", "100万亩").role, Role::Target);
+}

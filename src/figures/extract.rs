@@ -12,6 +12,7 @@ use std::sync::{Arc, LazyLock};
 use regex::Regex;
 
 use super::number::{Quantity, scan};
+use super::span::{self, Span};
 use super::table::Tables;
 use crate::model::Paragraph;
 use crate::model::{Document, Lang, Section};
@@ -29,27 +30,49 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
     let mut tables = Tables::default();
     for s in &doc.sections {
         let part = part_of_section(s);
-        walk(s, part, chinese, &mut path, &mut tables, &mut out);
+        // Every part starts as one year; its heading or paragraphs may say otherwise.
+        walk(
+            s,
+            part,
+            chinese,
+            Span::OneYear,
+            &mut path,
+            &mut tables,
+            &mut out,
+        );
     }
     out
 }
 
+/// Reads a section and its children, and returns the span of years open at its end. `span`
+/// is the span the text before the section left open (see [`super::span`]): a span holds in
+/// reading order, across headings and lead-sentence items, until its part ends or another
+/// opens. Only Chinese reports name it.
 fn walk(
     s: &Section,
     part: Part,
     chinese: bool,
+    span: Span,
     path: &mut Vec<String>,
     tables: &mut Tables,
     out: &mut Vec<Figure>,
-) {
+) -> Span {
     path.push(s.heading_text());
+    let mut span = match chinese {
+        true => span::of_heading(&s.title).unwrap_or(span),
+        false => span,
+    };
     for p in &s.paragraphs {
-        paragraph(p, part, chinese, path, tables, out);
+        if chinese && let Some(opened) = span::of_opening(&p.text) {
+            span = opened;
+        }
+        paragraph(p, part, chinese, span, path, tables, out);
     }
     for c in &s.children {
-        walk(c, part, chinese, path, tables, out);
+        span = walk(c, part, chinese, span, path, tables, out);
     }
     path.pop();
+    span
 }
 
 /// Words that make a sentence set a target even outside a plan part.
@@ -113,6 +136,7 @@ fn paragraph(
     p: &Paragraph,
     part: Part,
     chinese: bool,
+    span: Span,
     path: &[String],
     tables: &mut Tables,
     out: &mut Vec<Figure>,
@@ -127,8 +151,17 @@ fn paragraph(
         Some(_) => std::iter::once(0..p.text.len()).collect(),
         None => split_sentences(&p.text),
     };
-    for r in ranges {
+    // A later sentence that opens on a span (`2025年是…。过去五年，…`) holds for the rest of
+    // the paragraph.
+    let mut span = span;
+    for (at, r) in ranges.into_iter().enumerate() {
         let sentence = &p.text[r.clone()];
+        if chinese
+            && at > 0
+            && let Some(opened) = span::of_opening(sentence)
+        {
+            span = opened;
+        }
         if !(sentence.bytes().any(|b| b.is_ascii_digit()) || chinese && has_cn_figure(sentence)) {
             continue;
         }
@@ -161,7 +194,7 @@ fn paragraph(
         }
         let target_sentence = part == Part::Plan && !(chinese && reports_a_year(sentence))
             || if chinese {
-                ZH_TARGET_CUES.iter().any(|c| sentence.contains(c))
+                sets_a_target(sentence)
             } else {
                 EN_TARGET_CUES.is_match(sentence)
             };
@@ -195,9 +228,30 @@ fn paragraph(
                 line: p.line_at(r.start + h.q.start),
                 part,
                 prior: priors.get(k).copied().flatten(),
+                multi_year: false,
             });
+            let f = out.last_mut().expect("just pushed");
+            f.multi_year = span == Span::SeveralYears && !is_end_point(f, sentence, h.q.start)
+                || names_several_years(f);
         }
     }
+}
+
+/// Whether a Chinese sentence outside a plan sets a target: it has a target cue (`预期目标`,
+/// `力争`) in a clause that does not say the target was reached (`超过全年预期目标`).
+fn sets_a_target(sentence: &str) -> bool {
+    static ATTAINMENT_VERBS: LazyLock<Vec<&str>> =
+        LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-attainment-verbs.txt")));
+    ZH_TARGET_CUES.iter().any(|cue| {
+        sentence.match_indices(cue).any(|(at, _)| {
+            let clause_start = sentence[..at]
+                .rfind(['，', '；', '。', '：'])
+                .map_or(0, |b| b + '，'.len_utf8());
+            !ATTAINMENT_VERBS
+                .iter()
+                .any(|v| sentence[clause_start..at].contains(v))
+        })
+    })
 }
 
 /// Words with which a plan speaks of the year ahead (`今年`, `要`, `将`, `力争`).
@@ -539,9 +593,33 @@ fn zh_clause_start(head: &str) -> usize {
     0
 }
 
-/// Whether a figure speaks of several years rather than one (`五年年均增长5.2%`, `十年增加`),
-/// read from its own clause.
+/// Whether a figure speaks of several years rather than one: read from its own clause
+/// (`五年年均增长5.2%`, `十年增加`) or from the passage that holds it (a five-year review).
 pub(crate) fn multi_year(f: &Figure) -> bool {
+    f.multi_year
+}
+
+/// Whether a level, a share or a count in a multi-year review is where the years ended
+/// (`国内生产总值增加到121万亿元`, `由54.9%提高到58.8%`, `市场主体总量超过1.6亿户`): the value of the last year, the same
+/// quantity a one-year report states, not a total or an average of the years. In a plan the
+/// end of five years is five years ahead, no end point of this year. A rank is always where
+/// the report stands now.
+fn is_end_point(f: &Figure, sentence: &str, start: usize) -> bool {
+    static STOCK_NOUNS: LazyLock<Vec<&str>> =
+        LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-stock-nouns.txt")));
+    let before = sentence[..start].trim_end();
+    f.role == Role::Rank
+        || f.part != Part::Plan
+            && matches!(f.role, Role::Level | Role::Share | Role::Count)
+            && (before.ends_with(['到', '至', '达'])
+                || before.ends_with("突破")
+                || !before.ends_with(['从', '由'])
+                    && STOCK_NOUNS.iter().any(|w| f.label.ends_with(w)))
+}
+
+/// Whether a figure's own clause or label puts it on several years (`五年年均增长5.2%`,
+/// `十年增加`).
+fn names_several_years(f: &Figure) -> bool {
     static WORDS: LazyLock<Vec<&str>> =
         LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/multi-year-words.txt")));
     let head = f

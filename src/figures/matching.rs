@@ -92,9 +92,9 @@ pub fn match_figures(old: &[Figure], new: &[Figure], sections: &[SectionPair]) -
             if (o.label.chars().count() <= 2 || n.label.chars().count() <= 2) && !same_section {
                 continue;
             }
-            // A five-year average is not the same figure as last year's rate.
+            // A five-year total or average is not the same figure as last year's.
             if multi_year(o) != multi_year(n) {
-                score -= 0.3;
+                continue;
             }
             if same_section {
                 score += SECTION_BONUS;

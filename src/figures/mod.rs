@@ -16,6 +16,7 @@ mod extract;
 mod matching;
 pub mod number;
 mod promise;
+mod span;
 mod table;
 
 pub use extract::extract;

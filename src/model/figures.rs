@@ -106,6 +106,13 @@ pub struct Figure {
     /// edition says last year's figure was. `None` outside such rows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prior: Option<f64>,
+    /// The figure speaks of several years, not of one: its clause says so (`五年年均增长5.2%`,
+    /// `cumulative since 2019`) or it stands in a passage of several years (a five-year
+    /// review's `审议法律议案50件`, a five-year plan's targets). Such a figure pairs only with
+    /// another multi-year figure, and is never a target or an outcome of one year. Serialised
+    /// only when true.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub multi_year: bool,
 }
 
 /// What happened to a figure between two editions.
