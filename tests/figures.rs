@@ -1403,3 +1403,13 @@ fn a_review_that_meets_its_target_reports_an_outcome() {
     // A cue that does not say the target was reached still sets one.
     assert_eq!(find(&f, "高标准农田", "100万亩").role, Role::Target);
 }
+
+#[test]
+fn one_word_for_two_items_labels_each_value() {
+    let f =
+        figures_of("城乡居民人均可支配收入分别增长4.4%、5.6%，城乡低保标准分别提高13.1%和17.7%。");
+    assert_eq!(find(&f, "居民", "4.4%").label, "城镇居民人均可支配收入");
+    assert_eq!(find(&f, "居民", "5.6%").label, "农村居民人均可支配收入");
+    assert_eq!(find(&f, "低保", "13.1%").label, "城镇低保标准");
+    assert_eq!(find(&f, "低保", "17.7%").label, "农村低保标准");
+}

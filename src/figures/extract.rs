@@ -381,6 +381,13 @@ fn zh_labels(s: &str, found: &[Hit]) -> Vec<(String, Role, f64)> {
                 })
                 .count();
             let mut items = items_split_at(&['、', '和', '及']);
+            // `城乡居民人均可支配收入分别增长4.4%、5.6%`: one word names both items.
+            if items.len() == 1
+                && run == 2
+                && let Some(pair) = split_paired_abbreviation(&items[0])
+            {
+                items = pair;
+            }
             // `金融业、软件和信息服务业增加值`: a `和` inside an item's name, told by the count.
             if items.len() > run {
                 let by_comma = items_split_at(&['、']);
@@ -507,6 +514,22 @@ fn zh_labels(s: &str, found: &[Hit]) -> Vec<(String, Role, f64)> {
 
 /// The bases an increment is counted from (`比上年增加1500亿元`): last year's value.
 const INCREMENT_BASES: [&str; 4] = ["比上年", "较上年", "比去年", "较去年"];
+
+/// A label whose word names two things (`城乡居民人均可支配收入`) as the label of each
+/// (`城镇居民人均可支配收入`, `农村居民人均可支配收入`); `None` without such a word.
+fn split_paired_abbreviation(label: &str) -> Option<Vec<String>> {
+    static PAIRED: LazyLock<Vec<(&str, &str)>> = LazyLock::new(|| {
+        vocab::pairs(include_str!("../../data/vocab/zh-paired-abbreviations.txt"))
+    });
+    PAIRED.iter().find_map(|(word, items)| {
+        label.contains(word).then(|| {
+            items
+                .split('、')
+                .map(|item| label.replacen(word, item, 1))
+                .collect()
+        })
+    })
+}
 
 /// Head nouns a `分别` list states once on its last item (`data/vocab/zh-list-head-nouns.txt`).
 static LIST_HEAD_NOUNS: LazyLock<Vec<&'static str>> =
