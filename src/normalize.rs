@@ -126,11 +126,13 @@ pub fn normalize(text: &str) -> CleanText {
     if !wrapped {
         dropped += drop_repeated_opening(&mut paragraphs);
     }
-    let table_rows = lines
+    let mut table_rows: Vec<u32> = lines
         .iter()
         .filter(|l| l.table_row && l.kind == LineKind::Text)
         .map(|l| l.number)
         .collect();
+    // A listed table's headings moved above its rows: the lines are no longer in order there.
+    table_rows.sort_unstable();
     CleanText {
         paragraphs,
         wrapped,
@@ -372,7 +374,11 @@ fn classify_furniture(lines: &mut [Line]) -> usize {
             pending = false;
         }
     }
-    dropped + drop_running_lines(lines, &page_number_at)
+    // Tables listed a cell a line are read into rows first: their cells are no running lines.
+    let heading_moves = read_listed_tables(lines);
+    let running = drop_running_lines(lines, &page_number_at);
+    move_listed_headings(lines, &heading_moves);
+    dropped + running
 }
 
 /// A bare number (`5`) could as well be a table cell, so it counts as a page number only when
@@ -428,6 +434,7 @@ fn drop_running_lines(lines: &mut [Line], page_number_at: &[usize]) -> usize {
     let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, l) in lines.iter().enumerate() {
         if l.kind == LineKind::Text
+            && !l.table_row
             && display_width(&l.text) <= 60
             && !l.text.ends_with(|c: char| {
                 is_sentence_final(c) || matches!(c, ':' | '：' | '！' | '，' | ',')
@@ -458,6 +465,346 @@ fn drop_running_lines(lines: &mut [Line], page_number_at: &[usize]) -> usize {
         }
     }
     dropped
+}
+
+/// The fewest labels a table listed a cell a line must have: two leader lines in a row can be a
+/// contents list's entries, three with a column of numbers beside them are a table.
+const MIN_LISTED_ROWS: usize = 3;
+/// The most columns a table listed a cell a line is read into; a wider reading is a misreading.
+const MAX_LISTED_COLUMNS: usize = 12;
+/// The widest line, in display columns, taken for a heading cell inside such a table
+/// (`Percentage of`, `(in millions)`, `12/31/21`); a wider line ends the table.
+const MAX_HEADER_CELL_WIDTH: usize = 40;
+
+/// What a line is to a table whose cells a text extraction wrote one a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ListedCell {
+    /// A row label ending in a dot leader (`Apple Inc. …`).
+    Label,
+    /// A value: a number, with a currency sign, brackets, a percent sign or footnote marks
+    /// (`$ 2,333`, `(3.4)`, `20.1%`, `4,683 ***`), or a dash for an empty cell.
+    Value,
+    /// A currency sign alone: it belongs to the value that follows.
+    Currency,
+    /// A short line of a column heading (`Cost*`, `(in millions)`, `2014`): left where it is.
+    Heading,
+    /// Blank lines, footnote marks, page numbers: inside a table, they break nothing.
+    Gap,
+}
+
+fn listed_cell(line: &Line) -> Option<ListedCell> {
+    if line.kind != LineKind::Text {
+        return Some(ListedCell::Gap);
+    }
+    // A row read with its cells (a tab between them) is a table of its own.
+    if line.table_row {
+        return None;
+    }
+    let text = line.text.as_str();
+    if text == "$" {
+        return Some(ListedCell::Currency);
+    }
+    if is_listed_value(text) {
+        return Some(ListedCell::Value);
+    }
+    if text.ends_with(" …") && text.chars().any(char::is_alphanumeric) {
+        return Some(ListedCell::Label);
+    }
+    let ends_clause = text
+        .trim_end_matches(crate::script::is_closing)
+        .ends_with(|c: char| is_sentence_final(c) || matches!(c, ':' | '：' | ',' | '，' | ';'));
+    (display_width(text) <= MAX_HEADER_CELL_WIDTH && !ends_clause).then_some(ListedCell::Heading)
+}
+
+/// A table cell's value (see [`ListedCell::Value`]). A bare year (`2014`) heads a column of
+/// values rather than being one.
+fn is_listed_value(text: &str) -> bool {
+    if matches!(text, "—" | "–" | "-") {
+        return true;
+    }
+    let core = text.strip_prefix('$').unwrap_or(text).trim_start();
+    let core = core.trim_end_matches(['*', '†', '‡', ' ']);
+    let core = core.strip_suffix('%').unwrap_or(core);
+    let core = core
+        .strip_prefix('(')
+        .and_then(|c| c.strip_suffix(')'))
+        .unwrap_or(core);
+    let core = core.strip_prefix('-').unwrap_or(core);
+    let digits = core.bytes().filter(u8::is_ascii_digit).count();
+    let well_formed = core.starts_with(|c: char| c.is_ascii_digit())
+        && core.ends_with(|c: char| c.is_ascii_digit())
+        && core
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.');
+    let year = core.len() == 4
+        && digits == 4
+        && core.starts_with(['1', '2'])
+        && text == core
+        && (1900..=2100).contains(&core.parse::<u32>().unwrap_or(0));
+    well_formed && !year
+}
+
+/// A value of a listed table: its text and the lines it came from (a currency sign alone on
+/// its line and the number after it are one value).
+struct ListedValue {
+    text: String,
+    lines: Vec<usize>,
+}
+
+/// Tables that a text extraction wrote one cell a line, column after column (pdftotext and
+/// copy-paste from a PDF do so: a column of row labels with dot leaders, then each column of
+/// values, or a block of columns read row by row). Each is read back into rows: the row's
+/// cells in column order, one line at its label's place marked as a table row, as the PDF
+/// reader writes it; the value lines are used up. Running-line detection then never sees
+/// the cells, and each row compares with the row of the same label in another edition.
+///
+/// Column order is the listing order; columns before the labels stand left of them. A run
+/// of values as long as the labels or nearly (at least half) is one column from the top; a
+/// longer run is a block of ⌈n/rows⌉ columns read row by row (continued by the runs after
+/// it until full); shorter runs are a total row's cells, at the bottom of the last columns
+/// with room. The reading is kept only when it fits: every row has a cell, a value with a
+/// currency sign stands first or last in its column (where statements put the sign), and at
+/// most [`MAX_LISTED_COLUMNS`] columns. Otherwise the lines stay as they are. Linear in the
+/// lines.
+///
+/// A column's heading listed after the labels (`Cost*`, `Market`) belongs above the rows, as
+/// in the PDF: the returned moves (see [`move_listed_headings`]) put it there once running
+/// lines are found, so that line positions stay as they were until then.
+fn read_listed_tables(lines: &mut [Line]) -> Vec<HeadingMove> {
+    let mut moves = Vec::new();
+    let mut start = 0;
+    while start < lines.len() {
+        let mut end = start;
+        let mut kinds = Vec::new();
+        while let Some(kind) = lines.get(end).and_then(listed_cell) {
+            kinds.push(kind);
+            end += 1;
+        }
+        if kinds.contains(&ListedCell::Label) && kinds.contains(&ListedCell::Value) {
+            moves.extend(read_listed_block(lines, start, &kinds));
+        }
+        start = end + 1;
+    }
+    moves
+}
+
+/// Heading lines of a listed table to put before its rows: the lines in `range` whose numbers
+/// are in `headings` go first, the rest keep their order.
+struct HeadingMove {
+    range: std::ops::Range<usize>,
+    headings: HashSet<u32>,
+}
+
+/// Applies [`read_listed_tables`]' moves. The lines are then no longer in line-number order
+/// inside a table; each keeps its number, so paragraphs still name their lines.
+fn move_listed_headings(lines: &mut [Line], moves: &[HeadingMove]) {
+    for m in moves {
+        lines[m.range.clone()].sort_by_key(|l| !m.headings.contains(&l.number));
+    }
+}
+
+/// One run of cell lines (`kinds[k]` is line `start + k`): label runs, each with the value
+/// runs before it (the first only) and after it.
+fn read_listed_block(lines: &mut [Line], start: usize, kinds: &[ListedCell]) -> Vec<HeadingMove> {
+    let mut moves = Vec::new();
+    // Label runs (labels with only gaps between) and value runs (values next to each other;
+    // a currency sign joins the value after it across gaps).
+    let mut label_runs: Vec<Vec<usize>> = Vec::new();
+    // For each value run: the label run it follows (`None` before the first).
+    let mut value_runs: Vec<(Option<usize>, Vec<ListedValue>)> = Vec::new();
+    let mut in_labels = false;
+    let mut in_values = false;
+    let mut currency: Option<usize> = None;
+    for (k, &kind) in kinds.iter().enumerate() {
+        let at = start + k;
+        match kind {
+            ListedCell::Gap => {
+                in_values = false;
+                continue;
+            }
+            ListedCell::Label => {
+                if !in_labels {
+                    label_runs.push(Vec::new());
+                }
+                label_runs.last_mut().expect("pushed above").push(at);
+                in_labels = true;
+                in_values = false;
+                currency = None;
+            }
+            ListedCell::Currency => {
+                in_labels = false;
+                currency = Some(at);
+            }
+            ListedCell::Value => {
+                in_labels = false;
+                let mut value = ListedValue {
+                    text: lines[at].text.clone(),
+                    lines: vec![at],
+                };
+                if let Some(sign) = currency.take() {
+                    value.text = format!("$ {}", value.text);
+                    value.lines.insert(0, sign);
+                }
+                if !in_values {
+                    value_runs.push((label_runs.len().checked_sub(1), Vec::new()));
+                }
+                value_runs.last_mut().expect("pushed above").1.push(value);
+                in_values = true;
+            }
+            ListedCell::Heading => {
+                in_labels = false;
+                in_values = false;
+                currency = None;
+            }
+        }
+    }
+    // Value runs by the label run they follow: `[0]` before the first, `[t + 1]` after run t.
+    let mut by_run: Vec<Vec<&[ListedValue]>> = vec![Vec::new(); label_runs.len() + 1];
+    for (after, run) in &value_runs {
+        by_run[after.map_or(0, |t| t + 1)].push(run);
+    }
+    for (t, labels) in label_runs.iter().enumerate() {
+        let left: &[&[ListedValue]] = if t == 0 { &by_run[0] } else { &[] };
+        if labels.len() < MIN_LISTED_ROWS {
+            continue;
+        }
+        let Some(grid) = fill_listed_columns(labels.len(), left, &by_run[t + 1]) else {
+            continue;
+        };
+        let first_label = labels[0];
+        let last_label = labels[labels.len() - 1];
+        let last_value = grid
+            .columns
+            .iter()
+            .flatten()
+            .flatten()
+            .flat_map(|v| v.lines.iter().copied())
+            .max()
+            .unwrap_or(last_label);
+        let headings: HashSet<u32> = (last_label + 1..last_value)
+            .filter(|&at| kinds[at - start] == ListedCell::Heading)
+            .map(|at| lines[at].number)
+            .collect();
+        if !headings.is_empty() {
+            moves.push(HeadingMove {
+                range: first_label..last_value + 1,
+                headings,
+            });
+        }
+        for (row, &label_at) in labels.iter().enumerate() {
+            let mut cells: Vec<&str> = Vec::new();
+            for (c, column) in grid.columns.iter().enumerate() {
+                if c == grid.left_columns {
+                    cells.push(&lines[label_at].text);
+                }
+                if let Some(v) = column[row] {
+                    cells.push(&v.text);
+                }
+            }
+            if grid.left_columns == grid.columns.len() {
+                cells.push(&lines[label_at].text);
+            }
+            let text = cells.join(" ");
+            lines[label_at].text = text;
+            lines[label_at].table_row = true;
+        }
+        for column in &grid.columns {
+            for v in column.iter().flatten() {
+                for &at in &v.lines {
+                    lines[at].kind = LineKind::Furniture;
+                }
+            }
+        }
+    }
+    moves
+}
+
+/// Columns of a listed table, each one cell a row (`None`: empty); the first `left_columns`
+/// stand before the labels.
+struct ListedGrid<'a> {
+    columns: Vec<Vec<Option<&'a ListedValue>>>,
+    left_columns: usize,
+}
+
+/// Places the value runs of a table of `rows` rows into columns (see [`read_listed_tables`]);
+/// `None` when they do not fit.
+fn fill_listed_columns<'a>(
+    rows: usize,
+    left: &[&'a [ListedValue]],
+    right: &[&'a [ListedValue]],
+) -> Option<ListedGrid<'a>> {
+    let mut columns: Vec<Vec<Option<&'a ListedValue>>> = Vec::new();
+    let mut left_columns = 0;
+    // A block of columns read row by row: its first column and width, and cells placed.
+    let mut block: Option<(usize, usize, usize)> = None;
+    let mut short: Vec<&'a [ListedValue]> = Vec::new();
+    // Short runs fill the bottom of the last columns with room, the last run the last one.
+    let place_short = |columns: &mut Vec<Vec<Option<&'a ListedValue>>>,
+                       short: &mut Vec<&'a [ListedValue]>|
+     -> Option<()> {
+        let mut next = columns.len();
+        for run in short.drain(..).rev() {
+            let bottom = rows - run.len();
+            let c = (0..next)
+                .rev()
+                .find(|&c| columns[c][bottom..].iter().all(Option::is_none))?;
+            for (r, v) in run.iter().enumerate() {
+                columns[c][bottom + r] = Some(v);
+            }
+            next = c;
+        }
+        Some(())
+    };
+    for (side, runs) in [left, right].into_iter().enumerate() {
+        if side == 1 {
+            place_short(&mut columns, &mut short)?;
+            block = None;
+            left_columns = columns.len();
+        }
+        for &run in runs {
+            let n = run.len();
+            if let Some((first, width, placed)) = block.as_mut()
+                && *placed + n <= *width * rows
+            {
+                for v in run {
+                    columns[*first + *placed % *width][*placed / *width] = Some(v);
+                    *placed += 1;
+                }
+                continue;
+            }
+            block = None;
+            if 2 * n < rows {
+                short.push(run);
+                continue;
+            }
+            place_short(&mut columns, &mut short)?;
+            let width = n.div_ceil(rows);
+            let first = columns.len();
+            if first + width > MAX_LISTED_COLUMNS {
+                return None;
+            }
+            columns.resize(first + width, vec![None; rows]);
+            for (p, v) in run.iter().enumerate() {
+                columns[first + p % width][p / width] = Some(v);
+            }
+            if width > 1 {
+                block = Some((first, width, n));
+            }
+        }
+    }
+    place_short(&mut columns, &mut short)?;
+    let every_row_filled = (0..rows).all(|r| columns.iter().any(|c| c[r].is_some()));
+    // A currency sign marks a column's first value and its total, never one in between.
+    let signs_at_ends = columns.iter().all(|column| {
+        let filled: Vec<usize> = (0..rows).filter(|&r| column[r].is_some()).collect();
+        filled.iter().enumerate().all(|(k, &r)| {
+            !column[r].is_some_and(|v| v.text.starts_with('$')) || k == 0 || k + 1 == filled.len()
+        })
+    });
+    (every_row_filled && signs_at_ends && !columns.is_empty()).then_some(ListedGrid {
+        columns,
+        left_columns,
+    })
 }
 
 /// Dot leaders in tables (`Apple Inc. . . . . . . 5.6%`) vary in length with the layout; one
