@@ -567,9 +567,10 @@ struct ListedValue {
 /// most [`MAX_LISTED_COLUMNS`] columns. Otherwise the lines stay as they are. Linear in the
 /// lines.
 ///
-/// A column's heading listed after the labels (`Cost*`, `Market`) belongs above the rows, as
-/// in the PDF: the returned moves (see [`move_listed_headings`]) put it there once running
-/// lines are found, so that line positions stay as they were until then.
+/// A column's heading listed after the labels (`Cost*`, `Market`, and a currency sign that
+/// found no value below it) belongs above the rows, as in the PDF: the returned moves (see
+/// [`move_listed_headings`]) put it there once running lines are found, so that line
+/// positions stay as they were until then.
 fn read_listed_tables(lines: &mut [Line]) -> Vec<HeadingMove> {
     let mut moves = Vec::new();
     let mut start = 0;
@@ -682,7 +683,12 @@ fn read_listed_block(lines: &mut [Line], start: usize, kinds: &[ListedCell]) -> 
             .max()
             .unwrap_or(last_label);
         let headings: HashSet<u32> = (last_label + 1..last_value)
-            .filter(|&at| kinds[at - start] == ListedCell::Heading)
+            .filter(|&at| {
+                matches!(
+                    kinds[at - start],
+                    ListedCell::Heading | ListedCell::Currency
+                )
+            })
             .map(|at| lines[at].number)
             .collect();
         if !headings.is_empty() {
@@ -738,6 +744,8 @@ fn fill_listed_columns<'a>(
     // A block of columns read row by row: its first column and width, and cells placed.
     let mut block: Option<(usize, usize, usize)> = None;
     let mut short: Vec<&'a [ListedValue]> = Vec::new();
+    // The columns of each block read row by row.
+    let mut blocks: Vec<std::ops::Range<usize>> = Vec::new();
     // Short runs fill the bottom of the last columns with room, the last run the last one.
     let place_short = |columns: &mut Vec<Vec<Option<&'a ListedValue>>>,
                        short: &mut Vec<&'a [ListedValue]>|
@@ -789,6 +797,7 @@ fn fill_listed_columns<'a>(
             }
             if width > 1 {
                 block = Some((first, width, n));
+                blocks.push(first..first + width);
             }
         }
     }
@@ -801,10 +810,28 @@ fn fill_listed_columns<'a>(
             !column[r].is_some_and(|v| v.text.starts_with('$')) || k == 0 || k + 1 == filled.len()
         })
     });
-    (every_row_filled && signs_at_ends && !columns.is_empty()).then_some(ListedGrid {
-        columns,
-        left_columns,
-    })
+    // In a block read row by row, a wrong width shifts the signs off their rows: the columns
+    // signed in its first row must be signed in its total row, when it has one.
+    let signs_in_rows = blocks.iter().all(|block| {
+        let signed = |r: usize| -> Vec<bool> {
+            block
+                .clone()
+                .map(|c| columns[c][r].is_some_and(|v| v.text.starts_with('$')))
+                .collect()
+        };
+        let last = (0..rows)
+            .rev()
+            .find(|&r| block.clone().any(|c| columns[c][r].is_some()))
+            .unwrap_or(0);
+        let (top, bottom) = (signed(0), signed(last));
+        !bottom.contains(&true) || top.iter().zip(&bottom).all(|(&t, &b)| !t || b)
+    });
+    (every_row_filled && signs_at_ends && signs_in_rows && !columns.is_empty()).then_some(
+        ListedGrid {
+            columns,
+            left_columns,
+        },
+    )
 }
 
 /// Dot leaders in tables (`Apple Inc. . . . . . . 5.6%`) vary in length with the layout; one
@@ -1498,6 +1525,137 @@ mod tests {
         assert!(p[2].starts_with("重点产业支撑有力。"));
         assert!(p[2].contains("431.78亿元，同比增长7.25%。联影"), "{}", p[2]);
         assert_eq!(p.len(), 3);
+    }
+
+    /// A small holdings table as pdftotext lists it: the column left of the labels, the
+    /// labels with their leaders, then two columns read row by row (`$` on its own line
+    /// before the first values), the total's second cell after a blank line; page numbers
+    /// around it, so that its cells' shapes (`###`, `#,###`) recur on four lines or more.
+    const LISTED_TABLE: &str = "\
+The farms we own, at yearend:
+Acres
+
+Farm
+
+1,200
+850
+430
+
+North Field . . . . . . . . . . .
+River Bend . . . . . . . . . . . .
+Hill Top . . . . . . . . . . . . .
+Total Farmland . . . . . . . . .
+
+Yield*
+Value
+(in thousands)
+$
+310
+$
+2,400
+120
+1,150
+95
+640
+$ 525
+
+$ 4,190
+
+* Bushels an acre.
+";
+
+    #[test]
+    fn a_table_listed_one_cell_a_line_is_read_back_into_rows() {
+        let text = format!(
+            "An opening paragraph that ends here.\n1\n{LISTED_TABLE}2\nThe last paragraph.\n3\n"
+        );
+        let clean = normalize(&text);
+        let texts: Vec<&str> = clean.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "An opening paragraph that ends here.",
+                "The farms we own, at yearend:",
+                "Acres",
+                "Farm",
+                "Yield*",
+                "Value",
+                "(in thousands)",
+                "1,200 North Field … $ 310 $ 2,400",
+                "850 River Bend … 120 1,150",
+                "430 Hill Top … 95 640",
+                "Total Farmland … $ 525 $ 4,190",
+                "* Bushels an acre.",
+                "The last paragraph.",
+            ]
+        );
+        // Each row stands at its label's line, as a table row (never a heading).
+        let rows: Vec<u32> = clean
+            .paragraphs
+            .iter()
+            .filter(|p| clean.is_table_row(p))
+            .map(|p| p.lines.0)
+            .collect();
+        assert_eq!(rows, [12, 13, 14, 15]);
+    }
+
+    #[test]
+    fn columns_listed_one_after_another_keep_their_totals_at_the_bottom() {
+        // Each column from the top, its sign on the line before its first value; the totals
+        // come last, one a column. A short column (no value for the total) stays on top.
+        let text = "\
+Segment . . . . . . . . .
+Retail . . . . . . . . . .
+Freight . . . . . . . . .
+Total . . . . . . . . . .
+
+12.5
+7.1
+3.0
+
+$
+
+1,010
+640
+77
+
+$
+
+905
+702
+45
+
+$ 1,727
+
+$ 1,637
+";
+        assert_eq!(
+            paras(text),
+            [
+                "Segment … 12.5 $ 1,010 $ 905",
+                "Retail … 7.1 640 702",
+                "Freight … 3.0 77 45",
+                "Total … $ 1,727 $ 1,637",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_listing_that_does_not_fit_its_labels_stays_as_it_was() {
+        // Four labels and twenty values with signs on the first and the fifth row: four
+        // columns of five rows, the total without a label. Read as five columns of four
+        // rows, the signs would stand mid-row; the lines stay as they are.
+        let values = "$ 606\n$ 129\n$ 424\n$ 372\n277\n283\n192\n200\n115\n112\n135\n125\n\
+                      626\n385\n861\n743\n$ 266\n$ 308\n$ 839\n$ 772\n";
+        let text = format!(
+            "Alpha . . . . . .\nBeta . . . . . .\nGamma . . . . . .\nDelta . . . . .\n\n{values}"
+        );
+        let p = paras(&text);
+        assert_eq!(p.len(), 24, "{p:?}");
+        assert_eq!(p[0], "Alpha …");
+        // Two labels are too few for a table: a contents list's entries look the same.
+        let p = paras("Preface . . . . . .\nIndex . . . . . .\n\n41\n97\n");
+        assert_eq!(p, ["Preface …", "Index …", "41", "97"]);
     }
 
     #[test]
