@@ -5,7 +5,8 @@
 //! 1. clean each line (zero-width characters out, full-width digits and letters folded, edges
 //!    trimmed) and drop Markdown front matter;
 //! 2. classify lines: page numbers, separators (`****`), running headers and footers, and the
-//!    licence trailer that web copies carry are page furniture, not text;
+//!    licence trailer that web copies carry are page furniture, not text; a table listed one
+//!    cell a line is read back into rows first, so its cells are never taken for furniture;
 //! 3. decide whether the text is hard-wrapped (most lines end near one width) or has one
 //!    paragraph per line;
 //! 4. join lines into paragraphs. In wrapped text a paragraph ends at a line that ends a
