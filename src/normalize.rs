@@ -5,7 +5,8 @@
 //! 1. clean each line (zero-width characters out, full-width digits and letters folded, edges
 //!    trimmed) and drop Markdown front matter;
 //! 2. classify lines: page numbers, separators (`****`), running headers and footers, and the
-//!    licence trailer that web copies carry are page furniture, not text;
+//!    licence trailer that web copies carry are page furniture, not text; a table listed one
+//!    cell a line is read back into rows first, so its cells are never taken for furniture;
 //! 3. decide whether the text is hard-wrapped (most lines end near one width) or has one
 //!    paragraph per line;
 //! 4. join lines into paragraphs. In wrapped text a paragraph ends at a line that ends a
@@ -126,11 +127,13 @@ pub fn normalize(text: &str) -> CleanText {
     if !wrapped {
         dropped += drop_repeated_opening(&mut paragraphs);
     }
-    let table_rows = lines
+    let mut table_rows: Vec<u32> = lines
         .iter()
         .filter(|l| l.table_row && l.kind == LineKind::Text)
         .map(|l| l.number)
         .collect();
+    // A listed table's headings moved above its rows: the lines are no longer in order there.
+    table_rows.sort_unstable();
     CleanText {
         paragraphs,
         wrapped,
@@ -372,7 +375,11 @@ fn classify_furniture(lines: &mut [Line]) -> usize {
             pending = false;
         }
     }
-    dropped + drop_running_lines(lines, &page_number_at)
+    // Tables listed a cell a line are read into rows first: their cells are no running lines.
+    let heading_moves = read_listed_tables(lines);
+    let running = drop_running_lines(lines, &page_number_at);
+    move_listed_headings(lines, &heading_moves);
+    dropped + running
 }
 
 /// A bare number (`5`) could as well be a table cell, so it counts as a page number only when
@@ -428,6 +435,7 @@ fn drop_running_lines(lines: &mut [Line], page_number_at: &[usize]) -> usize {
     let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, l) in lines.iter().enumerate() {
         if l.kind == LineKind::Text
+            && !l.table_row
             && display_width(&l.text) <= 60
             && !l.text.ends_with(|c: char| {
                 is_sentence_final(c) || matches!(c, ':' | '：' | '！' | '，' | ',')
@@ -458,6 +466,373 @@ fn drop_running_lines(lines: &mut [Line], page_number_at: &[usize]) -> usize {
         }
     }
     dropped
+}
+
+/// The fewest labels a table listed a cell a line must have: two leader lines in a row can be a
+/// contents list's entries, three with a column of numbers beside them are a table.
+const MIN_LISTED_ROWS: usize = 3;
+/// The most columns a table listed a cell a line is read into; a wider reading is a misreading.
+const MAX_LISTED_COLUMNS: usize = 12;
+/// The widest line, in display columns, taken for a heading cell inside such a table
+/// (`Percentage of`, `(in millions)`, `12/31/21`); a wider line ends the table.
+const MAX_HEADER_CELL_WIDTH: usize = 40;
+
+/// What a line is to a table whose cells a text extraction wrote one a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ListedCell {
+    /// A row label ending in a dot leader (`Apple Inc. …`).
+    Label,
+    /// A value: a number, with a currency sign, brackets, a percent sign or footnote marks
+    /// (`$ 2,333`, `(3.4)`, `20.1%`, `4,683 ***`), or a dash for an empty cell.
+    Value,
+    /// A currency sign alone: it belongs to the value that follows.
+    Currency,
+    /// A short line of a column heading (`Cost*`, `(in millions)`, `2014`): left where it is.
+    Heading,
+    /// Blank lines, footnote marks, page numbers: inside a table, they break nothing.
+    Gap,
+}
+
+fn listed_cell(line: &Line) -> Option<ListedCell> {
+    if line.kind != LineKind::Text {
+        return Some(ListedCell::Gap);
+    }
+    // A row read with its cells (a tab between them) is a table of its own.
+    if line.table_row {
+        return None;
+    }
+    let text = line.text.as_str();
+    if text == "$" {
+        return Some(ListedCell::Currency);
+    }
+    if is_listed_value(text) {
+        return Some(ListedCell::Value);
+    }
+    if text.ends_with(" …") && text.chars().any(char::is_alphanumeric) {
+        return Some(ListedCell::Label);
+    }
+    let ends_clause = text
+        .trim_end_matches(crate::script::is_closing)
+        .ends_with(|c: char| is_sentence_final(c) || matches!(c, ':' | '：' | ',' | '，' | ';'));
+    (display_width(text) <= MAX_HEADER_CELL_WIDTH && !ends_clause).then_some(ListedCell::Heading)
+}
+
+/// A table cell's value (see [`ListedCell::Value`]). A bare year (`2014`) heads a column of
+/// values rather than being one.
+fn is_listed_value(text: &str) -> bool {
+    if matches!(text, "—" | "–" | "-") {
+        return true;
+    }
+    let core = text.strip_prefix('$').unwrap_or(text).trim_start();
+    let core = core.trim_end_matches(['*', '†', '‡', ' ']);
+    let core = core.strip_suffix('%').unwrap_or(core);
+    let core = core
+        .strip_prefix('(')
+        .and_then(|c| c.strip_suffix(')'))
+        .unwrap_or(core);
+    let core = core.strip_prefix('-').unwrap_or(core);
+    let digits = core.bytes().filter(u8::is_ascii_digit).count();
+    let well_formed = core.starts_with(|c: char| c.is_ascii_digit())
+        && core.ends_with(|c: char| c.is_ascii_digit())
+        && core
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.');
+    let year = core.len() == 4
+        && digits == 4
+        && core.starts_with(['1', '2'])
+        && text == core
+        && (1900..=2100).contains(&core.parse::<u32>().unwrap_or(0));
+    well_formed && !year
+}
+
+/// A value of a listed table: its text and the lines it came from (a currency sign alone on
+/// its line and the number after it are one value).
+struct ListedValue {
+    text: String,
+    lines: Vec<usize>,
+}
+
+/// Tables that a text extraction wrote one cell a line, column after column (pdftotext and
+/// copy-paste from a PDF do so: a column of row labels with dot leaders, then each column of
+/// values, or a block of columns read row by row). Each is read back into rows: the row's
+/// cells in column order, one line at its label's place marked as a table row, as the PDF
+/// reader writes it; the value lines are used up. Running-line detection then never sees
+/// the cells, and each row compares with the row of the same label in another edition.
+///
+/// Column order is the listing order; columns before the labels stand left of them. A run
+/// of values as long as the labels or nearly (at least half) is one column from the top; a
+/// longer run is a block of ⌈n/rows⌉ columns read row by row (continued by the runs after
+/// it until full); shorter runs are a total row's cells, at the bottom of the last columns
+/// with room. The reading is kept only when it fits: every row has a cell, a value with a
+/// currency sign stands first or last in its column (where statements put the sign), and at
+/// most [`MAX_LISTED_COLUMNS`] columns. Otherwise the lines stay as they are. Linear in the
+/// lines.
+///
+/// A column's heading listed after the labels (`Cost*`, `Market`, and a currency sign that
+/// found no value below it) belongs above the rows, as in the PDF: the returned moves (see
+/// [`move_listed_headings`]) put it there once running lines are found, so that line
+/// positions stay as they were until then.
+fn read_listed_tables(lines: &mut [Line]) -> Vec<HeadingMove> {
+    let mut moves = Vec::new();
+    let mut start = 0;
+    while start < lines.len() {
+        let mut end = start;
+        let mut kinds = Vec::new();
+        while let Some(kind) = lines.get(end).and_then(listed_cell) {
+            kinds.push(kind);
+            end += 1;
+        }
+        if kinds.contains(&ListedCell::Label) && kinds.contains(&ListedCell::Value) {
+            moves.extend(read_listed_block(lines, start, &kinds));
+        }
+        start = end + 1;
+    }
+    moves
+}
+
+/// Heading lines of a listed table to put before its rows: the lines in `range` whose numbers
+/// are in `headings` go first, the rest keep their order.
+struct HeadingMove {
+    range: std::ops::Range<usize>,
+    headings: HashSet<u32>,
+}
+
+/// Applies [`read_listed_tables`]' moves. The lines are then no longer in line-number order
+/// inside a table; each keeps its number, so paragraphs still name their lines.
+fn move_listed_headings(lines: &mut [Line], moves: &[HeadingMove]) {
+    for m in moves {
+        lines[m.range.clone()].sort_by_key(|l| !m.headings.contains(&l.number));
+    }
+}
+
+/// One run of cell lines (`kinds[k]` is line `start + k`): label runs, each with the value
+/// runs before it (the first only) and after it.
+fn read_listed_block(lines: &mut [Line], start: usize, kinds: &[ListedCell]) -> Vec<HeadingMove> {
+    let mut moves = Vec::new();
+    // Label runs (labels with only gaps between) and value runs (values next to each other;
+    // a currency sign joins the value after it across gaps).
+    let mut label_runs: Vec<Vec<usize>> = Vec::new();
+    // For each value run: the label run it follows (`None` before the first).
+    let mut value_runs: Vec<(Option<usize>, Vec<ListedValue>)> = Vec::new();
+    let mut in_labels = false;
+    let mut in_values = false;
+    let mut currency: Option<usize> = None;
+    for (k, &kind) in kinds.iter().enumerate() {
+        let at = start + k;
+        match kind {
+            ListedCell::Gap => {
+                in_values = false;
+                continue;
+            }
+            ListedCell::Label => {
+                if !in_labels {
+                    label_runs.push(Vec::new());
+                }
+                label_runs.last_mut().expect("pushed above").push(at);
+                in_labels = true;
+                in_values = false;
+                currency = None;
+            }
+            ListedCell::Currency => {
+                in_labels = false;
+                currency = Some(at);
+            }
+            ListedCell::Value => {
+                in_labels = false;
+                let mut value = ListedValue {
+                    text: lines[at].text.clone(),
+                    lines: vec![at],
+                };
+                if let Some(sign) = currency.take() {
+                    value.text = format!("$ {}", value.text);
+                    value.lines.insert(0, sign);
+                }
+                if !in_values {
+                    value_runs.push((label_runs.len().checked_sub(1), Vec::new()));
+                }
+                value_runs.last_mut().expect("pushed above").1.push(value);
+                in_values = true;
+            }
+            ListedCell::Heading => {
+                in_labels = false;
+                in_values = false;
+                currency = None;
+            }
+        }
+    }
+    // Value runs by the label run they follow: `[0]` before the first, `[t + 1]` after run t.
+    let mut by_run: Vec<Vec<&[ListedValue]>> = vec![Vec::new(); label_runs.len() + 1];
+    for (after, run) in &value_runs {
+        by_run[after.map_or(0, |t| t + 1)].push(run);
+    }
+    for (t, labels) in label_runs.iter().enumerate() {
+        let left: &[&[ListedValue]] = if t == 0 { &by_run[0] } else { &[] };
+        if labels.len() < MIN_LISTED_ROWS {
+            continue;
+        }
+        let Some(grid) = fill_listed_columns(labels.len(), left, &by_run[t + 1]) else {
+            continue;
+        };
+        let first_label = labels[0];
+        let last_label = labels[labels.len() - 1];
+        let last_value = grid
+            .columns
+            .iter()
+            .flatten()
+            .flatten()
+            .flat_map(|v| v.lines.iter().copied())
+            .max()
+            .unwrap_or(last_label);
+        let headings: HashSet<u32> = (last_label + 1..last_value)
+            .filter(|&at| {
+                matches!(
+                    kinds[at - start],
+                    ListedCell::Heading | ListedCell::Currency
+                )
+            })
+            .map(|at| lines[at].number)
+            .collect();
+        if !headings.is_empty() {
+            moves.push(HeadingMove {
+                range: first_label..last_value + 1,
+                headings,
+            });
+        }
+        for (row, &label_at) in labels.iter().enumerate() {
+            let mut cells: Vec<&str> = Vec::new();
+            for (c, column) in grid.columns.iter().enumerate() {
+                if c == grid.left_columns {
+                    cells.push(&lines[label_at].text);
+                }
+                if let Some(v) = column[row] {
+                    cells.push(&v.text);
+                }
+            }
+            if grid.left_columns == grid.columns.len() {
+                cells.push(&lines[label_at].text);
+            }
+            let text = cells.join(" ");
+            lines[label_at].text = text;
+            lines[label_at].table_row = true;
+        }
+        for column in &grid.columns {
+            for v in column.iter().flatten() {
+                for &at in &v.lines {
+                    lines[at].kind = LineKind::Furniture;
+                }
+            }
+        }
+    }
+    moves
+}
+
+/// Columns of a listed table, each one cell a row (`None`: empty); the first `left_columns`
+/// stand before the labels.
+struct ListedGrid<'a> {
+    columns: Vec<Vec<Option<&'a ListedValue>>>,
+    left_columns: usize,
+}
+
+/// Places the value runs of a table of `rows` rows into columns (see [`read_listed_tables`]);
+/// `None` when they do not fit.
+fn fill_listed_columns<'a>(
+    rows: usize,
+    left: &[&'a [ListedValue]],
+    right: &[&'a [ListedValue]],
+) -> Option<ListedGrid<'a>> {
+    let mut columns: Vec<Vec<Option<&'a ListedValue>>> = Vec::new();
+    let mut left_columns = 0;
+    // A block of columns read row by row: its first column and width, and cells placed.
+    let mut block: Option<(usize, usize, usize)> = None;
+    let mut short: Vec<&'a [ListedValue]> = Vec::new();
+    // The columns of each block read row by row.
+    let mut blocks: Vec<std::ops::Range<usize>> = Vec::new();
+    // Short runs fill the bottom of the last columns with room, the last run the last one.
+    let place_short = |columns: &mut Vec<Vec<Option<&'a ListedValue>>>,
+                       short: &mut Vec<&'a [ListedValue]>|
+     -> Option<()> {
+        let mut next = columns.len();
+        for run in short.drain(..).rev() {
+            let bottom = rows - run.len();
+            let c = (0..next)
+                .rev()
+                .find(|&c| columns[c][bottom..].iter().all(Option::is_none))?;
+            for (r, v) in run.iter().enumerate() {
+                columns[c][bottom + r] = Some(v);
+            }
+            next = c;
+        }
+        Some(())
+    };
+    for (side, runs) in [left, right].into_iter().enumerate() {
+        if side == 1 {
+            place_short(&mut columns, &mut short)?;
+            block = None;
+            left_columns = columns.len();
+        }
+        for &run in runs {
+            let n = run.len();
+            if let Some((first, width, placed)) = block.as_mut()
+                && *placed + n <= *width * rows
+            {
+                for v in run {
+                    columns[*first + *placed % *width][*placed / *width] = Some(v);
+                    *placed += 1;
+                }
+                continue;
+            }
+            block = None;
+            if 2 * n < rows {
+                short.push(run);
+                continue;
+            }
+            place_short(&mut columns, &mut short)?;
+            let width = n.div_ceil(rows);
+            let first = columns.len();
+            if first + width > MAX_LISTED_COLUMNS {
+                return None;
+            }
+            columns.resize(first + width, vec![None; rows]);
+            for (p, v) in run.iter().enumerate() {
+                columns[first + p % width][p / width] = Some(v);
+            }
+            if width > 1 {
+                block = Some((first, width, n));
+                blocks.push(first..first + width);
+            }
+        }
+    }
+    place_short(&mut columns, &mut short)?;
+    let every_row_filled = (0..rows).all(|r| columns.iter().any(|c| c[r].is_some()));
+    // A currency sign marks a column's first value and its total, never one in between.
+    let signs_at_ends = columns.iter().all(|column| {
+        let filled: Vec<usize> = (0..rows).filter(|&r| column[r].is_some()).collect();
+        filled.iter().enumerate().all(|(k, &r)| {
+            !column[r].is_some_and(|v| v.text.starts_with('$')) || k == 0 || k + 1 == filled.len()
+        })
+    });
+    // In a block read row by row, a wrong width shifts the signs off their rows: the columns
+    // signed in its first row must be signed in its total row, when it has one.
+    let signs_in_rows = blocks.iter().all(|block| {
+        let signed = |r: usize| -> Vec<bool> {
+            block
+                .clone()
+                .map(|c| columns[c][r].is_some_and(|v| v.text.starts_with('$')))
+                .collect()
+        };
+        let last = (0..rows)
+            .rev()
+            .find(|&r| block.clone().any(|c| columns[c][r].is_some()))
+            .unwrap_or(0);
+        let (top, bottom) = (signed(0), signed(last));
+        !bottom.contains(&true) || top.iter().zip(&bottom).all(|(&t, &b)| !t || b)
+    });
+    (every_row_filled && signs_at_ends && signs_in_rows && !columns.is_empty()).then_some(
+        ListedGrid {
+            columns,
+            left_columns,
+        },
+    )
 }
 
 /// Dot leaders in tables (`Apple Inc. . . . . . . 5.6%`) vary in length with the layout; one
@@ -1151,6 +1526,137 @@ mod tests {
         assert!(p[2].starts_with("重点产业支撑有力。"));
         assert!(p[2].contains("431.78亿元，同比增长7.25%。联影"), "{}", p[2]);
         assert_eq!(p.len(), 3);
+    }
+
+    /// A small holdings table as pdftotext lists it: the column left of the labels, the
+    /// labels with their leaders, then two columns read row by row (`$` on its own line
+    /// before the first values), the total's second cell after a blank line; page numbers
+    /// around it, so that its cells' shapes (`###`, `#,###`) recur on four lines or more.
+    const LISTED_TABLE: &str = "\
+The farms we own, at yearend:
+Acres
+
+Farm
+
+1,200
+850
+430
+
+North Field . . . . . . . . . . .
+River Bend . . . . . . . . . . . .
+Hill Top . . . . . . . . . . . . .
+Total Farmland . . . . . . . . .
+
+Yield*
+Value
+(in thousands)
+$
+310
+$
+2,400
+120
+1,150
+95
+640
+$ 525
+
+$ 4,190
+
+* Bushels an acre.
+";
+
+    #[test]
+    fn a_table_listed_one_cell_a_line_is_read_back_into_rows() {
+        let text = format!(
+            "An opening paragraph that ends here.\n1\n{LISTED_TABLE}2\nThe last paragraph.\n3\n"
+        );
+        let clean = normalize(&text);
+        let texts: Vec<&str> = clean.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "An opening paragraph that ends here.",
+                "The farms we own, at yearend:",
+                "Acres",
+                "Farm",
+                "Yield*",
+                "Value",
+                "(in thousands)",
+                "1,200 North Field … $ 310 $ 2,400",
+                "850 River Bend … 120 1,150",
+                "430 Hill Top … 95 640",
+                "Total Farmland … $ 525 $ 4,190",
+                "* Bushels an acre.",
+                "The last paragraph.",
+            ]
+        );
+        // Each row stands at its label's line, as a table row (never a heading).
+        let rows: Vec<u32> = clean
+            .paragraphs
+            .iter()
+            .filter(|p| clean.is_table_row(p))
+            .map(|p| p.lines.0)
+            .collect();
+        assert_eq!(rows, [12, 13, 14, 15]);
+    }
+
+    #[test]
+    fn columns_listed_one_after_another_keep_their_totals_at_the_bottom() {
+        // Each column from the top, its sign on the line before its first value; the totals
+        // come last, one a column. A short column (no value for the total) stays on top.
+        let text = "\
+Segment . . . . . . . . .
+Retail . . . . . . . . . .
+Freight . . . . . . . . .
+Total . . . . . . . . . .
+
+12.5
+7.1
+3.0
+
+$
+
+1,010
+640
+77
+
+$
+
+905
+702
+45
+
+$ 1,727
+
+$ 1,637
+";
+        assert_eq!(
+            paras(text),
+            [
+                "Segment … 12.5 $ 1,010 $ 905",
+                "Retail … 7.1 640 702",
+                "Freight … 3.0 77 45",
+                "Total … $ 1,727 $ 1,637",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_listing_that_does_not_fit_its_labels_stays_as_it_was() {
+        // Four labels and twenty values with signs on the first and the fifth row: four
+        // columns of five rows, the total without a label. Read as five columns of four
+        // rows, the signs would stand mid-row; the lines stay as they are.
+        let values = "$ 606\n$ 129\n$ 424\n$ 372\n277\n283\n192\n200\n115\n112\n135\n125\n\
+                      626\n385\n861\n743\n$ 266\n$ 308\n$ 839\n$ 772\n";
+        let text = format!(
+            "Alpha . . . . . .\nBeta . . . . . .\nGamma . . . . . .\nDelta . . . . .\n\n{values}"
+        );
+        let p = paras(&text);
+        assert_eq!(p.len(), 24, "{p:?}");
+        assert_eq!(p[0], "Alpha …");
+        // Two labels are too few for a table: a contents list's entries look the same.
+        let p = paras("Preface . . . . . .\nIndex . . . . . .\n\n41\n97\n");
+        assert_eq!(p, ["Preface …", "Index …", "41", "97"]);
     }
 
     #[test]

@@ -64,27 +64,6 @@ fn docx_reads_like_its_plain_extraction() {
     }
 }
 
-/// A piece of the holdings table: the text version lays it out one cell a line, column after
-/// column (`Owned`, `1,032,852,006`, `Apple Inc. …`), where the PDF has one row a line with
-/// dot leaders (`907,559,761 Apple Inc. … 5.4 31,089 120,424`). No reading of the PDF gives
-/// the columns of the text; these are the same table told two ways. The PDF's header row
-/// (`Shares* Company Owned Cost** Market`) is five words without a full stop.
-///
-/// Why the two do not compare equal, measured on 2020: sentence changes made of the same
-/// tokens on both sides are dropped as a layout (`textdiff::drop_relaid`), but the text
-/// version reaches the comparison without most of its cells. Of the table's 64 numbers, the
-/// normaliser drops 53 as running lines (their shapes, `##,###,###`, `#.#`, `#,###`, recur on
-/// four lines or more in a text with page numbers) and keeps the 11 whose shape is rarer
-/// (`18.8`, `232`). Exempting bare numbers from that rule makes both letters read alike
-/// (2020: 65 changes, the title block; 2021: 68, the title block and the two hyphens), but
-/// it also gives each year-on-year pair of the text versions 80 to 350 more changes, one a
-/// number of their column-listed tables, so the normaliser is left as it is.
-fn table_piece(s: &str) -> bool {
-    s.contains('…')
-        || s.split_whitespace().count() <= 3
-        || (s.split_whitespace().count() <= 5 && !s.ends_with('.'))
-}
-
 /// `old` is `new` with the hyphen of one word dropped (`longterm` for `long-term`).
 fn hyphen_dropped(old: &str, new: &str) -> bool {
     let (o, n): (Vec<&str>, Vec<&str>) = (old.split(' ').collect(), new.split(' ').collect());
@@ -100,20 +79,21 @@ fn hyphen_dropped(old: &str, new: &str) -> bool {
 fn berkshire_pdf_reads_like_its_text_version() {
     // Checked by hand on both years. The text versions start at the salutation: the PDF's
     // title block before it (the performance table of page 1, the letterhead) is theirs
-    // alone. Past it, what differs is the holdings table (see `table_piece`) and, in 2021, two
-    // words whose line-end hyphen the text version dropped where the PDF keeps it
-    // (`longterm` / `long-term`, `parttimers` / `part-timers`: the text has `long-term`
-    // everywhere else and no `parttimers` either way). Footnote marks, fractions (`2 1⁄ 2`),
-    // footnotes of two lines, the date beside the signature and paragraphs whose indent the
-    // text lost all read alike.
-    let dir = corpus();
+    // alone. Past it, the only difference is, in 2021, two words whose line-end hyphen the
+    // text version dropped where the PDF keeps it (`longterm` / `long-term`, `parttimers` /
+    // `part-timers`: the text has `long-term` everywhere else and no `parttimers` either
+    // way). Footnote marks, fractions (`2 1⁄ 2`), footnotes of two lines, the date beside the
+    // signature and paragraphs whose indent the text lost all read alike.
     //
-    // Measured, and each change looked at: 2020 has 118 sentence changes, 65 in the title
-    // block and 53 pieces of the holdings table; 2021 has 119, 66, 51 and the two hyphens.
-    // Nothing else differs; the holdings table is the text version's layout (its columns one
-    // after the other), which no reading of the PDF's rows can give.
-    for (year, title_rows, table_pieces, dropped_hyphens) in [(2020, 65, 53, 0), (2021, 66, 51, 2)]
-    {
+    // So does the holdings table, which the text version lists one cell a line, column after
+    // column (`Shares*`, `25,533,082` … `AbbVie Inc. . . .` … `1.4` … `Cost**`, `Market`, `$`,
+    // `2,333`, `$`, `2,736`, `1,287` …, cost and market read row by row, the total's market
+    // value after a blank line): the normaliser reads it back into the PDF's rows
+    // (`25,533,082 AbbVie Inc. … 1.4 $ 2,333 $ 2,736`), its column headings above them, and
+    // the PDF's header row (`Shares* Company Owned Cost** Market`) is the text's five heading
+    // lines relaid.
+    let dir = corpus();
+    for (year, title_rows, dropped_hyphens) in [(2020, 65, 0), (2021, 66, 2)] {
         let name = format!("berkshire-letter-{year}");
         let txt = load(&file(&dir, "en", &format!("{name}.txt")));
         let pdf = load(&file(&dir, "pdf", &format!("{name}.pdf")));
@@ -130,7 +110,6 @@ fn berkshire_pdf_reads_like_its_text_version() {
         let c = compare(&txt, &pdf, &CompareOptions::default());
         assert_eq!(c.new.format, InputFormat::Pdf);
         let mut title_block = 0;
-        let mut table = 0;
         let mut hyphens = 0;
         let mut unexplained = Vec::new();
         for ch in changes(&c) {
@@ -140,30 +119,40 @@ fn berkshire_pdf_reads_like_its_text_version() {
                 ChangeKind::Added if ch.new_line.is_some_and(|l| l < salutation) => {
                     title_block += 1
                 }
-                ChangeKind::Added if table_piece(new) => table += 1,
-                ChangeKind::Removed if table_piece(old) => table += 1,
                 ChangeKind::Reworded if hyphen_dropped(old, new) => hyphens += 1,
                 _ => unexplained.push(show(ch)),
             }
         }
         assert!(
             unexplained.is_empty(),
-            "{name}: {} changes past the title block and the holdings table:\n{}",
+            "{name}: {} changes past the title block:\n{}",
             unexplained.len(),
             unexplained.join("\n")
         );
         assert_eq!(hyphens, dropped_hyphens, "{name}");
         // The performance table (58 or 59 rows, its heading and note) and the letterhead.
         assert_eq!(title_block, title_rows, "{name}");
-        assert_eq!(table, table_pieces, "{name}: pieces of the holdings table");
-        assert_eq!(
-            changes(&c).len(),
-            title_rows + table_pieces + dropped_hyphens,
-            "{name}"
-        );
+        assert_eq!(changes(&c).len(), title_rows + dropped_hyphens, "{name}");
         // The letter's own paragraphs are all there: no moved, and every text section pairs.
         assert_eq!(c.summary.sentences.moved, 0, "{name}");
         assert_eq!(c.summary.sections.removed, 0, "{name}");
+        // The holdings table's rows (under `Investments`) are the PDF's, cell for cell.
+        let rows = |d: &Document| -> Vec<String> {
+            let investments = d
+                .sections
+                .iter()
+                .find(|s| s.title == "Investments")
+                .expect("a section titled Investments");
+            investments
+                .paragraphs
+                .iter()
+                .map(|p| p.text.clone())
+                .filter(|t| t.contains(" … "))
+                .collect()
+        };
+        let (txt_rows, pdf_rows) = (rows(&txt), rows(&pdf));
+        assert_eq!(txt_rows.len(), 17, "{name}: {txt_rows:#?}");
+        assert_eq!(txt_rows, pdf_rows, "{name}");
     }
 }
 
