@@ -87,6 +87,13 @@ fn trim_word(w: &str) -> &str {
     w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '’' && c != '\'')
 }
 
+/// A word whose punctuation ends the phrase it is in (`losses,`, `“float”`), except the
+/// stops of an abbreviation (`U.S.`).
+fn ends_phrase(raw: &str) -> bool {
+    let abbreviation = raw.ends_with('.') && raw[..raw.len() - 1].contains('.');
+    raw.ends_with([',', '.', ';', ':', ')', '”', '"']) && !abbreviation
+}
+
 /// A year (`2019`) or a fiscal year (`fy2013`, `FY2023`).
 fn is_year(w: &str) -> bool {
     let w = w
@@ -155,7 +162,7 @@ fn noun_after(rest: &str) -> Option<String> {
             break;
         }
         words.push(w.to_string());
-        if raw.ends_with([',', '.', ';', ':', ')', '”', '"']) {
+        if ends_phrase(raw) {
             break;
         }
     }
@@ -236,14 +243,15 @@ fn noun_attributed(rest: &str, count: bool) -> Option<String> {
         }
         after_connector = false;
         words.push(w.to_string());
-        if raw.ends_with([',', '.', ';', ':', ')', '”', '"']) {
+        if ends_phrase(raw) {
             break;
         }
     }
-    while words
-        .last()
-        .is_some_and(|w| matches!(w.as_str(), "in" | "of" | "to"))
-    {
+    // `the enhanced 70% risk-share under the Trade Loan`: a preposition that is left last
+    // opens a phrase the label does not keep.
+    while words.last().is_some_and(|w| {
+        matches!(w.as_str(), "in" | "of" | "to") || NOT_ATTRIBUTIVE.contains(&w.as_str())
+    }) {
         words.pop();
     }
     // `the $122 million earned in 2000`: a participle alone is the verb, not a name; a verb
@@ -320,7 +328,7 @@ fn noun_before(prefix: &str) -> String {
         let before = (i >= 2).then(|| lower[i - 2].as_str());
         if time {
             i -= 2;
-        } else if after_modal && !adverb(w, before) {
+        } else if after_modal && !adverb(w, before) && !amount_noun(w) && !is_framing(w) {
             i = k;
         } else if EN_SKIP.contains(&w)
             || adverb(w, before)
@@ -413,7 +421,7 @@ fn pick_back(words: &[&str], lower: &[String], i: &mut usize) -> Vec<String> {
         // `the interest rate of the company’s commercial paper`: the article after a connector.
         if matches!(
             w.as_str(),
-            "the" | "this" | "these" | "those" | "its" | "their" | "our"
+            "the" | "a" | "an" | "this" | "these" | "those" | "its" | "their" | "our"
         ) && !picked.is_empty()
             && *i >= 2
             && matches!(lower[*i - 2].as_str(), "in" | "of" | "for" | "on")
@@ -549,6 +557,21 @@ fn previous_clause_noun(head: &str) -> String {
     noun_before(clause)
 }
 
+/// Where the words after an amount stop being its phrase: a comma, semicolon, colon, bracket
+/// or a full stop, but not the stops inside an abbreviation (`U.S. Treasury`).
+fn phrase_end(rest: &str) -> Option<usize> {
+    let b = rest.as_bytes();
+    rest.match_indices([',', ';', ':', '(', '.'])
+        .map(|(i, _)| i)
+        .find(|&i| {
+            b[i] != b'.'
+                || !(b.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
+                    || i >= 1
+                        && b[i - 1].is_ascii_uppercase()
+                        && (i == 1 || !b[i - 2].is_ascii_alphabetic()))
+        })
+}
+
 /// `will be taxed at 23%`: a percentage a passive verb applies at is the rate of the verb's
 /// noun (`tax rate`).
 fn passive_rate(last_words: &[&str], unit: &str) -> Option<String> {
@@ -609,7 +632,7 @@ fn named_party(rest: &str) -> Option<String> {
             break;
         }
         name.push(w.to_lowercase());
-        if raw.ends_with([',', '.', ';', ':', ')', '”', '"']) {
+        if ends_phrase(raw) {
             break;
         }
     }
@@ -645,9 +668,7 @@ pub(super) fn labels(s: &str, found: &[Hit]) -> Vec<(String, Role, f64)> {
         let window_end = ceil_boundary(s, h.q.end + LABEL_WINDOW);
         let clause_start = en_clause_start(s, window_start, h.q.start);
         let prefix = &s[clause_start..h.q.start];
-        let rest_end = s[h.q.end..window_end]
-            .find([',', ';', ':', '(', '.'])
-            .map_or(window_end, |e| h.q.end + e);
+        let rest_end = phrase_end(&s[h.q.end..window_end]).map_or(window_end, |e| h.q.end + e);
         let rest = &s[h.q.end..rest_end.max(h.q.end)];
         let lower_prefix = prefix.to_lowercase();
         let last_words: Vec<&str> = lower_prefix
