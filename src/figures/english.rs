@@ -328,7 +328,7 @@ fn noun_before(prefix: &str) -> String {
         let before = (i >= 2).then(|| lower[i - 2].as_str());
         if time {
             i -= 2;
-        } else if after_modal && !adverb(w, before) && !amount_noun(w) && !is_framing(w) {
+        } else if after_modal && !adverb(w, before) && !is_framing(w) {
             i = k;
         } else if EN_SKIP.contains(&w)
             || adverb(w, before)
@@ -421,7 +421,7 @@ fn pick_back(words: &[&str], lower: &[String], i: &mut usize) -> Vec<String> {
         // `the interest rate of the company’s commercial paper`: the article after a connector.
         if matches!(
             w.as_str(),
-            "the" | "a" | "an" | "this" | "these" | "those" | "its" | "their" | "our"
+            "the" | "this" | "these" | "those" | "its" | "their" | "our"
         ) && !picked.is_empty()
             && *i >= 2
             && matches!(lower[*i - 2].as_str(), "in" | "of" | "for" | "on")
