@@ -693,10 +693,18 @@ pub(super) fn labels(s: &str, found: &[Hit]) -> Vec<(String, Role, f64)> {
                 && last_words[0].starts_with(|c: char| c.is_alphabetic())
                 && !EN_SKIP.contains(&last_words[0])
             || last_words.first().is_some_and(|w| EN_ACTION.contains(w));
+        // `the portion … in excess of $1.5 million would be taxed at 5%; while that in excess
+        // of $3 million …`: the rate names its percentage only, so the amount after it keeps
+        // the label before.
+        let rate = noun_after(rest)
+            .is_none()
+            .then(|| passive_rate(&last_words, &h.q.unit))
+            .flatten();
+        let from_rate = rate.is_some();
         let mut label = match (noun_after(rest), action) {
             (Some(n), Some(a)) => format!("{a} {n}"),
             (Some(n), None) => n,
-            (None, _) => passive_rate(&last_words, &h.q.unit)
+            (None, _) => rate
                 .or_else(|| {
                     attributive
                         .then(|| noun_attributed(rest, h.q.unit.is_empty()))
@@ -773,7 +781,7 @@ pub(super) fn labels(s: &str, found: &[Hit]) -> Vec<(String, Role, f64)> {
         } else {
             Role::Level
         };
-        if !label.is_empty() {
+        if !label.is_empty() && !from_rate {
             prev_label = label.clone();
         }
         let sign = if restated_change {
@@ -940,6 +948,10 @@ From FY2023, I will apply a further 1% cut to the budgets of Ministries and Orga
 In most cases, GEICO will be able to give you a shareholder discount (usually 8%).",
         );
         assert_eq!(label_of(&f, "23%"), "tax rate");
+        assert_eq!(
+            label_of(&f, "in excess of $1 million"),
+            "portion of chargeable income"
+        );
         assert_eq!(label_of(&f, "24%"), "tax rate");
         assert_eq!(
             label_of(&f, "$28,000"),
