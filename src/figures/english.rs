@@ -663,6 +663,7 @@ pub(super) fn labels(s: &str, found: &[Hit]) -> Vec<(String, Role, f64)> {
     let mut prev_end = 0usize;
     let mut prev_label = String::new();
     let mut prev_growth = false;
+    let mut prev_rate: Option<String> = None;
     for h in found {
         let window_start = floor_boundary(s, h.q.start.saturating_sub(LABEL_WINDOW)).max(prev_end);
         let window_end = ceil_boundary(s, h.q.end + LABEL_WINDOW);
@@ -753,7 +754,11 @@ pub(super) fn labels(s: &str, found: &[Hit]) -> Vec<(String, Role, f64)> {
             .unwrap_or("");
         // `grown from $19 million … to $147 billion`: the second amount is the same thing.
         if label.is_empty() || last == "to" && prev_from {
-            label = prev_label.clone();
+            label = match &prev_rate {
+                // `…taxed at 24%; both up from 22% today`: a percentage keeps the rate.
+                Some(r) if h.q.unit == "%" => r.clone(),
+                _ => prev_label.clone(),
+            };
         }
         prev_from = last == "from";
         let moved = last_words
@@ -781,7 +786,9 @@ pub(super) fn labels(s: &str, found: &[Hit]) -> Vec<(String, Role, f64)> {
         } else {
             Role::Level
         };
-        if !label.is_empty() && !from_rate {
+        if from_rate {
+            prev_rate = Some(label.clone());
+        } else if !label.is_empty() {
             prev_label = label.clone();
         }
         let sign = if restated_change {
@@ -939,7 +946,7 @@ Last year, Berkshire’s portion of the $6.9 billion earned by American Express 
     #[test]
     fn rates_names_modals_and_recipients() {
         let f = figures(
-            "The portion of chargeable income in excess of $500,000 up to $1 million will be taxed at 23%, while that in excess of $1 million will be taxed at 24%. \
+            "The portion of chargeable income in excess of $500,000 up to $1 million will be taxed at 23%, while that in excess of $1 million will be taxed at 24%; both up from 22% today. \
 Second, the Assessable Income threshold for GSTV – Cash will increase from $28,000 to $34,000. \
 I will therefore provide a top-up of $26 million to the Charities Capability Fund for five years. \
 Berkshire owns $170 billion of marketable stocks, and the value of these holdings can easily swing by $10 billion or more within a quarter. \
@@ -953,6 +960,7 @@ In most cases, GEICO will be able to give you a shareholder discount (usually 8%
             "portion of chargeable income"
         );
         assert_eq!(label_of(&f, "24%"), "tax rate");
+        assert_eq!(label_of(&f, "22%"), "tax rate");
         assert_eq!(
             label_of(&f, "$28,000"),
             "assessable income threshold for gstv – cash"
