@@ -496,7 +496,7 @@ fn english_labels_match_a_reader() {
     let (hits, total) = label_precision("en", "figures-en-labels.tsv", en_label_right);
     assert!(total >= 60, "only {total} rows");
     assert!(
-        hits * 100 >= total * 90,
+        hits * 100 >= total * 94,
         "{hits} of {total} English labels right"
     );
 }
@@ -522,7 +522,7 @@ fn english_labels_hold_on_reports_not_tuned_on() {
     let (hits, total) = label_precision("en", "figures-en-heldout.tsv", en_label_right);
     assert!(total >= 20, "only {total} rows");
     assert!(
-        hits * 100 >= total * 60,
+        hits * 100 >= total * 80,
         "{hits} of {total} held-out English labels right"
     );
 }
@@ -615,4 +615,18 @@ fn apple_10k_prior_year_columns_are_checked_against_the_last_filing() {
             "{x:?}"
         );
     }
+}
+
+/// English labels on letters neither fixture above samples
+/// (`tests/fixtures/figures-en-letters-heldout.tsv`: Berkshire 2014, 2015 and 2018), labelled
+/// before the rules were tuned on `figures-en-heldout.tsv`, so it stays unseen.
+#[test]
+#[ignore = "needs YOYDIFF_CORPUS"]
+fn english_labels_hold_on_letters_not_tuned_on() {
+    let (hits, total) = label_precision("en", "figures-en-letters-heldout.tsv", en_label_right);
+    assert!(total >= 40, "only {total} rows");
+    assert!(
+        hits * 100 >= total * 57,
+        "{hits} of {total} unseen English labels right"
+    );
 }
