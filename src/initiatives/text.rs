@@ -16,9 +16,10 @@ use crate::model::Mention;
 
 /// One sentence of an edition.
 #[derive(Debug, Clone)]
-pub(crate) struct Sentence {
-    /// The sentence text.
-    pub text: String,
+pub(crate) struct Sentence<'a> {
+    /// The sentence text, borrowed from the document (a copy of every sentence of both
+    /// editions was, with the joined text, the text held three times).
+    pub text: &'a str,
     /// Index into [`Edition::paths`].
     pub path: usize,
     /// Original line where it starts.
@@ -35,7 +36,7 @@ pub(crate) struct Edition<'a> {
     /// Ties the edition to its document's lifetime, so callers keep the two together.
     _doc: std::marker::PhantomData<&'a Document>,
     /// Sentences in reading order.
-    pub sentences: Vec<Sentence>,
+    pub sentences: Vec<Sentence<'a>>,
     /// Section paths, shared by the sentences of one section.
     pub paths: Vec<Vec<String>>,
     /// Every sentence joined by newlines, for a quick "is this named at all" test.
@@ -79,21 +80,26 @@ impl<'a> Edition<'a> {
         e.all.reserve(total);
         for s in &e.sentences {
             e.starts.push(e.all.len());
-            e.all.push_str(&s.text);
+            e.all.push_str(s.text);
             e.all.push('\n');
         }
         e.grams = Grams::count(&e.sentences, &e.starts);
         e
     }
 
+    /// Keeps only the presence of runs in [`Edition::grams`] (see [`Grams::keep_presence`]):
+    /// once key terms are ranked, no count is read again.
+    pub fn forget_gram_counts(&mut self) {
+        self.grams.keep_presence();
+    }
+
     /// The runs counted in [`Edition::grams`] that occur outside titles, with their count
     /// over the whole edition (titles included) and where [`Edition::gram_text`] finds them.
     pub fn body_grams(&self) -> impl Iterator<Item = (u128, u32, usize)> + '_ {
         self.grams
-            .0
             .iter()
             .filter(|(_, st)| st.body_at != NOT_IN_BODY)
-            .map(|(key, st)| (key.code(), st.count, st.body_at as usize))
+            .map(|(code, st)| (code, st.count, st.body_at as usize))
     }
 
     /// The text of the run with this code, which starts at byte `at` of [`Edition::all`].
@@ -124,13 +130,13 @@ impl<'a> Edition<'a> {
         self.grams.contains(head) && self.grams.contains(tail)
     }
 
-    fn add_section(&mut self, s: &Section, part: Part, path: &mut Vec<String>) {
+    fn add_section(&mut self, s: &'a Section, part: Part, path: &mut Vec<String>) {
         path.push(s.heading_text());
         let id = self.paths.len();
         self.paths.push(path.clone());
         if !s.title.is_empty() && matches!(s.kind, SectionKind::Heading | SectionKind::Item) {
             self.sentences.push(Sentence {
-                text: s.title.clone(),
+                text: &s.title,
                 path: id,
                 line: s.lines.0,
                 part,
@@ -140,7 +146,7 @@ impl<'a> Edition<'a> {
         for p in &s.paragraphs {
             for r in split_sentences(&p.text) {
                 self.sentences.push(Sentence {
-                    text: p.text[r.clone()].to_string(),
+                    text: &p.text[r.clone()],
                     path: id,
                     line: p.line_at(r.start),
                     part,
@@ -160,7 +166,7 @@ impl<'a> Edition<'a> {
     pub fn mention(&self, i: usize, name: &str) -> Mention {
         let s = &self.sentences[i];
         Mention {
-            sentence: mention_text(&s.text, name),
+            sentence: mention_text(s.text, name),
             section: self.paths[s.path].clone(),
             line: s.line,
         }
@@ -374,20 +380,20 @@ struct GramStat {
     body_at: u32,
 }
 
-/// A run's code as two halves: the same value and hash as the `u128`, but aligned to 8
-/// bytes, so a table entry takes 24 bytes instead of 32 (the tables of a long report are
+/// A run's code as two halves: the same value, order and hash as the `u128`, but aligned to
+/// 8 bytes, so a table entry takes 24 bytes instead of 32 (the tables of a long report are
 /// its largest).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct GramKey {
-    low: u64,
     high: u64,
+    low: u64,
 }
 
 impl GramKey {
     fn of(code: u128) -> GramKey {
         GramKey {
-            low: code as u64,
             high: (code >> 64) as u64,
+            low: code as u64,
         }
     }
 
@@ -398,61 +404,128 @@ impl GramKey {
 
 impl std::hash::Hash for GramKey {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        // Hashed as the code itself, so the table (and the order of its runs) is the same.
         self.code().hash(state);
     }
 }
 
-/// Runs reserved for up front: a report of ordinary length needs no rehashing, and a huge one
-/// does not reserve for runs it repeats.
-const RESERVED_GRAMS: usize = 1 << 17;
+/// Runs of one length reserved for up front while counting: a report of ordinary length
+/// needs no rehashing, and a huge one does not reserve for runs it repeats.
+const RESERVED_GRAMS: usize = 1 << 15;
 
-/// The runs of [`MIN_GRAM`]..=[`MAX_GRAM`] Han characters of one edition, by exact code,
-/// counted in one pass over its characters: each character extends the code of the run
-/// before it, so no run is cut out or hashed as a string.
+/// The runs of [`MIN_GRAM`]..=[`MAX_GRAM`] Han characters of one edition, by exact code: one
+/// table per length, sorted by code, exactly as long as the runs it holds (24 bytes a run).
+/// Each length is counted in its own pass over the characters, in a hash table of that
+/// length only, then sorted: a table for all lengths at once, grown by doubling, took
+/// twice the memory at its peak, alive beside everything else the comparison holds.
+///
+/// Once key terms are ranked only presence is asked for, and [`Grams::keep_presence`] trades
+/// the tables for a bit per hashed run (a sixteenth of a table's size or less).
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Grams(FxHashMap<GramKey, GramStat>);
+pub(crate) struct Grams {
+    tables: [Vec<(GramKey, GramStat)>; MAX_GRAM - MIN_GRAM + 1],
+    /// After [`Grams::keep_presence`]: bit `h` is set when some run's code hashes to `h`.
+    filter: Vec<u64>,
+}
+
+/// Filter bits per run: about one run in nine of those never used tests present and costs
+/// a scan of the text.
+const FILTER_BITS_PER_GRAM: usize = 8;
+
+/// The filter bit of a run's code, among `1 << bits`.
+fn filter_bit(code: u128, bits: u32) -> usize {
+    let mixed = (code as u64 ^ (code >> 64) as u64 ^ (code >> 40) as u64)
+        .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (mixed >> (64 - bits)) as usize
+}
 
 impl Grams {
-    fn count(sentences: &[Sentence], starts: &[usize]) -> Grams {
-        let mut map: FxHashMap<GramKey, GramStat> = FxHashMap::default();
+    fn count(sentences: &[Sentence<'_>], starts: &[usize]) -> Grams {
         let han_bytes: usize = sentences.iter().map(|s| s.text.len()).sum();
-        map.reserve((han_bytes / 3 * (MAX_GRAM - MIN_GRAM + 1)).min(RESERVED_GRAMS));
-        for (s, &base) in sentences.iter().zip(starts) {
-            // The code of the run's last MAX_GRAM characters, the run's length so far, and
-            // the byte offsets of its last MAX_GRAM characters (a ring).
-            let (mut code, mut run) = (0u128, 0usize);
-            let mut at = [0usize; MAX_GRAM];
-            for (i, c) in s.text.char_indices() {
-                if !is_han(c) {
-                    run = 0;
-                    code = 0;
-                    continue;
-                }
-                code = last_chars(push_char(code, c), MAX_GRAM);
-                at[run % MAX_GRAM] = i;
-                run += 1;
-                for k in MIN_GRAM..=MAX_GRAM.min(run) {
-                    let st = map
-                        .entry(GramKey::of(last_chars(code, k)))
-                        .or_insert(GramStat {
-                            count: 0,
-                            body_at: NOT_IN_BODY,
-                        });
+        let mut tables: [Vec<(GramKey, GramStat)>; MAX_GRAM - MIN_GRAM + 1] = Default::default();
+        for (k, table) in (MIN_GRAM..=MAX_GRAM).zip(tables.iter_mut()) {
+            let mut map: FxHashMap<GramKey, GramStat> = FxHashMap::default();
+            map.reserve((han_bytes / 3).min(RESERVED_GRAMS));
+            for (s, &base) in sentences.iter().zip(starts) {
+                // The code of the run's last k characters, the run's length so far, and the
+                // byte offsets of its last k characters (a ring).
+                let (mut code, mut run) = (0u128, 0usize);
+                let mut at = [0usize; MAX_GRAM];
+                for (i, c) in s.text.char_indices() {
+                    if !is_han(c) {
+                        run = 0;
+                        code = 0;
+                        continue;
+                    }
+                    code = last_chars(push_char(code, c), k);
+                    at[run % k] = i;
+                    run += 1;
+                    if run < k {
+                        continue;
+                    }
+                    let st = map.entry(GramKey::of(code)).or_insert(GramStat {
+                        count: 0,
+                        body_at: NOT_IN_BODY,
+                    });
                     st.count += 1;
                     if !s.title && st.body_at == NOT_IN_BODY {
-                        let start = base + at[(run - k) % MAX_GRAM];
+                        let start = base + at[(run - k) % k];
                         st.body_at = u32::try_from(start).unwrap_or(NOT_IN_BODY);
                     }
                 }
             }
+            let mut runs: Vec<(GramKey, GramStat)> = map.into_iter().collect();
+            runs.sort_unstable_by_key(|&(key, _)| key);
+            *table = runs;
         }
-        Grams(map)
+        Grams {
+            tables,
+            filter: Vec::new(),
+        }
     }
 
-    /// True when the run with this code occurs.
+    /// Drops the counts and keeps a filter that answers [`Grams::contains`] with `true` for
+    /// every run counted and for a few others: enough for [`Edition::may_contain`], whose
+    /// `true` only means "look".
+    pub fn keep_presence(&mut self) {
+        if !self.filter.is_empty() {
+            return;
+        }
+        let runs: usize = self.tables.iter().map(Vec::len).sum();
+        let bits = (runs * FILTER_BITS_PER_GRAM).next_power_of_two().max(64);
+        let log = bits.trailing_zeros();
+        let mut filter = vec![0u64; bits / 64];
+        for (code, _) in self.iter() {
+            let b = filter_bit(code, log);
+            filter[b / 64] |= 1 << (b % 64);
+        }
+        self.filter = filter;
+        self.tables = Default::default();
+    }
+
+    /// Every counted run: its code and stats.
+    fn iter(&self) -> impl Iterator<Item = (u128, GramStat)> + '_ {
+        self.tables
+            .iter()
+            .flatten()
+            .map(|&(key, st)| (key.code(), st))
+    }
+
+    /// True when the run with this code occurs; after [`Grams::keep_presence`], true also
+    /// for a few runs that do not (false still means never used).
     pub fn contains(&self, code: u128) -> bool {
-        self.0.contains_key(&GramKey::of(code))
+        let k = code_chars(code);
+        if !(MIN_GRAM..=MAX_GRAM).contains(&k) {
+            return false;
+        }
+        if !self.filter.is_empty() {
+            let log = (self.filter.len() * 64).trailing_zeros();
+            let b = filter_bit(code, log);
+            return self.filter[b / 64] & (1 << (b % 64)) != 0;
+        }
+        let key = GramKey::of(code);
+        self.tables[k - MIN_GRAM]
+            .binary_search_by(|&(probe, _)| probe.cmp(&key))
+            .is_ok()
     }
 }
 
