@@ -52,24 +52,19 @@ pub(crate) struct Prepared<'a> {
 
 /// The half of [`compare_initiatives`] that does not need the alignment.
 pub(crate) fn prepare<'a>(old: &'a Document, new: &'a Document) -> Prepared<'a> {
-    let mut old_text = text::Edition::of(old);
+    let old_text = text::Edition::of(old);
     if old.sections == new.sections {
         // The same text twice (a file compared with itself): one flattened edition serves as
         // both, so detection and lookups run once and their memo is shared.
         let status = status::prepare_editions(&old_text, &old_text);
-        old_text.forget_gram_counts();
         return Prepared {
             old: old_text,
             new: None,
             status,
         };
     }
-    let mut new_text = text::Edition::of(new);
+    let new_text = text::Edition::of(new);
     let status = status::prepare_editions(&old_text, &new_text);
-    // Key terms were the last to read the run counts; the rest asks for presence only,
-    // and the counts of both editions would stay alive while the sections are aligned.
-    old_text.forget_gram_counts();
-    new_text.forget_gram_counts();
     Prepared {
         old: old_text,
         new: Some(new_text),

@@ -916,11 +916,7 @@ fn find_aligned_renames(
             let form = sentences
                 .iter()
                 .flat_map(|&i| {
-                    rewordings.renamed_forms(
-                        mine.sentences[i].text,
-                        &name,
-                        side == Status::Dropped,
-                    )
+                    rewordings.renamed_forms(mine.sentences[i].text, &name, side == Status::Dropped)
                 })
                 .find(|f| !mine.contains(f) && !other.contains(&name) && other.contains(f));
             let Some(form) = form else { continue };

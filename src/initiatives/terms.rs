@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap;
 
 use super::detect::{Verdict, judge_quote};
-use super::text::Edition;
+use super::text::{Edition, GramCounts, MAX_GRAM, MIN_GRAM};
 use crate::model::Status;
 use crate::script::is_han;
 use crate::vocab;
@@ -44,7 +44,7 @@ pub const MIN_KEYNESS_WORD: f64 = 10.83;
 pub const MAX_EXAMINED: usize = 300;
 /// Editions up to this many bytes get their 2-, 7- and 8-character runs and their English
 /// runs counted here: a report is a few hundred kilobytes. A larger edition (a shaped input)
-/// gives terms of 3–6 characters only, from the counts [`Edition::grams`] keeps anyway, so
+/// gives terms of 3–6 characters only, from the counts [`GramCounts`] makes anyway, so
 /// memory stays within a small multiple of the input.
 pub const MAX_COUNTED_BYTES: usize = 4 << 20;
 /// Uses of a candidate whose word edges are checked.
@@ -63,7 +63,7 @@ const MIN_HAN: usize = 2;
 /// Numerals that open or hold a numbered formula (`双控`, `三农`, `两委`).
 const FORMULA_NUMERALS: &str = "一二三四五六七八九十百千万两双";
 const MAX_HAN: usize = 8;
-/// The lengths of Han runs counted here; [`Edition::grams`] counts the others.
+/// The lengths of Han runs counted here; [`GramCounts`] counts the others.
 const OWN_HAN_LENGTHS: [usize; 3] = [MIN_HAN, 7, MAX_HAN];
 const MAX_WORDS: usize = 4;
 
@@ -123,7 +123,7 @@ const RUN_KINDS: [RunKind; 4] = [
     RunKind::Words,
 ];
 
-/// The runs of one kind of one edition that [`Edition::grams`] does not count, counted: Han
+/// The runs of one kind of one edition that [`GramCounts`] does not count, counted: Han
 /// runs of 2, 7 or 8 characters (the edition counts 3 to 6), or English runs of 1–4 words
 /// (lower case, with the byte offset of their first use).
 struct Runs<'e> {
@@ -289,8 +289,12 @@ pub(crate) fn key_terms(old: &Edition, new: &Edition) -> Vec<KeyTerm> {
         return Vec::new();
     }
     let (old_sizes, new_sizes) = (Sizes::of(old), Sizes::of(new));
-    let mut new_cands = gram_candidates(new, old);
-    let mut old_cands = gram_candidates(old, new);
+    let (mut new_cands, mut old_cands) = (Vec::new(), Vec::new());
+    for k in MIN_GRAM..=MAX_GRAM {
+        let (old_grams, new_grams) = (GramCounts::of(old, k), GramCounts::of(new, k));
+        gram_candidates(new, &new_grams, &old_grams, &mut new_cands);
+        gram_candidates(old, &old_grams, &new_grams, &mut old_cands);
+    }
     for kind in RUN_KINDS {
         let (old_runs, new_runs) = (Runs::of(old, kind), Runs::of(new, kind));
         run_candidates(new, &new_runs, &old_runs, &mut new_cands);
@@ -308,11 +312,15 @@ pub(crate) fn key_terms(old: &Edition, new: &Edition) -> Vec<KeyTerm> {
     out
 }
 
-/// Candidates of `mine` among the runs of 3–6 characters, from the edition's own counts.
-fn gram_candidates<'e>(mine: &'e Edition, other: &Edition) -> Vec<Candidate<'e>> {
-    let mut cands: Vec<Candidate> = Vec::new();
-    for (code, n, at) in mine.body_grams() {
-        if n as usize >= MIN_COUNT && !other.grams.contains(code) {
+/// Candidates of `mine` among its runs of one length of 3–6 characters, counted in `grams`.
+fn gram_candidates<'e>(
+    mine: &'e Edition,
+    grams: &GramCounts,
+    theirs: &GramCounts,
+    cands: &mut Vec<Candidate<'e>>,
+) {
+    for (code, n, at) in grams.body() {
+        if n as usize >= MIN_COUNT && !theirs.contains(code) {
             let t = mine.gram_text(code, at);
             if han_termlike(t) {
                 cands.push(Candidate {
@@ -325,7 +333,6 @@ fn gram_candidates<'e>(mine: &'e Edition, other: &Edition) -> Vec<Candidate<'e>>
             }
         }
     }
-    cands
 }
 
 /// Candidates of `mine` among the runs of one kind counted in `runs`.

@@ -43,9 +43,9 @@ pub(crate) struct Edition<'a> {
     pub all: String,
     /// Byte offset in `all` where each sentence starts.
     starts: Vec<usize>,
-    /// Every run of [`MIN_GRAM`]..=[`MAX_GRAM`] Han characters, counted: answers "is this
-    /// never used" without a scan, for [`Edition::find`], and gives key terms their counts.
-    pub grams: Grams,
+    /// Every run of [`MIN_GRAM`]..=[`MAX_GRAM`] Han characters, as bits of a filter:
+    /// answers "is this never used" without a scan, for [`Edition::find`].
+    grams: GramFilter,
     /// Answers of [`Edition::find`] so far.
     memo: RefCell<FxHashMap<String, Vec<usize>>>,
     /// [`Edition::all`] with ASCII letters lower-cased (same byte offsets), made on the first
@@ -66,7 +66,7 @@ impl<'a> Edition<'a> {
             paths: Vec::new(),
             all: String::new(),
             starts: Vec::new(),
-            grams: Grams::default(),
+            grams: GramFilter::default(),
             memo: RefCell::new(FxHashMap::default()),
             lower: std::cell::OnceCell::new(),
             pairs: std::cell::OnceCell::new(),
@@ -83,23 +83,8 @@ impl<'a> Edition<'a> {
             e.all.push_str(s.text);
             e.all.push('\n');
         }
-        e.grams = Grams::count(&e.sentences, &e.starts);
+        e.grams = GramFilter::of(&e.sentences);
         e
-    }
-
-    /// Keeps only the presence of runs in [`Edition::grams`] (see [`Grams::keep_presence`]):
-    /// once key terms are ranked, no count is read again.
-    pub fn forget_gram_counts(&mut self) {
-        self.grams.keep_presence();
-    }
-
-    /// The runs counted in [`Edition::grams`] that occur outside titles, with their count
-    /// over the whole edition (titles included) and where [`Edition::gram_text`] finds them.
-    pub fn body_grams(&self) -> impl Iterator<Item = (u128, u32, usize)> + '_ {
-        self.grams
-            .iter()
-            .filter(|(_, st)| st.body_at != NOT_IN_BODY)
-            .map(|(code, st)| (code, st.count, st.body_at as usize))
     }
 
     /// The text of the run with this code, which starts at byte `at` of [`Edition::all`].
@@ -127,7 +112,7 @@ impl<'a> Edition<'a> {
         let take = n.min(MAX_GRAM);
         let head = needle.chars().take(take).fold(0, push_char);
         let tail = needle.chars().skip(n - take).fold(0, push_char);
-        self.grams.contains(head) && self.grams.contains(tail)
+        self.grams.may_contain(head) && self.grams.may_contain(tail)
     }
 
     fn add_section(&mut self, s: &'a Section, part: Part, path: &mut Vec<String>) {
@@ -380,20 +365,19 @@ struct GramStat {
     body_at: u32,
 }
 
-/// A run's code as two halves: the same value, order and hash as the `u128`, but aligned to
-/// 8 bytes, so a table entry takes 24 bytes instead of 32 (the tables of a long report are
-/// its largest).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+/// A run's code as two halves: the same value and hash as the `u128`, but aligned to 8
+/// bytes, so a table entry takes 24 bytes instead of 32.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct GramKey {
-    high: u64,
     low: u64,
+    high: u64,
 }
 
 impl GramKey {
     fn of(code: u128) -> GramKey {
         GramKey {
-            high: (code >> 64) as u64,
             low: code as u64,
+            high: (code >> 64) as u64,
         }
     }
 
@@ -408,124 +392,134 @@ impl std::hash::Hash for GramKey {
     }
 }
 
-/// Runs of one length reserved for up front while counting: a report of ordinary length
-/// needs no rehashing, and a huge one does not reserve for runs it repeats.
+/// Runs reserved for up front: a report of ordinary length needs no rehashing, and a huge one
+/// does not reserve for runs it repeats.
 const RESERVED_GRAMS: usize = 1 << 15;
 
-/// The runs of [`MIN_GRAM`]..=[`MAX_GRAM`] Han characters of one edition, by exact code: one
-/// table per length, sorted by code, exactly as long as the runs it holds (24 bytes a run).
-/// Each length is counted in its own pass over the characters, in a hash table of that
-/// length only, then sorted: a table for all lengths at once, grown by doubling, took
-/// twice the memory at its peak, alive beside everything else the comparison holds.
-///
-/// Once key terms are ranked only presence is asked for, and [`Grams::keep_presence`] trades
-/// the tables for a bit per hashed run (a sixteenth of a table's size or less).
+/// The runs of one length `k` ([`MIN_GRAM`]..=[`MAX_GRAM`]) of Han characters of one edition,
+/// by exact code, counted in one pass over its characters: each character extends the code
+/// of the run before it, so no run is cut out or hashed as a string. Key terms count one
+/// length at a time, so the tables of both editions for one length are alive together,
+/// never those of every length (a table for all lengths, kept for the whole comparison, was
+/// its largest memory).
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Grams {
-    tables: [Vec<(GramKey, GramStat)>; MAX_GRAM - MIN_GRAM + 1],
-    /// After [`Grams::keep_presence`]: bit `h` is set when some run's code hashes to `h`.
-    filter: Vec<u64>,
-}
+pub(crate) struct GramCounts(FxHashMap<GramKey, GramStat>);
 
-/// Filter bits per run: about one run in nine of those never used tests present and costs
-/// a scan of the text.
-const FILTER_BITS_PER_GRAM: usize = 8;
-
-/// The filter bit of a run's code, among `1 << bits`.
-fn filter_bit(code: u128, bits: u32) -> usize {
-    let mixed = (code as u64 ^ (code >> 64) as u64 ^ (code >> 40) as u64)
-        .wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    (mixed >> (64 - bits)) as usize
-}
-
-impl Grams {
-    fn count(sentences: &[Sentence<'_>], starts: &[usize]) -> Grams {
-        let han_bytes: usize = sentences.iter().map(|s| s.text.len()).sum();
-        let mut tables: [Vec<(GramKey, GramStat)>; MAX_GRAM - MIN_GRAM + 1] = Default::default();
-        for (k, table) in (MIN_GRAM..=MAX_GRAM).zip(tables.iter_mut()) {
-            let mut map: FxHashMap<GramKey, GramStat> = FxHashMap::default();
-            map.reserve((han_bytes / 3).min(RESERVED_GRAMS));
-            for (s, &base) in sentences.iter().zip(starts) {
-                // The code of the run's last k characters, the run's length so far, and the
-                // byte offsets of its last k characters (a ring).
-                let (mut code, mut run) = (0u128, 0usize);
-                let mut at = [0usize; MAX_GRAM];
-                for (i, c) in s.text.char_indices() {
-                    if !is_han(c) {
-                        run = 0;
-                        code = 0;
-                        continue;
-                    }
-                    code = last_chars(push_char(code, c), k);
-                    at[run % k] = i;
-                    run += 1;
-                    if run < k {
-                        continue;
-                    }
-                    let st = map.entry(GramKey::of(code)).or_insert(GramStat {
-                        count: 0,
-                        body_at: NOT_IN_BODY,
-                    });
-                    st.count += 1;
-                    if !s.title && st.body_at == NOT_IN_BODY {
-                        let start = base + at[(run - k) % k];
-                        st.body_at = u32::try_from(start).unwrap_or(NOT_IN_BODY);
-                    }
+impl GramCounts {
+    /// Counts the runs of `k` characters of `e`.
+    pub fn of(e: &Edition, k: usize) -> GramCounts {
+        debug_assert!((MIN_GRAM..=MAX_GRAM).contains(&k), "runs of {k} characters");
+        let mut map: FxHashMap<GramKey, GramStat> = FxHashMap::default();
+        let han_bytes: usize = e.sentences.iter().map(|s| s.text.len()).sum();
+        map.reserve((han_bytes / 3).min(RESERVED_GRAMS));
+        for (s, &base) in e.sentences.iter().zip(&e.starts) {
+            // The code of the run's last k characters, the run's length so far, and the byte
+            // offsets of its last k characters (a ring).
+            let (mut code, mut run) = (0u128, 0usize);
+            let mut at = [0usize; MAX_GRAM];
+            for (i, c) in s.text.char_indices() {
+                if !is_han(c) {
+                    run = 0;
+                    code = 0;
+                    continue;
+                }
+                code = last_chars(push_char(code, c), k);
+                at[run % k] = i;
+                run += 1;
+                if run < k {
+                    continue;
+                }
+                let st = map.entry(GramKey::of(code)).or_insert(GramStat {
+                    count: 0,
+                    body_at: NOT_IN_BODY,
+                });
+                st.count += 1;
+                if !s.title && st.body_at == NOT_IN_BODY {
+                    let start = base + at[(run - k) % k];
+                    st.body_at = u32::try_from(start).unwrap_or(NOT_IN_BODY);
                 }
             }
-            let mut runs: Vec<(GramKey, GramStat)> = map.into_iter().collect();
-            runs.sort_unstable_by_key(|&(key, _)| key);
-            *table = runs;
         }
-        Grams {
-            tables,
-            filter: Vec::new(),
-        }
+        GramCounts(map)
     }
 
-    /// Drops the counts and keeps a filter that answers [`Grams::contains`] with `true` for
-    /// every run counted and for a few others: enough for [`Edition::may_contain`], whose
-    /// `true` only means "look".
-    pub fn keep_presence(&mut self) {
-        if !self.filter.is_empty() {
-            return;
-        }
-        let runs: usize = self.tables.iter().map(Vec::len).sum();
-        let bits = (runs * FILTER_BITS_PER_GRAM).next_power_of_two().max(64);
-        let log = bits.trailing_zeros();
-        let mut filter = vec![0u64; bits / 64];
-        for (code, _) in self.iter() {
-            let b = filter_bit(code, log);
-            filter[b / 64] |= 1 << (b % 64);
-        }
-        self.filter = filter;
-        self.tables = Default::default();
-    }
-
-    /// Every counted run: its code and stats.
-    fn iter(&self) -> impl Iterator<Item = (u128, GramStat)> + '_ {
-        self.tables
+    /// The runs that occur outside titles, with their count over the whole edition (titles
+    /// included) and where [`Edition::gram_text`] finds them.
+    pub fn body(&self) -> impl Iterator<Item = (u128, u32, usize)> + '_ {
+        self.0
             .iter()
-            .flatten()
-            .map(|&(key, st)| (key.code(), st))
+            .filter(|(_, st)| st.body_at != NOT_IN_BODY)
+            .map(|(key, st)| (key.code(), st.count, st.body_at as usize))
     }
 
-    /// True when the run with this code occurs; after [`Grams::keep_presence`], true also
-    /// for a few runs that do not (false still means never used).
+    /// True when the run with this code occurs.
     pub fn contains(&self, code: u128) -> bool {
-        let k = code_chars(code);
-        if !(MIN_GRAM..=MAX_GRAM).contains(&k) {
-            return false;
+        self.0.contains_key(&GramKey::of(code))
+    }
+}
+
+/// Filter bits per Han character of an edition: each character starts at most one run of
+/// each length, so the runs are at most four times the characters, and with four bits for
+/// each a never-used run tests present at most one time in five, in the text of a report
+/// (which repeats itself) far less (and costs a scan of the text).
+const FILTER_BITS_PER_HAN: usize = 4 * (MAX_GRAM - MIN_GRAM + 1);
+
+/// Every run of [`MIN_GRAM`]..=[`MAX_GRAM`] Han characters of an edition as a bit of a
+/// hashed filter (a Bloom filter with one hash): a run used sets its bit, so a clear bit
+/// means the run is never used, and a set bit means "look". Two to four bytes per Han
+/// character, where a table of the runs with their counts took some 36.
+#[derive(Debug, Clone, Default)]
+struct GramFilter {
+    bits: Vec<u64>,
+    /// The filter has `1 << log` bits.
+    log: u32,
+}
+
+impl GramFilter {
+    /// One pass over the characters of `sentences`.
+    fn of(sentences: &[Sentence<'_>]) -> GramFilter {
+        let han: usize = sentences
+            .iter()
+            .map(|s| s.text.chars().filter(|&c| is_han(c)).count())
+            .sum();
+        let size = (han * FILTER_BITS_PER_HAN).next_power_of_two().max(64);
+        let mut f = GramFilter {
+            bits: vec![0u64; size / 64],
+            log: size.trailing_zeros(),
+        };
+        for s in sentences {
+            let (mut code, mut run) = (0u128, 0usize);
+            for c in s.text.chars() {
+                if !is_han(c) {
+                    run = 0;
+                    code = 0;
+                    continue;
+                }
+                code = last_chars(push_char(code, c), MAX_GRAM);
+                run += 1;
+                for k in MIN_GRAM..=MAX_GRAM.min(run) {
+                    let b = f.bit(last_chars(code, k));
+                    f.bits[b / 64] |= 1 << (b % 64);
+                }
+            }
         }
-        if !self.filter.is_empty() {
-            let log = (self.filter.len() * 64).trailing_zeros();
-            let b = filter_bit(code, log);
-            return self.filter[b / 64] & (1 << (b % 64)) != 0;
+        f
+    }
+
+    /// The bit of a run's code.
+    fn bit(&self, code: u128) -> usize {
+        let mixed = (code as u64 ^ (code >> 64) as u64 ^ (code >> 40) as u64)
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (mixed >> (64 - self.log)) as usize
+    }
+
+    /// False when the run with this code is certainly never used.
+    fn may_contain(&self, code: u128) -> bool {
+        if self.bits.is_empty() {
+            return true;
         }
-        let key = GramKey::of(code);
-        self.tables[k - MIN_GRAM]
-            .binary_search_by(|&(probe, _)| probe.cmp(&key))
-            .is_ok()
+        let b = self.bit(code);
+        self.bits[b / 64] & (1 << (b % 64)) != 0
     }
 }
 
