@@ -183,26 +183,22 @@ impl<'e> Runs<'e> {
     }
 
     fn add_han(&mut self, text: &'e str, len: usize, title: bool) {
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
-        let mut i = 0;
-        while i < chars.len() {
-            if !is_han(chars[i].1) {
-                i += 1;
+        // The byte offsets of the run's last `len` characters (a ring), and the run's length
+        // so far: each window of `len` Han characters is counted where it ends.
+        let mut at = [0usize; MAX_HAN];
+        let mut run = 0usize;
+        for (i, c) in text.char_indices() {
+            if !is_han(c) {
+                run = 0;
                 continue;
             }
-            let mut j = i;
-            while j < chars.len() && is_han(chars[j].1) {
-                j += 1;
+            at[run % len] = i;
+            run += 1;
+            if run >= len {
+                let start = at[(run - len) % len];
+                let key = &text[start..i + c.len_utf8()];
+                Self::bump(self.han.entry(key).or_default(), title);
             }
-            for a in i..j {
-                if a + len > j {
-                    break;
-                }
-                let end = chars.get(a + len).map_or(text.len(), |&(b, _)| b);
-                let run = &text[chars[a].0..end];
-                Self::bump(self.han.entry(run).or_default(), title);
-            }
-            i = j;
         }
     }
 
