@@ -172,6 +172,18 @@ impl<'a> Tree<'a> {
         (id, counts)
     }
 
+    /// Frees what only scoring reads (term vectors, title keys, signatures) once the
+    /// sections are aligned: the sentence diffs that follow read the outline and the own
+    /// texts only, and the vectors of every section of both editions are the largest part of
+    /// the tree.
+    fn forget_scoring(&mut self) {
+        for node in &mut self.nodes {
+            node.vector = TermVector::default();
+            node.title_key = None;
+            node.signature = Vec::new();
+        }
+    }
+
     /// The vector of a group of nodes taken together; a single node lends its own.
     fn group_vector(&self, ids: &[usize]) -> Cow<'_, TermVector> {
         match ids {
@@ -241,8 +253,8 @@ pub fn align<'a>(old: &'a Document, new: &'a Document, year_shift: i32) -> Secti
         .flat_map(|s| s.paragraphs.iter().map(|p| p.text.as_str()))
         .collect::<Vec<_>>();
     let idf = Idf::learn(paragraphs);
-    let old_tree = Tree::build(old, &idf);
-    let new_tree = Tree::build(new, &idf);
+    let mut old_tree = Tree::build(old, &idf);
+    let mut new_tree = Tree::build(new, &idf);
     let overall = old_tree
         .group_vector(&old_tree.roots)
         .cosine(&new_tree.group_vector(&new_tree.roots));
@@ -278,6 +290,8 @@ pub fn align<'a>(old: &'a Document, new: &'a Document, year_shift: i32) -> Secti
             });
         }
     }
+    old_tree.forget_scoring();
+    new_tree.forget_scoring();
     SectionAlignment {
         old: old_tree,
         new: new_tree,

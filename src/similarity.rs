@@ -118,69 +118,93 @@ impl Idf {
 
     /// The TF-IDF vector of counted terms.
     pub fn weigh(&self, counts: &TermCounts) -> TermVector {
-        let entries = counts
-            .0
+        let weights = counts
+            .terms
             .iter()
-            .map(|&(t, n)| (t, (1.0 + (n as f32).ln()) * self.weight(t)))
+            .zip(&counts.counts)
+            .map(|(&t, &n)| (1.0 + (n as f32).ln()) * self.weight(t))
             .collect();
-        TermVector::new(entries)
+        TermVector::new(counts.terms.clone(), weights)
     }
 }
 
 /// How often each term occurs in a text, sorted by term. Counts add up, so a section's
 /// counts are its own text's plus its children's, without reading nested text again.
+/// Terms and counts are two arrays, 12 bytes a term instead of 16 for a pair padded to 8.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct TermCounts(Vec<(u64, u32)>);
+pub struct TermCounts {
+    terms: Vec<u64>,
+    counts: Vec<u32>,
+}
 
 impl TermCounts {
     /// Counts the terms of `text`.
     pub fn of(text: &str) -> TermCounts {
         let mut ts = terms(text);
         ts.sort_unstable();
-        let mut out: Vec<(u64, u32)> = Vec::with_capacity(ts.len());
+        let mut out = TermCounts::default();
         for t in ts {
-            match out.last_mut() {
-                Some((last, n)) if *last == t => *n += 1,
-                _ => out.push((t, 1)),
+            out.add(t, 1);
+        }
+        out.shrink();
+        out
+    }
+
+    /// Adds `n` uses of `t`, which sorts at or after the last term.
+    fn add(&mut self, t: u64, n: u32) {
+        match (self.terms.last(), self.counts.last_mut()) {
+            (Some(&last), Some(m)) if last == t => *m += n,
+            _ => {
+                self.terms.push(t);
+                self.counts.push(n);
             }
         }
-        TermCounts(out)
+    }
+
+    fn shrink(&mut self) {
+        self.terms.shrink_to_fit();
+        self.counts.shrink_to_fit();
     }
 
     /// The counts of several texts taken together, in one sort of all their entries: adding
     /// k children one by one to a growing parent would merge the parent's terms k times
     /// (quadratic in a report of many sections under one heading).
     pub fn sum(parts: Vec<TermCounts>) -> TermCounts {
-        let mut all: Vec<(u64, u32)> = Vec::with_capacity(parts.iter().map(|p| p.0.len()).sum());
+        if parts.len() == 1 {
+            return parts.into_iter().next().unwrap_or_default();
+        }
+        let mut all: Vec<(u64, u32)> =
+            Vec::with_capacity(parts.iter().map(|p| p.terms.len()).sum());
         for p in parts {
-            all.extend(p.0);
+            all.extend(p.terms.into_iter().zip(p.counts));
         }
         all.sort_unstable_by_key(|&(t, _)| t);
-        let mut out: Vec<(u64, u32)> = Vec::with_capacity(all.len());
+        let mut out = TermCounts::default();
         for (t, n) in all {
-            match out.last_mut() {
-                Some((last, m)) if *last == t => *m += n,
-                _ => out.push((t, n)),
-            }
+            out.add(t, n);
         }
-        TermCounts(out)
+        out.shrink();
+        out
     }
 }
 
-/// A sparse weighted term vector, sorted by term.
+/// A sparse weighted term vector, sorted by term: terms and weights in two arrays, 12 bytes a
+/// term instead of 16 for a pair padded to 8 (every section of both editions holds one).
 #[derive(Debug, Clone, Default)]
 pub struct TermVector {
-    entries: Vec<(u64, f32)>,
+    terms: Vec<u64>,
+    weights: Vec<f32>,
     norm: f32,
     mass: f32,
 }
 
 impl TermVector {
-    fn new(entries: Vec<(u64, f32)>) -> TermVector {
-        let norm = entries.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
-        let mass = entries.iter().map(|&(_, w)| w).sum();
+    fn new(terms: Vec<u64>, weights: Vec<f32>) -> TermVector {
+        let norm = weights.iter().map(|&w| w * w).sum::<f32>().sqrt();
+        let mass = weights.iter().sum();
         TermVector {
-            entries,
+            terms,
+            weights,
             norm,
             mass,
         }
@@ -188,7 +212,7 @@ impl TermVector {
 
     /// The `k` heaviest terms, sorted by term: a cheap signature of what the text is about.
     pub fn top_terms(&self, k: usize) -> Vec<u64> {
-        let mut by_weight: Vec<(u64, f32)> = self.entries.clone();
+        let mut by_weight: Vec<(u64, f32)> = self.pairs().collect();
         if by_weight.len() > k {
             by_weight.select_nth_unstable_by(k, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             by_weight.truncate(k);
@@ -205,13 +229,19 @@ impl TermVector {
     pub fn sum<'a>(vectors: impl IntoIterator<Item = &'a TermVector>) -> TermVector {
         let mut acc: FxHashMap<u64, f32> = FxHashMap::default();
         for v in vectors {
-            for &(t, w) in &v.entries {
+            for (t, w) in v.pairs() {
                 *acc.entry(t).or_default() += w;
             }
         }
         let mut entries: Vec<(u64, f32)> = acc.into_iter().collect();
         entries.sort_unstable_by_key(|&(t, _)| t);
-        TermVector::new(entries)
+        let (terms, weights) = entries.into_iter().unzip();
+        TermVector::new(terms, weights)
+    }
+
+    /// Each term with its weight, in term order.
+    fn pairs(&self) -> impl Iterator<Item = (u64, f32)> + '_ {
+        self.terms.iter().copied().zip(self.weights.iter().copied())
     }
 
     /// Cosine similarity in [0, 1].
@@ -219,7 +249,7 @@ impl TermVector {
         if self.norm == 0.0 || other.norm == 0.0 {
             return 0.0;
         }
-        let dot = merge_fold(&self.entries, &other.entries, |a, b| a * b);
+        let dot = merge_fold(self, other, |a, b| a * b);
         (dot / (self.norm * other.norm)).clamp(0.0, 1.0) as f64
     }
 
@@ -232,20 +262,21 @@ impl TermVector {
         if smaller == 0.0 {
             return 0.0;
         }
-        (merge_fold(&self.entries, &other.entries, f32::min) / smaller).clamp(0.0, 1.0) as f64
+        (merge_fold(self, other, f32::min) / smaller).clamp(0.0, 1.0) as f64
     }
 
     /// [`cosine`](Self::cosine) and [`overlap`](Self::overlap) in one pass over both vectors.
     pub fn cosine_and_overlap(&self, other: &TermVector) -> (f64, f64) {
         let (mut i, mut j, mut dot, mut shared) = (0, 0, 0.0f32, 0.0f32);
-        let (a, b) = (&self.entries, &other.entries);
+        let (a, b) = (&self.terms, &other.terms);
+        let (aw, bw) = (&self.weights, &other.weights);
         while i < a.len() && j < b.len() {
-            match a[i].0.cmp(&b[j].0) {
+            match a[i].cmp(&b[j]) {
                 std::cmp::Ordering::Less => i += 1,
                 std::cmp::Ordering::Greater => j += 1,
                 std::cmp::Ordering::Equal => {
-                    dot += a[i].1 * b[j].1;
-                    shared += a[i].1.min(b[j].1);
+                    dot += aw[i] * bw[j];
+                    shared += aw[i].min(bw[j]);
                     i += 1;
                     j += 1;
                 }
@@ -271,18 +302,19 @@ impl TermVector {
         if self.mass == 0.0 {
             return 0.0;
         }
-        (merge_fold(&self.entries, &other.entries, f32::min) / self.mass).clamp(0.0, 1.0) as f64
+        (merge_fold(self, other, f32::min) / self.mass).clamp(0.0, 1.0) as f64
     }
 }
 
-fn merge_fold(a: &[(u64, f32)], b: &[(u64, f32)], f: impl Fn(f32, f32) -> f32) -> f32 {
+fn merge_fold(x: &TermVector, y: &TermVector, f: impl Fn(f32, f32) -> f32) -> f32 {
+    let (a, b) = (&x.terms, &y.terms);
     let (mut i, mut j, mut acc) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
+        match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                acc += f(a[i].1, b[j].1);
+                acc += f(x.weights[i], y.weights[j]);
                 i += 1;
                 j += 1;
             }

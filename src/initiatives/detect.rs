@@ -1014,7 +1014,7 @@ pub(crate) fn detect_in(e: &Edition) -> Vec<Found> {
     let mut out = Vec::new();
     for (i, s) in e.sentences.iter().enumerate() {
         let start = out.len();
-        detect_sentence(&s.text, i, &mut out);
+        detect_sentence(s.text, i, &mut out);
         // One entry per name and sentence, and none for a name inside a longer one found in
         // the same sentence (`自由贸易试验区` inside `自由贸易试验区提升战略`).
         // A versioned name wins over a programme name around it (`大数据资源平台四期` in

@@ -185,7 +185,7 @@ fn find_any<'k>(e: &Edition, key: &'k str) -> Option<(&'k str, Vec<usize>)> {
                 if quoted.is_empty() {
                     e.find(v)
                         .into_iter()
-                        .filter(|&i| stands_alone(&e.sentences[i].text, v))
+                        .filter(|&i| stands_alone(e.sentences[i].text, v))
                         .collect()
                 } else {
                     quoted
@@ -805,7 +805,7 @@ fn find_renames(drafts: &mut Vec<Draft>, old: &Edition, new: &Edition, aligned: 
             .map(|&s| {
                 (
                     s,
-                    TitleTerms::new(&around(&e.sentences[s].text, name).replace(name, "")),
+                    TitleTerms::new(&around(e.sentences[s].text, name).replace(name, "")),
                 )
             })
             .collect()
@@ -916,11 +916,7 @@ fn find_aligned_renames(
             let form = sentences
                 .iter()
                 .flat_map(|&i| {
-                    rewordings.renamed_forms(
-                        &mine.sentences[i].text,
-                        &name,
-                        side == Status::Dropped,
-                    )
+                    rewordings.renamed_forms(mine.sentences[i].text, &name, side == Status::Dropped)
                 })
                 .find(|f| !mine.contains(f) && !other.contains(&name) && other.contains(f));
             let Some(form) = form else { continue };

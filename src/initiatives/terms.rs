@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap;
 
 use super::detect::{Verdict, judge_quote};
-use super::text::Edition;
+use super::text::{Edition, GramCounts, MAX_GRAM, MIN_GRAM};
 use crate::model::Status;
 use crate::script::is_han;
 use crate::vocab;
@@ -44,7 +44,7 @@ pub const MIN_KEYNESS_WORD: f64 = 10.83;
 pub const MAX_EXAMINED: usize = 300;
 /// Editions up to this many bytes get their 2-, 7- and 8-character runs and their English
 /// runs counted here: a report is a few hundred kilobytes. A larger edition (a shaped input)
-/// gives terms of 3–6 characters only, from the counts [`Edition::grams`] keeps anyway, so
+/// gives terms of 3–6 characters only, from the counts [`GramCounts`] makes anyway, so
 /// memory stays within a small multiple of the input.
 pub const MAX_COUNTED_BYTES: usize = 4 << 20;
 /// Uses of a candidate whose word edges are checked.
@@ -63,7 +63,7 @@ const MIN_HAN: usize = 2;
 /// Numerals that open or hold a numbered formula (`双控`, `三农`, `两委`).
 const FORMULA_NUMERALS: &str = "一二三四五六七八九十百千万两双";
 const MAX_HAN: usize = 8;
-/// The lengths of Han runs counted here; [`Edition::grams`] counts the others.
+/// The lengths of Han runs counted here; [`GramCounts`] counts the others.
 const OWN_HAN_LENGTHS: [usize; 3] = [MIN_HAN, 7, MAX_HAN];
 const MAX_WORDS: usize = 4;
 
@@ -105,87 +105,105 @@ struct Count {
     all: u32,
     /// In sentences that are not titles.
     body: u32,
-    /// Byte offset of the first use in [`Edition::all`].
-    at: u32,
 }
 
-/// The runs of one edition that [`Edition::grams`] does not count, counted: Han runs of 2, 7
-/// and 8 characters (the edition counts 3 to 6) and English runs of 1–4 words (lower case),
-/// with the size of the edition in Han characters and words.
+/// What [`Runs`] counts in one pass: Han runs of one length, or English runs of 1–4 words.
+#[derive(Debug, Clone, Copy)]
+enum RunKind {
+    Han(usize),
+    Words,
+}
+
+/// The kinds of run counted here, one at a time: the tables of both editions for one kind are
+/// alive together, never those of every kind (they are the largest memory of key terms).
+const RUN_KINDS: [RunKind; 4] = [
+    RunKind::Han(OWN_HAN_LENGTHS[0]),
+    RunKind::Han(OWN_HAN_LENGTHS[1]),
+    RunKind::Han(OWN_HAN_LENGTHS[2]),
+    RunKind::Words,
+];
+
+/// The runs of one kind of one edition that [`GramCounts`] does not count, counted: Han
+/// runs of 2, 7 or 8 characters (the edition counts 3 to 6), or English runs of 1–4 words
+/// (lower case, with the byte offset of their first use).
 struct Runs<'e> {
     /// False when the edition is above [`MAX_COUNTED_BYTES`] and its runs were not counted.
     counted: bool,
+    /// Keyed by the run's first use, a slice of [`Edition::all`], so its offset is known
+    /// without being stored.
     han: FxHashMap<&'e str, Count>,
-    words: FxHashMap<String, Count>,
-    han_size: u64,
-    word_size: u64,
+    words: FxHashMap<String, (Count, u32)>,
+}
+
+/// The size of an edition in Han characters and in English words, which weighs keyness.
+#[derive(Debug, Clone, Copy, Default)]
+struct Sizes {
+    han: u64,
+    words: u64,
+}
+
+impl Sizes {
+    fn of(e: &Edition) -> Sizes {
+        let mut sizes = Sizes::default();
+        for s in &e.sentences {
+            sizes.han += s.text.chars().filter(|&c| is_han(c)).count() as u64;
+            sizes.words += english_words(s.text).len() as u64;
+        }
+        sizes
+    }
 }
 
 impl<'e> Runs<'e> {
-    fn of(e: &'e Edition) -> Runs<'e> {
+    fn of(e: &'e Edition, kind: RunKind) -> Runs<'e> {
         let mut r = Runs {
             counted: e.all.len() <= MAX_COUNTED_BYTES,
             han: FxHashMap::default(),
             words: FxHashMap::default(),
-            han_size: 0,
-            word_size: 0,
         };
+        if !r.counted {
+            return r;
+        }
         let mut start = 0usize;
         for s in &e.sentences {
             let text = &e.all[start..start + s.text.len()];
-            if r.counted {
-                r.add_han(text, start, s.title);
-                r.add_words(text, start, s.title);
-            } else {
-                // The sizes still weigh the keyness of the runs the edition counts itself.
-                r.han_size += text.chars().filter(|&c| is_han(c)).count() as u64;
-                r.word_size += english_words(text).len() as u64;
+            match kind {
+                RunKind::Han(len) => r.add_han(text, len, s.title),
+                RunKind::Words => r.add_words(text, start, s.title),
             }
             start += s.text.len() + 1;
         }
         r
     }
 
-    fn bump(c: &mut Count, at: usize, title: bool) {
-        if c.all == 0 {
-            c.at = u32::try_from(at).unwrap_or(u32::MAX);
-        }
+    fn bump(c: &mut Count, title: bool) {
         c.all += 1;
         if !title {
             c.body += 1;
         }
     }
 
-    fn add_han(&mut self, text: &'e str, base: usize, title: bool) {
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
-        let mut i = 0;
-        while i < chars.len() {
-            if !is_han(chars[i].1) {
-                i += 1;
+    fn add_han(&mut self, text: &'e str, len: usize, title: bool) {
+        // The byte offsets of the run's last `len` characters (a ring), and the run's length
+        // so far: each window of `len` Han characters is counted where it ends.
+        let mut at = [0usize; MAX_HAN];
+        let mut run = 0usize;
+        for (i, c) in text.char_indices() {
+            if !is_han(c) {
+                run = 0;
                 continue;
             }
-            let mut j = i;
-            while j < chars.len() && is_han(chars[j].1) {
-                j += 1;
+            at[run % len] = i;
+            run += 1;
+            if run >= len {
+                let start = at[(run - len) % len];
+                let key = &text[start..i + c.len_utf8()];
+                Self::bump(self.han.entry(key).or_default(), title);
             }
-            self.han_size += (j - i) as u64;
-            for a in i..j {
-                for len in OWN_HAN_LENGTHS {
-                    if a + len > j {
-                        break;
-                    }
-                    let end = chars.get(a + len).map_or(text.len(), |&(b, _)| b);
-                    let run = &text[chars[a].0..end];
-                    Self::bump(self.han.entry(run).or_default(), base + chars[a].0, title);
-                }
-            }
-            i = j;
         }
     }
 
     fn add_words(&mut self, text: &str, base: usize, title: bool) {
         let words: Vec<(usize, &str)> = english_words(text);
-        self.word_size += words.len() as u64;
         for a in 0..words.len() {
             let mut key = String::new();
             for len in 1..=MAX_WORDS {
@@ -202,11 +220,12 @@ impl<'e> Runs<'e> {
                     key.push(' ');
                 }
                 key.push_str(&w.to_lowercase());
-                Self::bump(
-                    self.words.entry(key.clone()).or_default(),
-                    base + words[a].0,
-                    title,
-                );
+                let at = u32::try_from(base + words[a].0).unwrap_or(u32::MAX);
+                let (c, _) = self
+                    .words
+                    .entry(key.clone())
+                    .or_insert((Count::default(), at));
+                Self::bump(c, title);
             }
         }
     }
@@ -265,23 +284,39 @@ pub(crate) fn key_terms(old: &Edition, new: &Edition) -> Vec<KeyTerm> {
     if std::ptr::eq(old, new) {
         return Vec::new();
     }
-    let (old_runs, new_runs) = (Runs::of(old), Runs::of(new));
-    let mut out = one_side(new, &new_runs, old, &old_runs, Status::New);
-    out.extend(one_side(old, &old_runs, new, &new_runs, Status::Dropped));
+    let (old_sizes, new_sizes) = (Sizes::of(old), Sizes::of(new));
+    let (mut new_cands, mut old_cands) = (Vec::new(), Vec::new());
+    for k in MIN_GRAM..=MAX_GRAM {
+        let (old_grams, new_grams) = (GramCounts::of(old, k), GramCounts::of(new, k));
+        gram_candidates(new, &new_grams, &old_grams, &mut new_cands);
+        gram_candidates(old, &old_grams, &new_grams, &mut old_cands);
+    }
+    for kind in RUN_KINDS {
+        let (old_runs, new_runs) = (Runs::of(old, kind), Runs::of(new, kind));
+        run_candidates(new, &new_runs, &old_runs, &mut new_cands);
+        run_candidates(old, &old_runs, &new_runs, &mut old_cands);
+    }
+    let mut out = one_side(new, new_cands, new_sizes, old, old_sizes, Status::New);
+    out.extend(one_side(
+        old,
+        old_cands,
+        old_sizes,
+        new,
+        new_sizes,
+        Status::Dropped,
+    ));
     out
 }
 
-fn one_side(
-    mine: &Edition,
-    runs: &Runs,
-    other: &Edition,
-    theirs: &Runs,
-    status: Status,
-) -> Vec<KeyTerm> {
-    let mut cands: Vec<Candidate> = Vec::new();
-    // Runs of 3–6 characters from the edition's own counts, the others from `runs`.
-    for (code, n, at) in mine.body_grams() {
-        if n as usize >= MIN_COUNT && !other.grams.contains(code) {
+/// Candidates of `mine` among its runs of one length of 3–6 characters, counted in `grams`.
+fn gram_candidates<'e>(
+    mine: &'e Edition,
+    grams: &GramCounts,
+    theirs: &GramCounts,
+    cands: &mut Vec<Candidate<'e>>,
+) {
+    for (code, n, at) in grams.body() {
+        if n as usize >= MIN_COUNT && !theirs.contains(code) {
             let t = mine.gram_text(code, at);
             if han_termlike(t) {
                 cands.push(Candidate {
@@ -294,42 +329,66 @@ fn one_side(
             }
         }
     }
+}
+
+/// Candidates of `mine` among the runs of one kind counted in `runs`.
+fn run_candidates<'e>(
+    mine: &'e Edition,
+    runs: &Runs<'e>,
+    theirs: &Runs,
+    cands: &mut Vec<Candidate<'e>>,
+) {
     for (&t, c) in &runs.han {
         if c.all as usize >= MIN_COUNT
             && c.body > 0
             && !(theirs.counted && theirs.han.contains_key(t))
             && han_termlike(t)
         {
+            // The key is the run's first use in `mine.all`.
+            let at = t.as_ptr() as usize - mine.all.as_ptr() as usize;
             cands.push(Candidate {
                 text: t,
                 count: c.all,
-                at: c.at,
+                at: u32::try_from(at).unwrap_or(u32::MAX),
                 coined: false,
                 english: false,
             });
         }
     }
-    for (k, c) in &runs.words {
+    for (k, &(c, first)) in &runs.words {
         if c.all as usize >= MIN_COUNT
             && c.body > 0
             && !(theirs.counted && theirs.words.contains_key(k))
             && english_termlike(k)
         {
-            let at = c.at as usize;
-            // The term as first written: as many bytes as the key, from its first use.
-            let text = mine.all.get(at..at + k.len()).unwrap_or(k);
+            let at = first as usize;
+            // The term as first written: as many bytes as the key, from its first use (the
+            // words' letters keep their byte length in lower case).
+            let Some(text) = mine.all.get(at..at + k.len()) else {
+                continue;
+            };
             if text.to_lowercase() != *k {
                 continue;
             }
             cands.push(Candidate {
                 text,
                 count: c.all,
-                at: c.at,
+                at: first,
                 coined: false,
                 english: true,
             });
         }
     }
+}
+
+fn one_side<'e>(
+    mine: &'e Edition,
+    mut cands: Vec<Candidate<'e>>,
+    sizes: Sizes,
+    other: &Edition,
+    theirs: Sizes,
+    status: Status,
+) -> Vec<KeyTerm> {
     drop_contained(&mut cands);
     let coined = coinages(mine);
     let index: FxHashMap<&str, usize> =
@@ -351,9 +410,9 @@ fn one_side(
     }
     let keyness = |c: &Candidate| {
         let (n1, n2) = if c.english {
-            (runs.word_size, theirs.word_size)
+            (sizes.words, theirs.words)
         } else {
-            (runs.han_size, theirs.han_size)
+            (sizes.han, theirs.han)
         };
         g2(f64::from(c.count), n1.max(1) as f64, 0.0, n2.max(1) as f64)
     };

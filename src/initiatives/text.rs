@@ -16,9 +16,10 @@ use crate::model::Mention;
 
 /// One sentence of an edition.
 #[derive(Debug, Clone)]
-pub(crate) struct Sentence {
-    /// The sentence text.
-    pub text: String,
+pub(crate) struct Sentence<'a> {
+    /// The sentence text, borrowed from the document (a copy of every sentence of both
+    /// editions was, with the joined text, the text held three times).
+    pub text: &'a str,
     /// Index into [`Edition::paths`].
     pub path: usize,
     /// Original line where it starts.
@@ -35,16 +36,16 @@ pub(crate) struct Edition<'a> {
     /// Ties the edition to its document's lifetime, so callers keep the two together.
     _doc: std::marker::PhantomData<&'a Document>,
     /// Sentences in reading order.
-    pub sentences: Vec<Sentence>,
+    pub sentences: Vec<Sentence<'a>>,
     /// Section paths, shared by the sentences of one section.
     pub paths: Vec<Vec<String>>,
     /// Every sentence joined by newlines, for a quick "is this named at all" test.
     pub all: String,
     /// Byte offset in `all` where each sentence starts.
     starts: Vec<usize>,
-    /// Every run of [`MIN_GRAM`]..=[`MAX_GRAM`] Han characters, counted: answers "is this
-    /// never used" without a scan, for [`Edition::find`], and gives key terms their counts.
-    pub grams: Grams,
+    /// Every run of [`MIN_GRAM`]..=[`MAX_GRAM`] Han characters, as bits of a filter:
+    /// answers "is this never used" without a scan, for [`Edition::find`].
+    grams: GramFilter,
     /// Answers of [`Edition::find`] so far.
     memo: RefCell<FxHashMap<String, Vec<usize>>>,
     /// [`Edition::all`] with ASCII letters lower-cased (same byte offsets), made on the first
@@ -65,7 +66,7 @@ impl<'a> Edition<'a> {
             paths: Vec::new(),
             all: String::new(),
             starts: Vec::new(),
-            grams: Grams::default(),
+            grams: GramFilter::default(),
             memo: RefCell::new(FxHashMap::default()),
             lower: std::cell::OnceCell::new(),
             pairs: std::cell::OnceCell::new(),
@@ -79,21 +80,11 @@ impl<'a> Edition<'a> {
         e.all.reserve(total);
         for s in &e.sentences {
             e.starts.push(e.all.len());
-            e.all.push_str(&s.text);
+            e.all.push_str(s.text);
             e.all.push('\n');
         }
-        e.grams = Grams::count(&e.sentences, &e.starts);
+        e.grams = GramFilter::of(&e.sentences);
         e
-    }
-
-    /// The runs counted in [`Edition::grams`] that occur outside titles, with their count
-    /// over the whole edition (titles included) and where [`Edition::gram_text`] finds them.
-    pub fn body_grams(&self) -> impl Iterator<Item = (u128, u32, usize)> + '_ {
-        self.grams
-            .0
-            .iter()
-            .filter(|(_, st)| st.body_at != NOT_IN_BODY)
-            .map(|(key, st)| (key.code(), st.count, st.body_at as usize))
     }
 
     /// The text of the run with this code, which starts at byte `at` of [`Edition::all`].
@@ -121,16 +112,16 @@ impl<'a> Edition<'a> {
         let take = n.min(MAX_GRAM);
         let head = needle.chars().take(take).fold(0, push_char);
         let tail = needle.chars().skip(n - take).fold(0, push_char);
-        self.grams.contains(head) && self.grams.contains(tail)
+        self.grams.may_contain(head) && self.grams.may_contain(tail)
     }
 
-    fn add_section(&mut self, s: &Section, part: Part, path: &mut Vec<String>) {
+    fn add_section(&mut self, s: &'a Section, part: Part, path: &mut Vec<String>) {
         path.push(s.heading_text());
         let id = self.paths.len();
         self.paths.push(path.clone());
         if !s.title.is_empty() && matches!(s.kind, SectionKind::Heading | SectionKind::Item) {
             self.sentences.push(Sentence {
-                text: s.title.clone(),
+                text: &s.title,
                 path: id,
                 line: s.lines.0,
                 part,
@@ -140,7 +131,7 @@ impl<'a> Edition<'a> {
         for p in &s.paragraphs {
             for r in split_sentences(&p.text) {
                 self.sentences.push(Sentence {
-                    text: p.text[r.clone()].to_string(),
+                    text: &p.text[r.clone()],
                     path: id,
                     line: p.line_at(r.start),
                     part,
@@ -160,7 +151,7 @@ impl<'a> Edition<'a> {
     pub fn mention(&self, i: usize, name: &str) -> Mention {
         let s = &self.sentences[i];
         Mention {
-            sentence: mention_text(&s.text, name),
+            sentence: mention_text(s.text, name),
             section: self.paths[s.path].clone(),
             line: s.line,
         }
@@ -375,8 +366,7 @@ struct GramStat {
 }
 
 /// A run's code as two halves: the same value and hash as the `u128`, but aligned to 8
-/// bytes, so a table entry takes 24 bytes instead of 32 (the tables of a long report are
-/// its largest).
+/// bytes, so a table entry takes 24 bytes instead of 32.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct GramKey {
     low: u64,
@@ -398,29 +388,33 @@ impl GramKey {
 
 impl std::hash::Hash for GramKey {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        // Hashed as the code itself, so the table (and the order of its runs) is the same.
         self.code().hash(state);
     }
 }
 
 /// Runs reserved for up front: a report of ordinary length needs no rehashing, and a huge one
 /// does not reserve for runs it repeats.
-const RESERVED_GRAMS: usize = 1 << 17;
+const RESERVED_GRAMS: usize = 1 << 15;
 
-/// The runs of [`MIN_GRAM`]..=[`MAX_GRAM`] Han characters of one edition, by exact code,
-/// counted in one pass over its characters: each character extends the code of the run
-/// before it, so no run is cut out or hashed as a string.
+/// The runs of one length `k` ([`MIN_GRAM`]..=[`MAX_GRAM`]) of Han characters of one edition,
+/// by exact code, counted in one pass over its characters: each character extends the code
+/// of the run before it, so no run is cut out or hashed as a string. Key terms count one
+/// length at a time, so the tables of both editions for one length are alive together,
+/// never those of every length (a table for all lengths, kept for the whole comparison, was
+/// its largest memory).
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Grams(FxHashMap<GramKey, GramStat>);
+pub(crate) struct GramCounts(FxHashMap<GramKey, GramStat>);
 
-impl Grams {
-    fn count(sentences: &[Sentence], starts: &[usize]) -> Grams {
+impl GramCounts {
+    /// Counts the runs of `k` characters of `e`.
+    pub fn of(e: &Edition, k: usize) -> GramCounts {
+        debug_assert!((MIN_GRAM..=MAX_GRAM).contains(&k), "runs of {k} characters");
         let mut map: FxHashMap<GramKey, GramStat> = FxHashMap::default();
-        let han_bytes: usize = sentences.iter().map(|s| s.text.len()).sum();
-        map.reserve((han_bytes / 3 * (MAX_GRAM - MIN_GRAM + 1)).min(RESERVED_GRAMS));
-        for (s, &base) in sentences.iter().zip(starts) {
-            // The code of the run's last MAX_GRAM characters, the run's length so far, and
-            // the byte offsets of its last MAX_GRAM characters (a ring).
+        let han_bytes: usize = e.sentences.iter().map(|s| s.text.len()).sum();
+        map.reserve((han_bytes / 3).min(RESERVED_GRAMS));
+        for (s, &base) in e.sentences.iter().zip(&e.starts) {
+            // The code of the run's last k characters, the run's length so far, and the byte
+            // offsets of its last k characters (a ring).
             let (mut code, mut run) = (0u128, 0usize);
             let mut at = [0usize; MAX_GRAM];
             for (i, c) in s.text.char_indices() {
@@ -429,30 +423,103 @@ impl Grams {
                     code = 0;
                     continue;
                 }
-                code = last_chars(push_char(code, c), MAX_GRAM);
-                at[run % MAX_GRAM] = i;
+                code = last_chars(push_char(code, c), k);
+                at[run % k] = i;
                 run += 1;
-                for k in MIN_GRAM..=MAX_GRAM.min(run) {
-                    let st = map
-                        .entry(GramKey::of(last_chars(code, k)))
-                        .or_insert(GramStat {
-                            count: 0,
-                            body_at: NOT_IN_BODY,
-                        });
-                    st.count += 1;
-                    if !s.title && st.body_at == NOT_IN_BODY {
-                        let start = base + at[(run - k) % MAX_GRAM];
-                        st.body_at = u32::try_from(start).unwrap_or(NOT_IN_BODY);
-                    }
+                if run < k {
+                    continue;
+                }
+                let st = map.entry(GramKey::of(code)).or_insert(GramStat {
+                    count: 0,
+                    body_at: NOT_IN_BODY,
+                });
+                st.count += 1;
+                if !s.title && st.body_at == NOT_IN_BODY {
+                    let start = base + at[(run - k) % k];
+                    st.body_at = u32::try_from(start).unwrap_or(NOT_IN_BODY);
                 }
             }
         }
-        Grams(map)
+        GramCounts(map)
+    }
+
+    /// The runs that occur outside titles, with their count over the whole edition (titles
+    /// included) and where [`Edition::gram_text`] finds them.
+    pub fn body(&self) -> impl Iterator<Item = (u128, u32, usize)> + '_ {
+        self.0
+            .iter()
+            .filter(|(_, st)| st.body_at != NOT_IN_BODY)
+            .map(|(key, st)| (key.code(), st.count, st.body_at as usize))
     }
 
     /// True when the run with this code occurs.
     pub fn contains(&self, code: u128) -> bool {
         self.0.contains_key(&GramKey::of(code))
+    }
+}
+
+/// Filter bits per Han character of an edition: each character starts at most one run of
+/// each length, so the runs are at most four times the characters, and with four bits for
+/// each a never-used run tests present at most one time in five, in the text of a report
+/// (which repeats itself) far less (and costs a scan of the text).
+const FILTER_BITS_PER_HAN: usize = 4 * (MAX_GRAM - MIN_GRAM + 1);
+
+/// Every run of [`MIN_GRAM`]..=[`MAX_GRAM`] Han characters of an edition as a bit of a
+/// hashed filter (a Bloom filter with one hash): a run used sets its bit, so a clear bit
+/// means the run is never used, and a set bit means "look". Two to four bytes per Han
+/// character, where a table of the runs with their counts took some 36.
+#[derive(Debug, Clone, Default)]
+struct GramFilter {
+    bits: Vec<u64>,
+    /// The filter has `1 << log` bits.
+    log: u32,
+}
+
+impl GramFilter {
+    /// One pass over the characters of `sentences`.
+    fn of(sentences: &[Sentence<'_>]) -> GramFilter {
+        let han: usize = sentences
+            .iter()
+            .map(|s| s.text.chars().filter(|&c| is_han(c)).count())
+            .sum();
+        let size = (han * FILTER_BITS_PER_HAN).next_power_of_two().max(64);
+        let mut f = GramFilter {
+            bits: vec![0u64; size / 64],
+            log: size.trailing_zeros(),
+        };
+        for s in sentences {
+            let (mut code, mut run) = (0u128, 0usize);
+            for c in s.text.chars() {
+                if !is_han(c) {
+                    run = 0;
+                    code = 0;
+                    continue;
+                }
+                code = last_chars(push_char(code, c), MAX_GRAM);
+                run += 1;
+                for k in MIN_GRAM..=MAX_GRAM.min(run) {
+                    let b = f.bit(last_chars(code, k));
+                    f.bits[b / 64] |= 1 << (b % 64);
+                }
+            }
+        }
+        f
+    }
+
+    /// The bit of a run's code.
+    fn bit(&self, code: u128) -> usize {
+        let mixed = (code as u64 ^ (code >> 64) as u64 ^ (code >> 40) as u64)
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (mixed >> (64 - self.log)) as usize
+    }
+
+    /// False when the run with this code is certainly never used.
+    fn may_contain(&self, code: u128) -> bool {
+        if self.bits.is_empty() {
+            return true;
+        }
+        let b = self.bit(code);
+        self.bits[b / 64] & (1 << (b % 64)) != 0
     }
 }
 
