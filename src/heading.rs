@@ -108,6 +108,9 @@ fn is_zh_numeral(c: char) -> bool {
     )
 }
 
+/// Where the numbering a function reads ends, if the text opens with it.
+type NumberingEnd = fn(&str) -> Option<usize>;
+
 /// `一、`: `^[一…十]{1,3}\s*、\s*`, the end of the match.
 fn zh1_end(text: &str) -> Option<usize> {
     let at = spaces_end(text, run_end(text, 0, is_zh_numeral, 3)?);
@@ -158,7 +161,7 @@ fn numbered(text: &str) -> Option<(usize, usize)> {
 
 /// Finds Chinese heading numbering at the start of `text`.
 pub fn chinese_numbering(text: &str) -> Option<Numbering> {
-    let candidates: [(fn(&str) -> Option<usize>, HeadingStyle); 4] = [
+    let candidates: [(NumberingEnd, HeadingStyle); 4] = [
         (|t| bracketed(t, false), HeadingStyle::ZhLevel2),
         (|t| bracketed(t, true), HeadingStyle::ZhLevel4),
         (zh1_end, HeadingStyle::ZhLevel1),
