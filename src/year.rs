@@ -31,14 +31,46 @@ static ZH_PROPOSAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"对\s*([0-9]{4})\s*年政府工作的建议").unwrap());
 /// A month or a day, in digits or Chinese numerals (`1`, `27`, `一`, `二十七`).
 const ZH_DAY: &str = r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})";
-/// The date line under the title: dashes, then the day the report was delivered
-/// (`——2025年1月8日在长宁区…`, `----2012年2月29日在…`, `——二〇二六年一月二十七日在…`).
-static ZH_DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^[—\-－–]+\s*([0-9]{{4}})\s*年\s*{ZH_DAY}\s*月\s*{ZH_DAY}\s*日"
-    ))
-    .unwrap()
-});
+/// The year of the date line under the title: dashes, then the day the report was delivered
+/// (`——2025年1月8日在长宁区…`, `----2012年2月29日在…`, `——二〇二六年一月二十七日在…`, its
+/// numerals written as digits first). Read by hand as the pattern
+/// `^[—\-－–]+\s*([0-9]{4})\s*年\s*DAY\s*月\s*DAY\s*日` reads it, `DAY` being
+/// `[0-9]{1,2}|[一二三四五六七八九十]{1,3}`: each run is followed by a mark it cannot continue
+/// into, so a run is matched whole or not at all.
+fn date_line_year(text: &str) -> Option<&str> {
+    let rest = text.trim_start_matches(['—', '-', '－', '–']);
+    if rest.len() == text.len() {
+        return None;
+    }
+    let rest = rest.trim_start();
+    let digits = |t: &str| t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits(rest) != 4 {
+        return None;
+    }
+    let day = |t: &str| -> Option<usize> {
+        let n = digits(t);
+        if n > 0 {
+            return (n <= 2).then_some(n);
+        }
+        let numerals = t
+            .chars()
+            .take(4)
+            .take_while(|c| "一二三四五六七八九十".contains(*c))
+            .count();
+        // Every numeral is three bytes long.
+        (1..=3).contains(&numerals).then_some(numerals * 3)
+    };
+    let after_year = rest[4..].trim_start().strip_prefix('年')?.trim_start();
+    let after_month = after_year[day(after_year)?..]
+        .trim_start()
+        .strip_prefix('月')?
+        .trim_start();
+    after_month[day(after_month)?..]
+        .trim_start()
+        .starts_with('日')
+        .then(|| &rest[..4])
+}
+
 /// The session line: the day, then the session it was delivered at, with or without dashes
 /// (`2026年1月25日在北京市第十六届人民代表大会第四次会议上`, `（2025年1月8日在…会议上）`).
 static ZH_SESSION: LazyLock<Regex> = LazyLock::new(|| {
@@ -164,16 +196,14 @@ fn detect_year_by<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> Option<(
     };
     // The date and session lines stand under the title; a title split over two lines by the
     // page (`——2026年1月26日在广东省第十四届` / `人民代表大会第五次会议上`) is read whole.
-    let opening = |re: &LazyLock<Regex>, may: fn(&str) -> bool| -> Option<i32> {
+    let opening = |year_in: &dyn Fn(&str) -> Option<i32>| -> Option<i32> {
         let n = texts.len().min(OPENING);
         (0..n).find_map(|i| {
             let joined = match texts.get(i + 1) {
                 Some(next) => format!("{}{next}", texts[i]),
                 None => texts[i].clone(),
             };
-            may(&joined)
-                .then(|| re.captures(&joined).and_then(year_of))
-                .flatten()
+            year_in(&joined)
         })
     };
     // A report names its own fiscal year at the start; later mentions are history
@@ -188,14 +218,20 @@ fn detect_year_by<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> Option<(
     };
     let cues: [(Cue, &dyn Fn() -> Option<i32>); 8] = [
         (Cue::DateLine, &|| {
-            opening(&ZH_DATE_LINE, |t| t.starts_with(['—', '-', '－', '–']))
+            opening(&|t| {
+                date_line_year(t)
+                    .and_then(|y| y.parse().ok())
+                    .filter(|&y| plausible(y))
+            })
         }),
         (Cue::Session, &|| {
-            opening(&ZH_SESSION, |t| {
-                t.contains('日')
+            opening(&|t| {
+                let may = t.contains('日')
                     && ["人民代表大会", "人大", "会议"]
                         .iter()
-                        .any(|w| t.contains(w))
+                        .any(|w| t.contains(w));
+                may.then(|| ZH_SESSION.captures(t).and_then(year_of))
+                    .flatten()
             })
         }),
         (Cue::Proposal, &|| {
@@ -399,6 +435,38 @@ impl YearMasked {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_date_line_is_read_as_its_pattern_reads_it() {
+        let re = Regex::new(&format!(
+            r"^[—\-－–]+\s*([0-9]{{4}})\s*年\s*{ZH_DAY}\s*月\s*{ZH_DAY}\s*日"
+        ))
+        .unwrap();
+        let mut texts: Vec<&str> = vec![
+            "——2025年1月8日在长宁区",
+            "----2012年2月29日在",
+            "—— 2026 年 一 月 二十七 日在",
+            "——2025年123月8日",
+            "——20255年1月8日",
+            "——2025年十一二三月8日",
+            "——2025年1月8",
+            "2025年1月8日",
+            "－–2025年01月08日",
+            "——2025年1月8月",
+            "——",
+            "——2025年",
+        ];
+        texts.extend(
+            include_str!("../samples/national-gwr-2022.txt")
+                .lines()
+                .take(40),
+        );
+        for t in texts {
+            let expected = re.captures(t).map(|c| c.get(1).unwrap().as_str());
+            assert_eq!(date_line_year(t), expected, "{t}");
+        }
+        assert_eq!(date_line_year("——2022年3月5日在"), Some("2022"));
+    }
 
     #[test]
     fn chinese_numeral_years_are_rewritten_as_the_pattern_rewrites_them() {
