@@ -22,6 +22,10 @@
 //! - `self`: [`yoydiff::compare`] of the new edition against itself, which short-circuits;
 //!   set it against `compare` (the target is at least five times faster).
 //! - `segmenter_start`: building the Chinese word segmenter, once per process.
+//! - `fixed/process_2kb`: the whole `yoydiff diff OLD NEW --format json` process on a 2 KB pair
+//!   (the first 700 characters of each sample): what every run pays whatever its size
+//!   (process start, compiling the patterns a run needs, building tables), set against
+//!   `fixed/compare_2kb`, the same pair compared in this process once everything is built.
 //!
 //! Throughput is in input bytes (both editions), so the three sizes read side by side: equal
 //! MB/s means a phase grows linearly with size, lower MB/s at `50x` that it grows faster.
@@ -158,11 +162,51 @@ fn pipeline(c: &mut Criterion) {
         .bench_function("segmenter_start", |b| {
             b.iter(yoydiff::internals::Segmenter::new)
         });
+    fixed_cost(c);
     phases(c, "1x", OLD_TEXT, NEW_TEXT, 20);
     let (old, new) = scaled_pair(10, &corpus_texts);
     phases(c, "10x", &old, &new, 10);
     let (old, new) = scaled_pair(50, &corpus_texts);
     phases(c, "50x", &old, &new, 10);
+}
+
+/// The first 700 characters of a text (about 2 KB of Chinese).
+fn head(text: &str) -> &str {
+    let end = text.char_indices().nth(700).map_or(text.len(), |(i, _)| i);
+    &text[..end]
+}
+
+fn fixed_cost(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let old_path = dir.path().join("old-2kb.txt");
+    let new_path = dir.path().join("new-2kb.txt");
+    std::fs::write(&old_path, head(OLD_TEXT)).expect("the 2 KB old side is written");
+    std::fs::write(&new_path, head(NEW_TEXT)).expect("the 2 KB new side is written");
+    let options = CompareOptions::default();
+    let old = outline("old", head(OLD_TEXT));
+    let new = outline("new", head(NEW_TEXT));
+    let mut group = c.benchmark_group("fixed");
+    group
+        .sample_size(30)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(3));
+    group.bench_function("process_2kb", |b| {
+        b.iter(|| {
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_yoydiff"))
+                .arg("diff")
+                .arg(&old_path)
+                .arg(&new_path)
+                .args(["--format", "json"])
+                .output()
+                .expect("yoydiff runs");
+            assert!(out.status.success(), "yoydiff diff failed on the 2 KB pair");
+            out.stdout.len()
+        })
+    });
+    group.bench_function("compare_2kb", |b| {
+        b.iter(|| yoydiff::compare(black_box(&old), &new, &options))
+    });
+    group.finish();
 }
 
 criterion_group!(benches, pipeline);

@@ -68,37 +68,110 @@ pub struct Numbering {
     pub rest_start: usize,
 }
 
-static ZH1: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([一二三四五六七八九十]{1,3})\s*、\s*").unwrap());
-static ZH2: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*").unwrap());
-static ZH3: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([0-9]{1,2})\s*[、.．]\s*").unwrap());
-static ZH4: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[（(]\s*([0-9]{1,2})\s*[）)]\s*").unwrap());
-static ZH_ORDINAL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([一二三四五六七八九十]{1,3})是").unwrap());
-static MARKDOWN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(#{1,6})\s+").unwrap());
 static PART: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?i:part)\s+([IVX]{1,5})\b\.?\s*").unwrap());
 static ITEM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?i:item)\s+([0-9]{1,2}[A-C]?)\.?(?:\s+|$)").unwrap());
-static NUMBERED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([0-9]{1,2}(?:\.[0-9]{1,2}){0,3})\.?\s+").unwrap());
+
+// The numberings below are read by hand: each is a run of numerals between fixed marks, and
+// compiling them as patterns cost more than outlining a short report. A run is matched whole
+// (`[一…十]{1,3}` followed by a mark): what follows a run never continues it, so a longer
+// run is no match, as it is none for the pattern.
+
+/// The end of the spaces (`\s*`) at byte `at`.
+fn spaces_end(text: &str, at: usize) -> usize {
+    text.len() - text[at..].trim_start().len()
+}
+
+/// The end of the run of `1..=max` characters `is` at byte `at`, when the run is no longer.
+fn run_end(text: &str, at: usize, is: fn(char) -> bool, max: usize) -> Option<usize> {
+    let len: usize = text[at..]
+        .chars()
+        .take(max + 1)
+        .take_while(|&c| is(c))
+        .map(char::len_utf8)
+        .sum();
+    let count = text[at..at + len].chars().count();
+    (1..=max).contains(&count).then_some(at + len)
+}
+
+/// The end of one of `marks` at byte `at`.
+fn mark_end(text: &str, at: usize, marks: &[char]) -> Option<usize> {
+    let c = text[at..].chars().next().filter(|c| marks.contains(c))?;
+    Some(at + c.len_utf8())
+}
+
+fn is_zh_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
+}
+
+/// Where the numbering a function reads ends, if the text opens with it.
+type NumberingEnd = fn(&str) -> Option<usize>;
+
+/// `一、`: `^[一…十]{1,3}\s*、\s*`, the end of the match.
+fn zh1_end(text: &str) -> Option<usize> {
+    let at = spaces_end(text, run_end(text, 0, is_zh_numeral, 3)?);
+    Some(spaces_end(text, mark_end(text, at, &['、'])?))
+}
+
+/// `（一）` (`digits` false) or `（1）`: `^[（(]\s*NUMBER\s*[）)]\s*`.
+fn bracketed(text: &str, digits: bool) -> Option<usize> {
+    let at = spaces_end(text, mark_end(text, 0, &['（', '('])?);
+    let at = if digits {
+        run_end(text, at, |c| c.is_ascii_digit(), 2)?
+    } else {
+        run_end(text, at, is_zh_numeral, 3)?
+    };
+    let at = spaces_end(text, at);
+    Some(spaces_end(text, mark_end(text, at, &['）', ')'])?))
+}
+
+/// `1、`, `1.`: `^[0-9]{1,2}\s*[、.．]\s*`.
+fn zh3_end(text: &str) -> Option<usize> {
+    let at = spaces_end(text, run_end(text, 0, |c| c.is_ascii_digit(), 2)?);
+    Some(spaces_end(text, mark_end(text, at, &['、', '.', '．'])?))
+}
+
+/// `#` to `######`, then spaces: the number of marks and the end of the spaces.
+fn markdown(text: &str) -> Option<(usize, usize)> {
+    let hashes = run_end(text, 0, |c| c == '#', 6)?;
+    let end = spaces_end(text, hashes);
+    (end > hashes).then_some((hashes, end))
+}
+
+/// `1.`, `2.3`, `1.2.3.4` then spaces: `^([0-9]{1,2}(?:\.[0-9]{1,2}){0,3})\.?\s+`, the end of
+/// the number and of the match. A dot that fails to open a part is the optional last dot, so
+/// reading the parts greedily is the only way to match.
+fn numbered(text: &str) -> Option<(usize, usize)> {
+    let digits = |at| run_end(text, at, |c| c.is_ascii_digit(), 2);
+    let mut number_end = digits(0)?;
+    for _ in 0..3 {
+        match mark_end(text, number_end, &['.']).and_then(digits) {
+            Some(end) => number_end = end,
+            None => break,
+        }
+    }
+    let dot_end = mark_end(text, number_end, &['.']).unwrap_or(number_end);
+    let end = spaces_end(text, dot_end);
+    (end > dot_end).then_some((number_end, end))
+}
 
 /// Finds Chinese heading numbering at the start of `text`.
 pub fn chinese_numbering(text: &str) -> Option<Numbering> {
-    let candidates: [(&Regex, HeadingStyle); 4] = [
-        (&ZH2, HeadingStyle::ZhLevel2),
-        (&ZH4, HeadingStyle::ZhLevel4),
-        (&ZH1, HeadingStyle::ZhLevel1),
-        (&ZH3, HeadingStyle::ZhLevel3),
+    let candidates: [(NumberingEnd, HeadingStyle); 4] = [
+        (|t| bracketed(t, false), HeadingStyle::ZhLevel2),
+        (|t| bracketed(t, true), HeadingStyle::ZhLevel4),
+        (zh1_end, HeadingStyle::ZhLevel1),
+        (zh3_end, HeadingStyle::ZhLevel3),
     ];
-    for (re, style) in candidates {
-        if let Some(m) = re.find(text) {
-            let rest_start = m.end();
+    for (find, style) in candidates {
+        if let Some(rest_start) = find(text) {
             // `1.5%` is a decimal, not heading 1 (`1. 5` with a space after the dot is neither).
             if style == HeadingStyle::ZhLevel3
-                && !m.as_str().contains('、')
+                && !text[..rest_start].contains('、')
                 && text[rest_start..].starts_with(|c: char| c.is_ascii_digit())
             {
                 continue;
@@ -120,27 +193,28 @@ pub fn chinese_numbering(text: &str) -> Option<Numbering> {
 /// Finds `一是` / `二是` at the start of `text`. Such a paragraph is a heading only when it is
 /// one short sentence; the outline parser checks that.
 pub fn chinese_ordinal(text: &str) -> Option<Numbering> {
-    let m = ZH_ORDINAL.find(text)?;
-    (m.end() < text.len()).then(|| Numbering {
+    let end = mark_end(text, run_end(text, 0, is_zh_numeral, 3)?, &['是'])?;
+    (end < text.len()).then(|| Numbering {
         style: HeadingStyle::ZhOrdinal,
-        number: m.as_str().to_string(),
-        rest_start: m.end(),
+        number: text[..end].to_string(),
+        rest_start: end,
     })
 }
 
 /// Finds English heading numbering at the start of `text`.
 pub fn english_numbering(text: &str) -> Option<Numbering> {
-    if let Some(c) = MARKDOWN.captures(text) {
-        let depth = c[1].len() as u8;
-        let m = c.get(0).unwrap();
+    if let Some((hashes, end)) = markdown(text) {
         return Some(Numbering {
-            style: HeadingStyle::Markdown(depth),
-            number: c[1].to_string(),
-            rest_start: m.end(),
+            style: HeadingStyle::Markdown(hashes as u8),
+            number: text[..hashes].to_string(),
+            rest_start: end,
         });
     }
-    for (re, style) in [(&*PART, HeadingStyle::Part), (&*ITEM, HeadingStyle::Item)] {
-        if let Some(m) = re.find(text) {
+    for (re, style, word) in [
+        (&PART, HeadingStyle::Part, "part"),
+        (&ITEM, HeadingStyle::Item, "item"),
+    ] {
+        if let Some(m) = opens_with(text, word).then(|| re.find(text)).flatten() {
             return Some(Numbering {
                 style,
                 number: text[..m.end()].trim().to_string(),
@@ -148,16 +222,15 @@ pub fn english_numbering(text: &str) -> Option<Numbering> {
             });
         }
     }
-    if let Some(c) = NUMBERED.captures(text) {
-        let m = c.get(0).unwrap();
-        let depth = c[1].split('.').count() as u8;
-        let rest = &text[m.end()..];
+    if let Some((number_end, end)) = numbered(text) {
+        let depth = text[..number_end].split('.').count() as u8;
+        let rest = &text[end..];
         // "2019 was a good year" is not a heading: numbers of headings are small.
         if rest.chars().next().is_some_and(|ch| ch.is_uppercase()) {
             return Some(Numbering {
                 style: HeadingStyle::Numbered(depth),
-                number: text[..m.end()].trim().to_string(),
-                rest_start: m.end(),
+                number: text[..end].trim().to_string(),
+                rest_start: end,
             });
         }
     }
@@ -260,14 +333,93 @@ pub fn appendix_start(paragraphs: &[&str]) -> Option<usize> {
 /// paragraph before a heading.
 pub fn starts_like_heading(line: &str) -> bool {
     chinese_numbering(line).is_some()
-        || MARKDOWN.is_match(line)
-        || PART.is_match(line)
-        || ITEM.is_match(line)
+        || markdown(line).is_some()
+        || (opens_with(line, "part") && PART.is_match(line))
+        || (opens_with(line, "item") && ITEM.is_match(line))
+}
+
+/// True when `text` opens with the ASCII `word` in any case: `PART` and `ITEM` are tried only
+/// then (no letter of `part` or `item` folds to anything but its ASCII capital), so other
+/// reports never compile them.
+fn opens_with(text: &str, word: &str) -> bool {
+    text.get(..word.len())
+        .is_some_and(|w| w.eq_ignore_ascii_case(word))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The numberings read by hand give what their patterns gave, on every paragraph start of
+    /// the samples and on starts cut and padded in every way.
+    #[test]
+    fn hand_read_numberings_match_their_patterns() {
+        let end = |re: &Regex, t: &str| re.find(t).map(|m| m.end());
+        let zh1 = Regex::new(r"^([一二三四五六七八九十]{1,3})\s*、\s*").unwrap();
+        let zh2 = Regex::new(r"^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*").unwrap();
+        let zh3 = Regex::new(r"^([0-9]{1,2})\s*[、.．]\s*").unwrap();
+        let zh4 = Regex::new(r"^[（(]\s*([0-9]{1,2})\s*[）)]\s*").unwrap();
+        let ordinal = Regex::new(r"^([一二三四五六七八九十]{1,3})是").unwrap();
+        let md = Regex::new(r"^(#{1,6})\s+").unwrap();
+        let num = Regex::new(r"^([0-9]{1,2}(?:\.[0-9]{1,2}){0,3})\.?\s+").unwrap();
+        let mut texts: Vec<String> = [
+            "一、总体",
+            "十二 、 要求",
+            "一二三四、太长",
+            "（一）坚持",
+            "( 十一 ) 加强",
+            "（1）推进",
+            "(12)x",
+            "(123)x",
+            "1、工作",
+            "12．要求",
+            "123、不是",
+            "1.5%",
+            "1. 5",
+            "一是加强",
+            "十一是",
+            "一二三四是",
+            "# Title",
+            "###### Six",
+            "####### Seven",
+            "#NoSpace",
+            "1. Intro",
+            "1.2 Scope",
+            "1.2.3.4 Deep",
+            "1.2.3.4.5 Too deep",
+            "1.234 No",
+            "12.3. Dot",
+            "123 No",
+            "1.\u{3000}全角",
+            "２０２３",
+            "",
+            "一",
+            "（",
+            "1",
+            "#",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        for sample in [
+            include_str!("../samples/national-gwr-2022.txt"),
+            include_str!("../samples/changning-gwr-2025.txt"),
+        ] {
+            texts.extend(sample.lines().map(|l| l.trim().to_string()));
+        }
+        for t in &texts {
+            assert_eq!(zh1_end(t), end(&zh1, t), "{t}");
+            assert_eq!(bracketed(t, false), end(&zh2, t), "{t}");
+            assert_eq!(zh3_end(t), end(&zh3, t), "{t}");
+            assert_eq!(bracketed(t, true), end(&zh4, t), "{t}");
+            let by_hand = run_end(t, 0, is_zh_numeral, 3).and_then(|e| mark_end(t, e, &['是']));
+            assert_eq!(by_hand, end(&ordinal, t), "{t}");
+            let expected = md.captures(t).map(|c| (c[1].len(), c[0].len()));
+            assert_eq!(markdown(t), expected, "{t}");
+            let expected = num.captures(t).map(|c| (c[1].len(), c[0].len()));
+            assert_eq!(numbered(t), expected, "{t}");
+        }
+    }
 
     fn zh(s: &str) -> Option<(HeadingStyle, String, String)> {
         chinese_numbering(s).map(|n| (n.style, n.number, s[n.rest_start..].to_string()))

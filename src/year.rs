@@ -9,21 +9,68 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+/// The titles of a plan part after its year (`2025年主要任务`).
+const ZH_PLAN_WORDS: [&str; 8] = [
+    "工作总体部署",
+    "重点工作",
+    "政府工作任务",
+    "主要任务",
+    "经济社会发展",
+    "工作安排",
+    "工作任务",
+    "发展主要预期目标",
+];
 static ZH_PLAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([0-9]{4})\s*年\s*(?:工作总体部署|重点工作|政府工作任务|主要任务|经济社会发展|工作安排|工作任务|发展主要预期目标)").unwrap()
+    Regex::new(&format!(
+        r"([0-9]{{4}})\s*年\s*(?:{})",
+        ZH_PLAN_WORDS.join("|")
+    ))
+    .unwrap()
 });
 static ZH_PROPOSAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"对\s*([0-9]{4})\s*年政府工作的建议").unwrap());
 /// A month or a day, in digits or Chinese numerals (`1`, `27`, `一`, `二十七`).
 const ZH_DAY: &str = r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})";
-/// The date line under the title: dashes, then the day the report was delivered
-/// (`——2025年1月8日在长宁区…`, `----2012年2月29日在…`, `——二〇二六年一月二十七日在…`).
-static ZH_DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^[—\-－–]+\s*([0-9]{{4}})\s*年\s*{ZH_DAY}\s*月\s*{ZH_DAY}\s*日"
-    ))
-    .unwrap()
-});
+/// The year of the date line under the title: dashes, then the day the report was delivered
+/// (`——2025年1月8日在长宁区…`, `----2012年2月29日在…`, `——二〇二六年一月二十七日在…`, its
+/// numerals written as digits first). Read by hand as the pattern
+/// `^[—\-－–]+\s*([0-9]{4})\s*年\s*DAY\s*月\s*DAY\s*日` reads it, `DAY` being
+/// `[0-9]{1,2}|[一二三四五六七八九十]{1,3}`: each run is followed by a mark it cannot continue
+/// into, so a run is matched whole or not at all.
+fn date_line_year(text: &str) -> Option<&str> {
+    let rest = text.trim_start_matches(['—', '-', '－', '–']);
+    if rest.len() == text.len() {
+        return None;
+    }
+    let rest = rest.trim_start();
+    let digits = |t: &str| t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits(rest) != 4 {
+        return None;
+    }
+    let day = |t: &str| -> Option<usize> {
+        let n = digits(t);
+        if n > 0 {
+            return (n <= 2).then_some(n);
+        }
+        let numerals = t
+            .chars()
+            .take(4)
+            .take_while(|c| "一二三四五六七八九十".contains(*c))
+            .count();
+        // Every numeral is three bytes long.
+        (1..=3).contains(&numerals).then_some(numerals * 3)
+    };
+    let after_year = rest[4..].trim_start().strip_prefix('年')?.trim_start();
+    let after_month = after_year[day(after_year)?..]
+        .trim_start()
+        .strip_prefix('月')?
+        .trim_start();
+    after_month[day(after_month)?..]
+        .trim_start()
+        .starts_with('日')
+        .then(|| &rest[..4])
+}
+
 /// The session line: the day, then the session it was delivered at, with or without dashes
 /// (`2026年1月25日在北京市第十六届人民代表大会第四次会议上`, `（2025年1月8日在…会议上）`).
 static ZH_SESSION: LazyLock<Regex> = LazyLock::new(|| {
@@ -52,30 +99,55 @@ static EN_FISCAL: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// Writes Chinese-numeral years (`二〇二五年`) with Arabic digits so one set of rules reads both.
+/// Writes Chinese-numeral years (`二〇二五年`) with Arabic digits so one set of rules reads both:
+/// four numerals, then `年` (spaces between them kept), leftmost first.
 pub fn arabic_years(text: &str) -> String {
-    static ZH_YEAR: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"([〇零一二三四五六七八九]{4})(\s*年)").unwrap());
-    ZH_YEAR
-        .replace_all(text, |c: &regex::Captures| {
-            let digits: String = c[1]
-                .chars()
-                .map(|ch| match ch {
-                    '〇' | '零' => '0',
-                    '一' => '1',
-                    '二' => '2',
-                    '三' => '3',
-                    '四' => '4',
-                    '五' => '5',
-                    '六' => '6',
-                    '七' => '7',
-                    '八' => '8',
-                    _ => '9',
-                })
-                .collect();
-            format!("{digits}{}", &c[2])
-        })
-        .into_owned()
+    let digit = |ch: char| match ch {
+        '〇' | '零' => Some('0'),
+        '一' => Some('1'),
+        '二' => Some('2'),
+        '三' => Some('3'),
+        '四' => Some('4'),
+        '五' => Some('5'),
+        '六' => Some('6'),
+        '七' => Some('7'),
+        '八' => Some('8'),
+        '九' => Some('9'),
+        _ => None,
+    };
+    if !text.contains('年') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(ch) = text[at..].chars().next() {
+        let rest = &text[at..];
+        if digit(ch).is_none() {
+            at += ch.len_utf8();
+            continue;
+        }
+        let numerals: Vec<char> = rest.chars().take(4).map_while(digit).collect();
+        if numerals.len() < 4 {
+            at += ch.len_utf8();
+            continue;
+        }
+        // Every numeral is three bytes long.
+        let after = &rest[12..];
+        let spaces = after.len() - after.trim_start().len();
+        if !after[spaces..].starts_with('年') {
+            at += ch.len_utf8();
+            continue;
+        }
+        out.push_str(&text[copied..at]);
+        out.extend(numerals);
+        let end = at + 12 + spaces + '年'.len_utf8();
+        out.push_str(&text[at + 12..end]);
+        copied = end;
+        at = end;
+    }
+    out.push_str(&text[copied..]);
+    out
 }
 
 /// Finds the report's own year from its paragraphs: the year its plan part is for.
@@ -112,22 +184,26 @@ fn detect_year_by<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> Option<(
     let latest = latest_report_year();
     let plausible = |y: i32| (EARLIEST_REPORT_YEAR..=latest).contains(&y);
     let year_of = |c: regex::Captures| c[1].parse::<i32>().ok().filter(|&y| plausible(y));
-    let first = |re: &Regex, offset: i32| -> Option<i32> {
+    // Each cue's pattern is compiled only when some text holds a literal the pattern needs
+    // (`may`): most reports are found by their first cue, and compiling the others cost more
+    // than reading the report's year.
+    let first = |re: &LazyLock<Regex>, may: fn(&str) -> bool, offset: i32| -> Option<i32> {
         texts
             .iter()
+            .filter(|t| may(t))
             .find_map(|t| re.captures(t).and_then(year_of))
             .map(|y| y + offset)
     };
     // The date and session lines stand under the title; a title split over two lines by the
     // page (`——2026年1月26日在广东省第十四届` / `人民代表大会第五次会议上`) is read whole.
-    let opening = |re: &Regex| -> Option<i32> {
+    let opening = |year_in: &dyn Fn(&str) -> Option<i32>| -> Option<i32> {
         let n = texts.len().min(OPENING);
         (0..n).find_map(|i| {
             let joined = match texts.get(i + 1) {
                 Some(next) => format!("{}{next}", texts[i]),
                 None => texts[i].clone(),
             };
-            re.captures(&joined).and_then(year_of)
+            year_in(&joined)
         })
     };
     // A report names its own fiscal year at the start; later mentions are history
@@ -136,18 +212,42 @@ fn detect_year_by<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> Option<(
         texts
             .iter()
             .take(12)
+            // `(?i)` also folds `ſ` to `s`, never anything to `f`.
+            .filter(|t| t.contains(['f', 'F']))
             .find_map(|t| EN_FISCAL.captures(t).and_then(year_of))
     };
     let cues: [(Cue, &dyn Fn() -> Option<i32>); 8] = [
-        (Cue::DateLine, &|| opening(&ZH_DATE_LINE)),
-        (Cue::Session, &|| opening(&ZH_SESSION)),
-        (Cue::Proposal, &|| first(&ZH_PROPOSAL, 0)),
-        (Cue::Plan, &|| first(&ZH_PLAN, 0)),
-        (Cue::Review, &|| first(&ZH_REVIEW, 1)),
+        (Cue::DateLine, &|| {
+            opening(&|t| {
+                date_line_year(t)
+                    .and_then(|y| y.parse().ok())
+                    .filter(|&y| plausible(y))
+            })
+        }),
+        (Cue::Session, &|| {
+            opening(&|t| {
+                let may = t.contains('日')
+                    && ["人民代表大会", "人大", "会议"]
+                        .iter()
+                        .any(|w| t.contains(w));
+                may.then(|| ZH_SESSION.captures(t).and_then(year_of))
+                    .flatten()
+            })
+        }),
+        (Cue::Proposal, &|| {
+            first(&ZH_PROPOSAL, |t| t.contains("年政府工作的建议"), 0)
+        }),
+        (Cue::Plan, &|| {
+            first(&ZH_PLAN, |t| ZH_PLAN_WORDS.iter().any(|w| t.contains(w)), 0)
+        }),
+        (Cue::Review, &|| {
+            first(&ZH_REVIEW, |t| t.contains("工作回顾"), 1)
+        }),
         // `2011年是“十二五”的开局之年` opens a review, `2012年是…` the plan after it.
         (Cue::YearIs, &|| {
             texts
                 .iter()
+                .filter(|t| t.contains("年是"))
                 .filter_map(|t| ZH_YEAR_IS.captures(t).and_then(year_of))
                 .max()
         }),
@@ -191,7 +291,12 @@ fn is_markdown_heading(text: &str) -> bool {
 /// (a filing also mentions the prior year's statements once or twice).
 fn years_ended(texts: &[String]) -> Option<i32> {
     let mut counts: HashMap<i32, usize> = HashMap::new();
-    for t in texts {
+    // No letter of `ended` folds to anything but its ASCII capital under `(?i)`.
+    for t in texts.iter().filter(|t| {
+        t.as_bytes()
+            .windows(5)
+            .any(|w| w.eq_ignore_ascii_case(b"ended"))
+    }) {
         for c in EN_YEARS_ENDED.captures_iter(t) {
             let latest = c[1]
                 .split(|ch: char| !ch.is_ascii_digit())
@@ -245,6 +350,9 @@ fn year_of_day(mut days: u64) -> i32 {
 fn without_horizons(text: &str) -> String {
     static HORIZON: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?:到|\bby\s+|\bBy\s+)[0-9]{4}").unwrap());
+    if !(text.contains('到') || text.contains("by") || text.contains("By")) {
+        return text.to_string();
+    }
     HORIZON.replace_all(text, "").into_owned()
 }
 
@@ -327,6 +435,78 @@ impl YearMasked {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_date_line_is_read_as_its_pattern_reads_it() {
+        let re = Regex::new(&format!(
+            r"^[—\-－–]+\s*([0-9]{{4}})\s*年\s*{ZH_DAY}\s*月\s*{ZH_DAY}\s*日"
+        ))
+        .unwrap();
+        let mut texts: Vec<&str> = vec![
+            "——2025年1月8日在长宁区",
+            "----2012年2月29日在",
+            "—— 2026 年 一 月 二十七 日在",
+            "——2025年123月8日",
+            "——20255年1月8日",
+            "——2025年十一二三月8日",
+            "——2025年1月8",
+            "2025年1月8日",
+            "－–2025年01月08日",
+            "——2025年1月8月",
+            "——",
+            "——2025年",
+        ];
+        texts.extend(
+            include_str!("../samples/national-gwr-2022.txt")
+                .lines()
+                .take(40),
+        );
+        for t in texts {
+            let expected = re.captures(t).map(|c| c.get(1).unwrap().as_str());
+            assert_eq!(date_line_year(t), expected, "{t}");
+        }
+        assert_eq!(date_line_year("——2022年3月5日在"), Some("2022"));
+    }
+
+    #[test]
+    fn chinese_numeral_years_are_rewritten_as_the_pattern_rewrites_them() {
+        let re = Regex::new(r"([〇零一二三四五六七八九]{4})(\s*年)").unwrap();
+        let by_regex = |text: &str| {
+            re.replace_all(text, |c: &regex::Captures| {
+                let digits: String = c[1]
+                    .chars()
+                    .map(|ch| match ch {
+                        '〇' | '零' => '0',
+                        '一' => '1',
+                        '二' => '2',
+                        '三' => '3',
+                        '四' => '4',
+                        '五' => '5',
+                        '六' => '6',
+                        '七' => '7',
+                        '八' => '8',
+                        _ => '9',
+                    })
+                    .collect();
+                format!("{digits}{}", &c[2])
+            })
+            .into_owned()
+        };
+        for text in [
+            "——二〇二六年一月二十七日在",
+            "二〇二五 　年，一二三四五年，二〇二年，二零二三年二〇二四年",
+            "一二三四 五六七八年十年",
+            "无年份",
+            "二〇二五",
+            include_str!("../samples/national-gwr-2023.txt"),
+        ] {
+            assert_eq!(arabic_years(text), by_regex(text), "{text}");
+        }
+        assert_eq!(
+            arabic_years("二〇二五 年，一二三四五年"),
+            "2025 年，一2345年"
+        );
+    }
 
     #[test]
     fn detects_year_from_cues() {

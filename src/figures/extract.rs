@@ -82,9 +82,104 @@ static EN_TARGET_CUES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:expect(?:s|ed)?|aim(?:s|ed)?|target(?:s|ed)?|goal|forecast(?:s)?|projected|budgeted)\b").unwrap()
 });
 
-static ZH_RANK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:位居|位列|稳居|居于|保持|名列|排名|排在|居|列)(?:全国|全省|全市|全区|中心城区|各区|全球|世界|同类城市)?(?:第(?P<n>[一二三四五六七八九十]+|[0-9]+)(?:位|名)?|(?P<top>前列|前茅|首位))").unwrap()
-});
+/// A rank in a Chinese sentence: `RANK_VERBS`, a `RANK_SCOPES` word or none, then `第` and a
+/// number with `位`/`名` or none (the number's byte range), or a `RANK_TOPS` word.
+struct ZhRank {
+    start: usize,
+    end: usize,
+    number: Option<(usize, usize)>,
+    top: Option<&'static str>,
+}
+
+const RANK_VERBS: [&str; 10] = [
+    "位居", "位列", "稳居", "居于", "保持", "名列", "排名", "排在", "居", "列",
+];
+const RANK_SCOPES: [&str; 9] = [
+    "全国",
+    "全省",
+    "全市",
+    "全区",
+    "中心城区",
+    "各区",
+    "全球",
+    "世界",
+    "同类城市",
+];
+const RANK_TOPS: [&str; 3] = ["前列", "前茅", "首位"];
+
+/// The ranks of a sentence, left to right, none overlapping, as the pattern
+/// `(?:VERBS)(?:SCOPES)?(?:第(?P<n>[一…十]+|[0-9]+)(?:位|名)?|(?P<top>TOPS))` finds them
+/// (written by hand: no scope starts another, and what follows a scope never starts one, so
+/// there is nothing to give back).
+fn zh_ranks(sentence: &str) -> Vec<ZhRank> {
+    let numeral = |c: char| {
+        matches!(
+            c,
+            '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+        )
+    };
+    let run = |at: usize, is: &dyn Fn(char) -> bool| -> usize {
+        at + sentence[at..]
+            .chars()
+            .take_while(|&c| is(c))
+            .map(char::len_utf8)
+            .sum::<usize>()
+    };
+    let rank_after = |start: usize, at: usize| -> Option<ZhRank> {
+        let rest = &sentence[at..];
+        if rest.starts_with('第') {
+            let from = at + '第'.len_utf8();
+            let mut to = run(from, &numeral);
+            if to == from {
+                to = run(from, &|c: char| c.is_ascii_digit());
+            }
+            if to > from {
+                let tail = sentence[to..]
+                    .chars()
+                    .next()
+                    .filter(|&c| c == '位' || c == '名');
+                return Some(ZhRank {
+                    start,
+                    end: to + tail.map_or(0, char::len_utf8),
+                    number: Some((from, to)),
+                    top: None,
+                });
+            }
+        }
+        let top = RANK_TOPS.iter().find(|w| rest.starts_with(**w))?;
+        Some(ZhRank {
+            start,
+            end: at + top.len(),
+            number: None,
+            top: Some(top),
+        })
+    };
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(c) = sentence[at..].chars().next() {
+        let rest = &sentence[at..];
+        let rank = RANK_VERBS
+            .iter()
+            .filter(|v| rest.starts_with(**v))
+            .find_map(|v| {
+                let after = at + v.len();
+                let scope = RANK_SCOPES
+                    .iter()
+                    .find(|w| sentence[after..].starts_with(**w))
+                    .map_or(0, |w| w.len());
+                rank_after(at, after + scope)
+                    .or_else(|| (scope > 0).then(|| rank_after(at, after)).flatten())
+            });
+        match rank {
+            Some(r) => {
+                at = r.end;
+                found.push(r);
+            }
+            None => at += c.len_utf8(),
+        }
+    }
+    found
+}
 
 /// A quantity or a rank found in a sentence, before it becomes a figure.
 pub(super) struct Hit {
@@ -98,27 +193,28 @@ fn hits(sentence: &str, chinese: bool) -> Vec<Hit> {
         .map(|q| Hit { q, rank: false })
         .collect();
     if chinese {
-        for c in ZH_RANK.captures_iter(sentence) {
-            let whole = c.get(0).unwrap();
-            let value = match (c.name("n"), c.name("top")) {
-                (Some(n), _) => {
-                    super::number::chinese_number(n.as_str()).or_else(|| n.as_str().parse().ok())
+        for r in zh_ranks(sentence) {
+            let whole = r.start..r.end;
+            let value = match (r.number, r.top) {
+                (Some((a, b)), _) => {
+                    let n = &sentence[a..b];
+                    super::number::chinese_number(n).or_else(|| n.parse().ok())
                 }
-                (None, Some(t)) if t.as_str() == "首位" => Some(1.0),
+                (None, Some("首位")) => Some(1.0),
                 _ => Some(0.0),
             };
             let Some(value) = value else { continue };
             if out
                 .iter()
-                .any(|h| h.q.start < whole.end() && whole.start() < h.q.end)
+                .any(|h| h.q.start < whole.end && whole.start < h.q.end)
             {
                 continue;
             }
             out.push(Hit {
                 q: Quantity {
-                    start: whole.start(),
-                    number_start: whole.start(),
-                    end: whole.end(),
+                    start: whole.start,
+                    number_start: whole.start,
+                    end: whole.end,
                     value,
                     unit: "rank".to_string(),
                     qualifier: None,
@@ -328,9 +424,74 @@ static GENERIC: LazyLock<Vec<&str>> =
 static ZH_STOP_AFTER: LazyLock<Vec<&str>> =
     LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/zh-count-noun-stops.txt")));
 
-static ZH_LABEL_JUNK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"（[^（）]*）|\([^()]*\)|“[^“”\p{Han}]*”|[0-9]{4}年(?:以来)?|[0-9]+(?:\.[0-9]+)?[类个家项批]?|[“”《》\s]").unwrap()
-});
+/// A label without its junk: bracketed asides, quotes around no Han text, years
+/// (`2023年以来`), numbers with a measure word, quote marks, title marks and spaces. Read by
+/// hand as the pattern
+/// `（[^（）]*）|\([^()]*\)|“[^“”\p{Han}]*”|[0-9]{4}年(?:以来)?|[0-9]+(?:\.[0-9]+)?[类个家项批]?|[“”《》\s]`
+/// reads it, leftmost first: every alternative is a fixed run, so nothing is given back.
+fn without_label_junk(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let digits_end = |from: usize| {
+        from + bytes[from..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    };
+    // The end of `open…close` at `at`, when nothing in between is `stop`.
+    let enclosed = |at: usize, open: char, close: char, stop: &dyn Fn(char) -> bool| {
+        let inner = at + open.len_utf8();
+        let (i, c) = text[inner..].char_indices().find(|&(_, c)| stop(c))?;
+        (c == close).then_some(inner + i + c.len_utf8())
+    };
+    let junk_end = |at: usize, c: char| -> Option<usize> {
+        match c {
+            '（' => enclosed(at, '（', '）', &|c| c == '（' || c == '）'),
+            '(' => enclosed(at, '(', ')', &|c| c == '(' || c == ')'),
+            '“' => enclosed(at, '“', '”', &|c| c == '“' || c == '”' || is_han(c)),
+            _ => None,
+        }
+        .or_else(|| {
+            if !c.is_ascii_digit() {
+                return None;
+            }
+            let run = digits_end(at);
+            if run - at == 4 && text[run..].starts_with('年') {
+                let end = run + '年'.len_utf8();
+                return Some(
+                    end + if text[end..].starts_with("以来") {
+                        "以来".len()
+                    } else {
+                        0
+                    },
+                );
+            }
+            let mut end = run;
+            if bytes.get(end) == Some(&b'.') && digits_end(end + 1) > end + 1 {
+                end = digits_end(end + 1);
+            }
+            let measure = text[end..]
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '类' | '个' | '家' | '项' | '批'));
+            Some(end + measure.map_or(0, char::len_utf8))
+        })
+        .or_else(|| {
+            (matches!(c, '“' | '”' | '《' | '》') || c.is_whitespace()).then(|| at + c.len_utf8())
+        })
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    while let Some(c) = text[at..].chars().next() {
+        match junk_end(at, c) {
+            Some(end) => at = end,
+            None => {
+                out.push(c);
+                at += c.len_utf8();
+            }
+        }
+    }
+    out
+}
 
 /// Labels and roles for the hits of a Chinese sentence.
 fn zh_labels(s: &str, found: &[Hit]) -> Vec<(String, Role, f64)> {
@@ -494,7 +655,7 @@ fn zh_labels(s: &str, found: &[Hit]) -> Vec<(String, Role, f64)> {
             label = clause_after(&s[h.q.end..window_end]);
             if label.is_empty() {
                 // `全区累计24个`: the clause itself says more than nothing.
-                let bare = ZH_LABEL_JUNK.replace_all(raw, "");
+                let bare = without_label_junk(raw);
                 label = bare.trim_matches(['、', '，', ' ']).to_string();
             }
         }
@@ -683,7 +844,7 @@ fn clean_zh_label(raw: &str) -> String {
             t = after.to_string();
         }
     }
-    t = ZH_LABEL_JUNK.replace_all(&t, "").into_owned();
+    t = without_label_junk(&t);
     // `争取并用好新增专项债券`: new borrowing is a quantity of its own, named from `新增` on.
     let flow = new_flow_start(&t);
     let mut s = &t[flow.unwrap_or(0)..];
@@ -853,4 +1014,48 @@ pub(crate) fn worded_as_change(f: &Figure) -> bool {
 /// Whether a qualifier reads as a floor (`以上`, `超`).
 pub(crate) fn is_floor(q: Option<Qualifier>) -> bool {
     matches!(q, Some(Qualifier::AtLeast | Qualifier::Over))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Ranks and label junk read by hand find what their patterns found, on every sentence
+    /// of the samples and on made-up ones.
+    #[test]
+    fn hand_read_ranks_and_label_junk_match_their_patterns() {
+        let rank = Regex::new(r"(?:位居|位列|稳居|居于|保持|名列|排名|排在|居|列)(?:全国|全省|全市|全区|中心城区|各区|全球|世界|同类城市)?(?:第(?P<n>[一二三四五六七八九十]+|[0-9]+)(?:位|名)?|(?P<top>前列|前茅|首位))").unwrap();
+        let junk = Regex::new(r"（[^（）]*）|\([^()]*\)|“[^“”\p{Han}]*”|[0-9]{4}年(?:以来)?|[0-9]+(?:\.[0-9]+)?[类个家项批]?|[“”《》\s]").unwrap();
+        let mut texts = vec![
+            "位居全国第一位，稳居第3名，居于前列，保持全国首位，排名第十二，位居第，列第2".to_string(),
+            "居全省前茅居第一居于全国第二名位列同类城市第5，居世界第".to_string(),
+            "（注（内））（未闭(a(b)c) “ABC”“中文”“a“b” 2023年以来 20231年 1.5个 12. 3类 《书》\u{3000}".to_string(),
+        ];
+        for sample in [
+            include_str!("../../samples/national-gwr-2022.txt"),
+            include_str!("../../samples/national-gwr-2023.txt"),
+            include_str!("../../samples/changning-gwr-2025.txt"),
+        ] {
+            texts.extend(sample.split(['。', '\n']).map(str::to_string));
+        }
+        let mut ranks = 0;
+        for t in &texts {
+            let by_hand: Vec<_> = zh_ranks(t)
+                .iter()
+                .map(|r| (r.start, r.end, r.number, r.top))
+                .collect();
+            let by_pattern: Vec<_> = rank
+                .captures_iter(t)
+                .map(|c| {
+                    let m = c.get(0).unwrap();
+                    let n = c.name("n").map(|n| (n.start(), n.end()));
+                    (m.start(), m.end(), n, c.name("top").map(|t| t.as_str()))
+                })
+                .collect();
+            assert_eq!(by_hand, by_pattern, "{t}");
+            ranks += by_hand.len();
+            assert_eq!(without_label_junk(t), junk.replace_all(t, ""), "{t}");
+        }
+        assert!(ranks >= 10, "only {ranks} ranks");
+    }
 }

@@ -31,18 +31,260 @@ pub struct Quantity {
 }
 
 /// Chinese units and measure words, longest first so that `个百分点` wins over `个` and
-/// `人次` over `人`. Durations (`年`, `天`), ages (`岁`) and editions (`版`, `届`) are left out on
-/// purpose: they are not quantities a reader compares.
-const ZH_UNITS: &str = "个百分点|百分点|%|‰|美元|元|平方公里|平方千米|平方米|公顷|亩|公里|千米|\
-千瓦时|千瓦|吨|公斤|千克|斤|人次|人|辆|个|家|项|件|次|套|张|户|台|名|条|场|所|座|部|间|处|批|份|\
-幅|头|株|棵|架|艘|栋|幢|床|支|枚|种|篇|门|国|省|倍|标准箱|标箱";
+/// `人次` over `人` (the first entry a text starts with is its unit). Durations (`年`, `天`),
+/// ages (`岁`) and editions (`版`, `届`) are left out on purpose: they are not quantities a
+/// reader compares.
+const ZH_UNITS: &[&str] = &[
+    "个百分点",
+    "百分点",
+    "%",
+    "‰",
+    "美元",
+    "元",
+    "平方公里",
+    "平方千米",
+    "平方米",
+    "公顷",
+    "亩",
+    "公里",
+    "千米",
+    "千瓦时",
+    "千瓦",
+    "吨",
+    "公斤",
+    "千克",
+    "斤",
+    "人次",
+    "人",
+    "辆",
+    "个",
+    "家",
+    "项",
+    "件",
+    "次",
+    "套",
+    "张",
+    "户",
+    "台",
+    "名",
+    "条",
+    "场",
+    "所",
+    "座",
+    "部",
+    "间",
+    "处",
+    "批",
+    "份",
+    "幅",
+    "头",
+    "株",
+    "棵",
+    "架",
+    "艘",
+    "栋",
+    "幢",
+    "床",
+    "支",
+    "枚",
+    "种",
+    "篇",
+    "门",
+    "国",
+    "省",
+    "倍",
+    "标准箱",
+    "标箱",
+];
 
-static ZH_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?P<num>[0-9]+万[0-9]+千|[0-9]+(?:\.[0-9]+)?千|[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+)(?P<a1>余|多)?(?:(?P<mult>万亿|亿|万)(?P<a2>余|多)?(?P<unit>{ZH_UNITS})?|(?P<bare>{ZH_UNITS}))"
-    ))
-    .unwrap()
-});
+/// Multipliers after a Chinese number, the longer first.
+const ZH_MULTIPLIERS: [&str; 3] = ["万亿", "亿", "万"];
+
+/// One Chinese number as [`zh_number_at`] reads it: byte ranges into the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ZhMatch {
+    start: usize,
+    end: usize,
+    /// The number itself (`180.97`, `1,244`, `5万3千`, `二十八`).
+    num: (usize, usize),
+    /// `万亿`, `亿` or `万`.
+    mult: Option<(usize, usize)>,
+    /// The unit or measure word, after the multiplier or alone.
+    unit: Option<(usize, usize)>,
+    /// `余` or `多` right after the number or its multiplier.
+    approx: bool,
+}
+
+/// The unit a text starts with: the first of [`ZH_UNITS`] that it starts with.
+fn zh_unit_at(text: &str, at: usize) -> Option<(usize, usize)> {
+    let rest = &text[at..];
+    ZH_UNITS
+        .iter()
+        .find(|u| rest.starts_with(**u))
+        .map(|u| (at, at + u.len()))
+}
+
+/// What may follow a number for it to be a figure: `余`/`多`, then a multiplier with `余`/`多`
+/// and a unit both optional, or a unit alone. Never starts with a digit, a comma or a dot.
+fn zh_number_tail(text: &str, start: usize, num_end: usize) -> Option<ZhMatch> {
+    let approx_len = |at: usize| {
+        let rest = &text[at..];
+        if rest.starts_with('余') || rest.starts_with('多') {
+            '余'.len_utf8()
+        } else {
+            0
+        }
+    };
+    let a1 = approx_len(num_end);
+    // With `余`/`多` after the number first; without, nothing else could start there.
+    for at in [num_end + a1, num_end]
+        .into_iter()
+        .take(if a1 > 0 { 2 } else { 1 })
+    {
+        let matched = |end, mult, unit, approx| ZhMatch {
+            start,
+            end,
+            num: (start, num_end),
+            mult,
+            unit,
+            approx,
+        };
+        if let Some(m) = ZH_MULTIPLIERS.iter().find(|m| text[at..].starts_with(**m)) {
+            let mult_end = at + m.len();
+            let a2 = approx_len(mult_end);
+            let unit = zh_unit_at(text, mult_end + a2);
+            let end = unit.map_or(mult_end + a2, |u| u.1);
+            return Some(matched(
+                end,
+                Some((at, mult_end)),
+                unit,
+                at > num_end || a2 > 0,
+            ));
+        }
+        if let Some(unit) = zh_unit_at(text, at) {
+            return Some(matched(unit.1, None, Some(unit), at > num_end));
+        }
+    }
+    None
+}
+
+/// The Chinese number that starts at byte `start`, if one does, read as the pattern
+///
+/// ```text
+/// (?P<num>[0-9]+万[0-9]+千|[0-9]+(?:\.[0-9]+)?千|[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?
+///        |[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+)
+/// (?P<a1>余|多)?(?:(?P<mult>万亿|亿|万)(?P<a2>余|多)?(?P<unit>UNITS)?|(?P<bare>UNITS))
+/// ```
+///
+/// reads it (leftmost-first, the alternatives in order, greedy runs given back from the
+/// longest): written by hand because compiling that pattern cost more than a small
+/// comparison. A tail never starts with a digit, a comma or a dot, so of the Arabic runs only
+/// the longest can be followed by one; a run of Chinese numerals is given back one numeral at
+/// a time, since `百分点` and `千瓦` start with numerals.
+fn zh_number_at(text: &str, start: usize) -> Option<ZhMatch> {
+    let bytes = text.as_bytes();
+    let digits_end = |from: usize| {
+        from + bytes[from..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    };
+    let tail = |end: usize| zh_number_tail(text, start, end);
+    let run_end = digits_end(start);
+    if run_end == start {
+        let mut ends = Vec::new();
+        let mut at = start;
+        while let Some(c) = text[at..].chars().next().filter(|&c| is_cn_numeral(c)) {
+            at += c.len_utf8();
+            ends.push(at);
+        }
+        return ends.into_iter().rev().find_map(tail);
+    }
+    let after = |at: usize, s: &str| text[at..].starts_with(s);
+    // The fraction after a run of digits: the end of `.123`, if one follows.
+    let fraction_end = |at: usize| {
+        (bytes.get(at) == Some(&b'.'))
+            .then(|| digits_end(at + 1))
+            .filter(|&end| end > at + 1)
+    };
+    // `5万3千`
+    if after(run_end, "万") {
+        let second = run_end + '万'.len_utf8();
+        let second_end = digits_end(second);
+        if second_end > second
+            && after(second_end, "千")
+            && let Some(m) = tail(second_end + '千'.len_utf8())
+        {
+            return Some(m);
+        }
+    }
+    // `1.5千`
+    let fraction = fraction_end(run_end);
+    let thousands_at = fraction.unwrap_or(run_end);
+    if after(thousands_at, "千")
+        && let Some(m) = tail(thousands_at + '千'.len_utf8())
+    {
+        return Some(m);
+    }
+    // `1,244,000.5`: one to three digits, then groups of three.
+    if run_end - start <= 3 {
+        let mut groups_end = run_end;
+        while bytes.get(groups_end) == Some(&b',')
+            && bytes.len() >= groups_end + 4
+            && bytes[groups_end + 1..groups_end + 4]
+                .iter()
+                .all(u8::is_ascii_digit)
+        {
+            groups_end += 4;
+        }
+        if groups_end > run_end {
+            if let Some(m) = fraction_end(groups_end).and_then(tail) {
+                return Some(m);
+            }
+            if let Some(m) = tail(groups_end) {
+                return Some(m);
+            }
+        }
+    }
+    // `180.97`, `12`
+    fraction.and_then(tail).or_else(|| tail(run_end))
+}
+
+/// Every Chinese number of a text, left to right, none overlapping (as a regex search for the
+/// pattern of [`zh_number_at`] finds them).
+fn zh_numbers(text: &str) -> Vec<ZhMatch> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(c) = text[at..].chars().next() {
+        if !(c.is_ascii_digit() || is_cn_numeral(c)) {
+            at += c.len_utf8();
+            continue;
+        }
+        if let Some(m) = zh_number_at(text, at) {
+            found.push(m);
+            at = m.end;
+            continue;
+        }
+        let run = bytes[at..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        at += if run > 0 {
+            // Every later start in the run ends its digits at the same place, so only the
+            // last three can still begin a `1,244`.
+            run.saturating_sub(3).max(1)
+        } else {
+            // Every later start in a run of numerals has fewer ends to try, and each fails.
+            text[at..]
+                .chars()
+                .take_while(|&c| is_cn_numeral(c))
+                .map(char::len_utf8)
+                .sum()
+        };
+    }
+    found
+}
 
 static EN_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -177,7 +419,23 @@ fn measure_word(w: &str) -> &'static str {
 }
 
 fn is_cn_numeral(c: char) -> bool {
-    "零〇一二两三四五六七八九十百千".contains(c)
+    matches!(
+        c,
+        '零' | '〇'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+    )
 }
 
 /// Words that close a number as an ordinal or a name rather than a quantity (`五次会议`,
@@ -187,14 +445,14 @@ const MEETING_WORDS: &[&str] = &["会议", "全会", "代表大会", "党代会"
 /// Finds the quantities of a Chinese sentence.
 pub fn scan_zh(text: &str) -> Vec<Quantity> {
     let mut out = Vec::new();
-    for c in ZH_NUMBER.captures_iter(text) {
-        let whole = c.get(0).unwrap();
-        let num = c.name("num").unwrap();
-        let mult = c.name("mult").map_or("", |m| m.as_str());
+    for m in zh_numbers(text) {
+        let slice = |(a, b): (usize, usize)| &text[a..b];
+        let num = slice(m.num);
+        let mult = m.mult.map_or("", slice);
         // A unit or a multiplier is required by the pattern itself, so the many `一`, `二`
-        // of running Chinese text fail inside the regex engine, not here.
-        let mut unit_raw = c.name("unit").or(c.name("bare")).map_or("", |m| m.as_str());
-        let mut end = whole.end();
+        // of running Chinese text fail inside the scanner, not here.
+        let mut unit_raw = m.unit.map_or("", slice);
+        let mut end = m.end;
         // `240万省外劳动力`, `国内`: `省`/`国` opening a word of place is no measure word.
         if matches!(unit_raw, "省" | "国")
             && text[end..].starts_with(['外', '内', '级', '际', '家', '直', '属', '委'])
@@ -207,16 +465,16 @@ pub fn scan_zh(text: &str) -> Vec<Quantity> {
         }
         // `重点做好以下10个方面工作`, `抓好以下十二个`: the count of a list's items is no
         // indicator.
-        let head = &text[..whole.start()];
+        let head = &text[..m.start];
         if ["以下", "如下", "下列"].iter().any(|w| head.ends_with(w))
             || unit_raw == "个" && text[end..].starts_with("方面")
         {
             continue;
         }
-        let approx_inside = c.name("a1").or(c.name("a2")).is_some();
-        let before = text[..whole.start()].chars().next_back();
+        let approx_inside = m.approx;
+        let before = text[..m.start].chars().next_back();
         let after = &text[end..];
-        let chinese = num.as_str().starts_with(is_cn_numeral);
+        let chinese = num.starts_with(is_cn_numeral);
         // Codes, versions and ordinals: `K1-01`, `3+3`, `第五次`, `7.0版`.
         if before.is_some_and(|b| {
             b.is_ascii_alphanumeric() || matches!(b, '.' | '-' | '+' | '/' | '第' | '_' | '·')
@@ -230,9 +488,9 @@ pub fn scan_zh(text: &str) -> Vec<Quantity> {
             continue;
         }
         let Some(mut value) = (if chinese {
-            chinese_number(num.as_str())
+            chinese_number(num)
         } else {
-            mixed_number(num.as_str()).or_else(|| arabic_number(num.as_str()))
+            mixed_number(num).or_else(|| arabic_number(num))
         }) else {
             continue;
         };
@@ -246,21 +504,21 @@ pub fn scan_zh(text: &str) -> Vec<Quantity> {
         if chinese {
             // Single Chinese digits are rhetoric (`两个毫不动摇`, `三项制度`), and a lone `千`
             // or `百` is an idiom (`千家万户`) unless `余`/`多` makes it a count.
-            let len = num.as_str().chars().count();
+            let len = num.chars().count();
             let idiom = before.is_some_and(|b| is_cn_numeral(b) || b == '万');
             if idiom || (!approx_inside && mult.is_empty() && (value < 10.0 || len < 2)) {
                 continue;
             }
         }
         if !chinese {
-            value = scaled(num.as_str(), mult).unwrap_or(value * multiplier(mult));
+            value = scaled(num, mult).unwrap_or(value * multiplier(mult));
         } else {
             value *= multiplier(mult);
         }
         let (unit, counted) = base_unit(unit_raw);
         let mut q = Quantity {
-            start: whole.start(),
-            number_start: num.start(),
+            start: m.start,
+            number_start: m.num.0,
             end,
             value,
             unit: unit.to_string(),
@@ -532,6 +790,79 @@ pub fn parse_quantity(text: &str) -> Option<Quantity> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The pattern [`zh_number_at`] reads by hand, as a regex, to check the scanner against.
+    fn zh_number_regex() -> regex::Regex {
+        let units = ZH_UNITS
+            .iter()
+            .map(|u| regex::escape(u))
+            .collect::<Vec<_>>()
+            .join("|");
+        regex::Regex::new(&format!(
+            r"(?P<num>[0-9]+万[0-9]+千|[0-9]+(?:\.[0-9]+)?千|[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+)(?P<a1>余|多)?(?:(?P<mult>万亿|亿|万)(?P<a2>余|多)?(?P<unit>{units})?|(?P<bare>{units}))"
+        ))
+        .unwrap()
+    }
+
+    fn zh_numbers_by_regex(re: &regex::Regex, text: &str) -> Vec<ZhMatch> {
+        let span = |m: regex::Match| (m.start(), m.end());
+        re.captures_iter(text)
+            .map(|c| ZhMatch {
+                start: c.get(0).unwrap().start(),
+                end: c.get(0).unwrap().end(),
+                num: span(c.name("num").unwrap()),
+                mult: c.name("mult").map(span),
+                unit: c.name("unit").or(c.name("bare")).map(span),
+                approx: c.name("a1").or(c.name("a2")).is_some(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_chinese_number_scanner_finds_what_the_pattern_finds() {
+        let re = zh_number_regex();
+        let samples = [
+            include_str!("../../samples/national-gwr-2022.txt"),
+            include_str!("../../samples/national-gwr-2023.txt"),
+            include_str!("../../samples/changning-gwr-2025.txt"),
+        ];
+        let made = [
+            "5万3千人，1.5千吨，5万3千，5万千人，1,244,000.5万元，1,2345亿元，1234,567万元",
+            "12.5.3万人，3.万元，,123万，1,234.万，１２万，十千瓦，一百分点，百分点，千千千瓦时",
+            "三千多万人，一百余万亿元多，两亿余户，5多万，5余，百余家，千家万户，十四五",
+            "1,234,567,8901万元 123456789012345678901234567890亿 一二三四五六七八九十百千",
+            "2023年增长5.2%，‰3‰，100美元，12平方公里，0.5个百分点，4500万标箱，3省外",
+        ];
+        let mut found = 0;
+        for text in samples.iter().chain(&made) {
+            let expected = zh_numbers_by_regex(&re, text);
+            assert_eq!(
+                zh_numbers(text),
+                expected,
+                "{}",
+                &text[..text.len().min(300)]
+            );
+            found += expected.len();
+        }
+        assert!(found > 400, "only {found} numbers in the samples");
+        // Texts drawn from the characters the pattern turns on, by a fixed linear
+        // congruential sequence: runs, commas, dots and units cut short in every way.
+        let alphabet: Vec<char> = "0123,.万千亿余多个百分点一二十两平方米瓦时元%标准箱省外次"
+            .chars()
+            .collect();
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..3000 {
+            let text: String = (0..24)
+                .map(|_| {
+                    seed = seed
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1_442_695_040_888_963_407);
+                    alphabet[(seed >> 33) as usize % alphabet.len()]
+                })
+                .collect();
+            assert_eq!(zh_numbers(&text), zh_numbers_by_regex(&re, &text), "{text}");
+        }
+    }
 
     #[test]
     fn chinese_numerals() {
