@@ -77,6 +77,21 @@ pub fn han_ratio(text: &str) -> f64 {
     }
 }
 
+/// Whether a character is a Chinese numeral below ten thousand: a digit (`〇`/`零` … `九`,
+/// `两`) or `十`, `百`, `千`.
+pub fn is_chinese_numeral(c: char) -> bool {
+    chinese_digit(c).is_some() || matches!(c, '十' | '百' | '千')
+}
+
+/// The end of the run of ASCII digits in `bytes` that starts at `from` (`from` itself when
+/// there is none).
+pub fn ascii_digits_end(bytes: &[u8], from: usize) -> usize {
+    from + bytes[from..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count()
+}
+
 /// The value of one Chinese digit (`〇`/`零` … `九`, and `两`).
 pub fn chinese_digit(c: char) -> Option<u32> {
     Some(match c {

@@ -528,14 +528,16 @@ fn english_labels_hold_on_reports_not_tuned_on() {
 }
 
 /// Chinese labels on reports the tuning fixture does not use
-/// (`tests/fixtures/figures-zh-heldout.tsv`): national, provincial and city reports.
+/// (`tests/fixtures/figures-zh-heldout.tsv`): national, provincial and city reports. The
+/// floor is what the labels reach (36 of 40; one of the four misses fixed since, the
+/// `城乡…分别` list, was found on this fixture).
 #[test]
 #[ignore = "needs YOYDIFF_CORPUS"]
 fn chinese_labels_hold_on_reports_not_tuned_on() {
     let (hits, total) = label_precision("zh", "figures-zh-heldout.tsv", zh_label_right);
     assert!(total >= 20, "only {total} rows");
     assert!(
-        hits * 100 >= total * 85,
+        hits * 100 >= total * 90,
         "{hits} of {total} held-out Chinese labels right"
     );
 }

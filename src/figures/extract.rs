@@ -18,7 +18,7 @@ use crate::model::Paragraph;
 use crate::model::{Document, Lang, Section};
 use crate::model::{Figure, Qualifier, Role};
 use crate::part::{Part, part_of_section};
-use crate::script::{ceil_boundary, floor_boundary, is_han, window_around};
+use crate::script::{ascii_digits_end, ceil_boundary, floor_boundary, is_han, window_around};
 use crate::sentence::split_sentences;
 use crate::vocab;
 
@@ -431,12 +431,7 @@ static ZH_STOP_AFTER: LazyLock<Vec<&str>> =
 /// reads it, leftmost first: every alternative is a fixed run, so nothing is given back.
 fn without_label_junk(text: &str) -> String {
     let bytes = text.as_bytes();
-    let digits_end = |from: usize| {
-        from + bytes[from..]
-            .iter()
-            .take_while(|b| b.is_ascii_digit())
-            .count()
-    };
+    let digits_end = |from: usize| ascii_digits_end(bytes, from);
     // The end of `open…close` at `at`, when nothing in between is `stop`.
     let enclosed = |at: usize, open: char, close: char, stop: &dyn Fn(char) -> bool| {
         let inner = at + open.len_utf8();

@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::model::Qualifier;
+use crate::script::{ascii_digits_end, is_chinese_numeral};
 
 /// A number found in a sentence, with its unit and qualifier.
 #[derive(Debug, Clone, PartialEq)]
@@ -183,18 +184,13 @@ fn zh_number_tail(text: &str, start: usize, num_end: usize) -> Option<ZhMatch> {
 /// a time, since `百分点` and `千瓦` start with numerals.
 fn zh_number_at(text: &str, start: usize) -> Option<ZhMatch> {
     let bytes = text.as_bytes();
-    let digits_end = |from: usize| {
-        from + bytes[from..]
-            .iter()
-            .take_while(|b| b.is_ascii_digit())
-            .count()
-    };
+    let digits_end = |from: usize| ascii_digits_end(bytes, from);
     let tail = |end: usize| zh_number_tail(text, start, end);
     let run_end = digits_end(start);
     if run_end == start {
         let mut ends = Vec::new();
         let mut at = start;
-        while let Some(c) = text[at..].chars().next().filter(|&c| is_cn_numeral(c)) {
+        while let Some(c) = text[at..].chars().next().filter(|&c| is_chinese_numeral(c)) {
             at += c.len_utf8();
             ends.push(at);
         }
@@ -257,7 +253,7 @@ fn zh_numbers(text: &str) -> Vec<ZhMatch> {
     let mut found = Vec::new();
     let mut at = 0;
     while let Some(c) = text[at..].chars().next() {
-        if !(c.is_ascii_digit() || is_cn_numeral(c)) {
+        if !(c.is_ascii_digit() || is_chinese_numeral(c)) {
             at += c.len_utf8();
             continue;
         }
@@ -278,7 +274,7 @@ fn zh_numbers(text: &str) -> Vec<ZhMatch> {
             // Every later start in a run of numerals has fewer ends to try, and each fails.
             text[at..]
                 .chars()
-                .take_while(|&c| is_cn_numeral(c))
+                .take_while(|&c| is_chinese_numeral(c))
                 .map(char::len_utf8)
                 .sum()
         };
@@ -418,26 +414,6 @@ fn measure_word(w: &str) -> &'static str {
     WORDS.iter().find(|&&x| x == w).copied().unwrap_or("")
 }
 
-fn is_cn_numeral(c: char) -> bool {
-    matches!(
-        c,
-        '零' | '〇'
-            | '一'
-            | '二'
-            | '两'
-            | '三'
-            | '四'
-            | '五'
-            | '六'
-            | '七'
-            | '八'
-            | '九'
-            | '十'
-            | '百'
-            | '千'
-    )
-}
-
 /// Words that close a number as an ordinal or a name rather than a quantity (`五次会议`,
 /// `十四五规划`): a measure word followed by these counts meetings, not things.
 const MEETING_WORDS: &[&str] = &["会议", "全会", "代表大会", "党代会", "全体会议"];
@@ -474,7 +450,7 @@ pub fn scan_zh(text: &str) -> Vec<Quantity> {
         let approx_inside = m.approx;
         let before = text[..m.start].chars().next_back();
         let after = &text[end..];
-        let chinese = num.starts_with(is_cn_numeral);
+        let chinese = num.starts_with(is_chinese_numeral);
         // Codes, versions and ordinals: `K1-01`, `3+3`, `第五次`, `7.0版`.
         if before.is_some_and(|b| {
             b.is_ascii_alphanumeric() || matches!(b, '.' | '-' | '+' | '/' | '第' | '_' | '·')
@@ -505,7 +481,7 @@ pub fn scan_zh(text: &str) -> Vec<Quantity> {
             // Single Chinese digits are rhetoric (`两个毫不动摇`, `三项制度`), and a lone `千`
             // or `百` is an idiom (`千家万户`) unless `余`/`多` makes it a count.
             let len = num.chars().count();
-            let idiom = before.is_some_and(|b| is_cn_numeral(b) || b == '万');
+            let idiom = before.is_some_and(|b| is_chinese_numeral(b) || b == '万');
             if idiom || (!approx_inside && mult.is_empty() && (value < 10.0 || len < 2)) {
                 continue;
             }

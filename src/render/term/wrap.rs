@@ -70,25 +70,7 @@ struct Unit {
 
 /// Chinese numerals: a run of them is one number (`十四`, `三千`).
 fn is_han_numeral(c: char) -> bool {
-    matches!(
-        c,
-        '〇' | '零'
-            | '一'
-            | '二'
-            | '两'
-            | '三'
-            | '四'
-            | '五'
-            | '六'
-            | '七'
-            | '八'
-            | '九'
-            | '十'
-            | '百'
-            | '千'
-            | '万'
-            | '亿'
-    )
+    crate::script::is_chinese_numeral(c) || matches!(c, '万' | '亿')
 }
 
 /// Whether a break between `before` and `after` (with no space between) would split what a
