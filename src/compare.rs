@@ -79,8 +79,12 @@ fn compare_with(
                     figures::extract(new)
                 };
                 let promises = figures::promises(old, &old_figures, new, &new_figures);
-                let sections = sections_done.wait();
-                let pairs = figures::match_figures(&old_figures, &new_figures, sections);
+                let pairs = if same {
+                    figures::match_same(&new_figures)
+                } else {
+                    let sections = sections_done.wait();
+                    figures::match_figures(&old_figures, &new_figures, sections)
+                };
                 (pairs, promises)
             });
             let initiative_side = scope.spawn(|| {

@@ -144,6 +144,17 @@ pub fn match_figures(old: &[Figure], new: &[Figure], sections: &[SectionPair]) -
     out
 }
 
+/// The pairs of an edition compared with itself: every figure (stated twice, once) with
+/// itself, unchanged, in reading order. This is what [`match_figures`] gives for identical
+/// lists (a figure's own copy scores highest: same label, section and value), without
+/// scoring every like pair.
+pub fn match_same(figures: &[Figure]) -> Vec<FigurePair> {
+    dedup(figures)
+        .into_iter()
+        .map(|f| pair(Some(f), Some(f)))
+        .collect()
+}
+
 /// The new figures of one (role, unit) bucket, indexed for candidate lookup: by exact label,
 /// and by label bigram for the bigrams held by few figures.
 struct BucketIndex {

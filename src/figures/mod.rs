@@ -20,6 +20,6 @@ mod span;
 mod table;
 
 pub use extract::extract;
-pub use matching::match_figures;
+pub use matching::{match_figures, match_same};
 pub(crate) use promise::is_goal;
 pub use promise::promises;
