@@ -49,6 +49,10 @@ pub(super) fn of_opening(text: &str) -> Option<Span> {
 }
 
 fn of_clause(clause: &str) -> Option<Span> {
+    // Every word of either list has a `年`, a plan's name a `五`: most clauses have neither.
+    if !clause.contains(['年', '五']) {
+        return None;
+    }
     let several = SEVERAL_YEARS.iter().any(|w| clause.contains(w)) || names_plan_period(clause);
     let one = ONE_YEAR.iter().any(|w| clause.contains(w)) || names_one_year(clause);
     match (several, one) {
@@ -92,6 +96,13 @@ fn names_one_year(clause: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_lead_word_has_the_character_the_shortcut_looks_for() {
+        for w in SEVERAL_YEARS.iter().chain(ONE_YEAR.iter()) {
+            assert!(w.contains('年'), "{w:?}");
+        }
+    }
 
     #[test]
     fn headings_of_one_kind_name_a_span() {
