@@ -772,12 +772,6 @@ fn zh_clause_start(head: &str) -> usize {
     0
 }
 
-/// Whether a figure speaks of several years rather than one: read from its own clause
-/// (`五年年均增长5.2%`, `十年增加`) or from the passage that holds it (a five-year review).
-pub(crate) fn multi_year(f: &Figure) -> bool {
-    f.multi_year
-}
-
 /// Whether a level, a share or a count in a multi-year review is where the years ended
 /// (`国内生产总值增加到121万亿元`, `由54.9%提高到58.8%`, `市场主体总量超过1.6亿户`): the value of the last year, the same
 /// quantity a one-year report states, not a total or an average of the years. In a plan the
@@ -801,14 +795,12 @@ fn is_end_point(f: &Figure, sentence: &str, start: usize) -> bool {
 fn names_several_years(f: &Figure) -> bool {
     static WORDS: LazyLock<Vec<&str>> =
         LazyLock::new(|| vocab::lines(include_str!("../../data/vocab/multi-year-words.txt")));
-    let head = f
-        .sentence
-        .find(&f.text)
-        .map_or(&*f.sentence, |i| &f.sentence[..i]);
+    let at = f.sentence.find(&f.text);
+    let head = at.map_or(&*f.sentence, |i| &f.sentence[..i]);
     let clause = head
         .rfind(['，', '；', '：', ','])
         .map_or(head, |b| &head[b..]);
-    let tail = &f.sentence[f.sentence.find(&f.text).map_or(0, |i| i + f.text.len())..];
+    let tail = &f.sentence[at.map_or(0, |i| i + f.text.len())..];
     let tail = &tail[..tail
         .find(['，', '；', '。', ',', ';'])
         .unwrap_or(tail.len())];

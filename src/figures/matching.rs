@@ -8,7 +8,6 @@
 use crate::similarity::dice;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::extract::multi_year;
 use crate::model::SectionPair;
 use crate::model::{Change, Figure, FigurePair, FigureStatus, Restatement, Role};
 
@@ -93,7 +92,7 @@ pub fn match_figures(old: &[Figure], new: &[Figure], sections: &[SectionPair]) -
                 continue;
             }
             // A five-year total or average is not the same figure as last year's.
-            if multi_year(o) != multi_year(n) {
+            if o.multi_year != n.multi_year {
                 continue;
             }
             if same_section {

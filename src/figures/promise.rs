@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use super::extract::{is_floor, multi_year, worded_as_change};
+use super::extract::{is_floor, worded_as_change};
 use super::matching::{bigrams, grams_similarity};
 use crate::model::Document;
 use crate::model::{Figure, Promise, Qualifier, Role, Verdict};
@@ -55,7 +55,7 @@ pub fn promises(
         .filter(|f| f.part == Part::Review)
         .filter(|f| {
             let clause = clause_of(&f.sentence, &f.text);
-            !multi_year(f) && !MULTI_YEAR_SENTENCE.iter().any(|w| clause.contains(w))
+            !f.multi_year && !MULTI_YEAR_SENTENCE.iter().any(|w| clause.contains(w))
         })
         .collect();
     // Each outcome's key and its bigrams, once: every target is scored against all of them.
@@ -125,7 +125,7 @@ pub fn promises(
 pub(crate) fn is_goal(f: &Figure) -> bool {
     f.role == Role::Target
         && !f.unit.is_empty()
-        && !multi_year(f)
+        && !f.multi_year
         && !f.label.is_empty()
         && f.part == Part::Plan
         && (f.qualifier.is_some() || GOAL_CUES.iter().any(|c| f.sentence.contains(c)))
